@@ -1,0 +1,410 @@
+//! The curated directory shipped with the binary (`data/directory/*.toml`, format in
+//! `docs/data-format.md`): parsed, checked in full and turned into the domain model.
+//!
+//! Either every record is valid and the whole directory loads, or start-up stops with every problem
+//! listed by file, record and field; the data is never half-loaded.
+
+mod raw;
+
+use crate::geo::atlas;
+use crate::model::*;
+use chrono::{DateTime, NaiveDate, NaiveTime, TimeZone, Utc};
+use raw::{RawChannel, RawFile, RawLocation, RawService};
+use std::collections::HashMap;
+use std::fmt;
+use uuid::Uuid;
+
+mod files {
+    include!(concat!(env!("OUT_DIR"), "/directory_files.rs"));
+}
+
+/// Namespace of the UUIDv5 ids derived from record slugs; never change it, or every id changes.
+const SLUG_NAMESPACE: Uuid = Uuid::from_u128(0x6f3e_1c2a_9b4d_4e8f_a1c7_2d5b_8e90_f3a4);
+
+/// The kinds of record whose slugs form separate namespaces (an organization and its main service may
+/// share a slug).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum RecordKind {
+    Organization,
+    Service,
+    Location,
+}
+
+impl RecordKind {
+    fn prefix(self) -> &'static str {
+        match self {
+            RecordKind::Organization => "organization",
+            RecordKind::Service => "service",
+            RecordKind::Location => "location",
+        }
+    }
+}
+
+/// The stable UUID of a bundled record.
+pub fn record_id(kind: RecordKind, slug: &str) -> Uuid {
+    Uuid::new_v5(&SLUG_NAMESPACE, format!("{}:{slug}", kind.prefix()).as_bytes())
+}
+
+pub fn service_id(slug: &str) -> Uuid {
+    record_id(RecordKind::Service, slug)
+}
+
+/// One problem in one record of one data file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DataProblem {
+    pub file: String,
+    pub record: String,
+    pub field: String,
+    pub message: String,
+}
+
+impl fmt::Display for DataProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: record `{}` field `{}`: {}", self.file, self.record, self.field, self.message)
+    }
+}
+
+#[derive(Debug, Clone, thiserror::Error)]
+#[error("the directory data has {} problem(s):\n{}", .0.len(), .0.iter().map(|p| format!("  {p}")).collect::<Vec<_>>().join("\n"))]
+pub struct DataError(pub Vec<DataProblem>);
+
+/// The bundled directory, and a fingerprint of its source files (to notice a new version at start-up).
+pub fn load() -> Result<(Directory, String), DataError> {
+    let directory = parse_files(files::FILES)?;
+    Ok((directory, fingerprint(files::FILES)))
+}
+
+/// FNV-1a over the files' names and contents: stable across builds and platforms.
+fn fingerprint(files: &[(&str, &str)]) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in files.iter().flat_map(|(name, text)| name.bytes().chain(text.bytes())) {
+        hash ^= u64::from(byte);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{hash:016x}")
+}
+
+/// Parses and checks a set of (file name, TOML text) pairs.
+pub fn parse_files(files: &[(&str, &str)]) -> Result<Directory, DataError> {
+    let mut checker = Checker::default();
+    let mut parsed = Vec::new();
+    for (name, text) in files {
+        match toml::from_str::<RawFile>(text) {
+            Ok(file) => parsed.push((*name, file)),
+            Err(e) => checker.problem(name, "-", "-", e.message().to_string()),
+        }
+    }
+    for (file, raw) in &parsed {
+        for org in &raw.organization {
+            checker.organization(file, org);
+        }
+    }
+    for (file, raw) in &parsed {
+        for service in &raw.service {
+            checker.service(file, service);
+        }
+    }
+    if !checker.problems.is_empty() {
+        return Err(DataError(checker.problems));
+    }
+    let mut directory = checker.directory;
+    date_organizations(&mut directory);
+    directory.sort();
+    Ok(directory)
+}
+
+/// An organization counts as changed when the newest of its services was checked, so that loading the
+/// same files twice yields identical records.
+fn date_organizations(directory: &mut Directory) {
+    for org in &mut directory.organizations {
+        org.last_modified = directory
+            .services
+            .iter()
+            .filter(|s| s.organization_id == org.id)
+            .map(|s| s.last_modified)
+            .max()
+            .unwrap_or(DateTime::<Utc>::UNIX_EPOCH);
+    }
+}
+
+#[derive(Default)]
+struct Checker {
+    directory: Directory,
+    problems: Vec<DataProblem>,
+    slugs: HashMap<(RecordKind, String), String>,
+}
+
+/// Accumulates problems for one record so that every field is checked, not only the first bad one.
+struct RecordCheck<'a> {
+    checker: &'a mut Checker,
+    file: &'a str,
+    record: &'a str,
+}
+
+impl RecordCheck<'_> {
+    fn problem(&mut self, field: &str, message: impl Into<String>) {
+        self.checker.problem(self.file, self.record, field, message.into());
+    }
+
+    fn parse<T: std::str::FromStr>(&mut self, field: &str, value: &str) -> Option<T>
+    where
+        T::Err: fmt::Display,
+    {
+        value.parse::<T>().map_err(|e| self.problem(field, e.to_string())).ok()
+    }
+
+    fn parse_all<T: std::str::FromStr>(&mut self, field: &str, values: &[String]) -> Vec<T>
+    where
+        T::Err: fmt::Display,
+    {
+        values.iter().filter_map(|v| self.parse(field, v)).collect()
+    }
+
+    fn https(&mut self, field: &str, value: &str) -> Option<String> {
+        match url::Url::parse(value) {
+            Ok(u) if u.scheme() == "https" && u.host_str().is_some_and(|h| h.contains('.')) => Some(value.to_string()),
+            _ => {
+                self.problem(field, format!("`{value}` is not an https URL"));
+                None
+            }
+        }
+    }
+
+    fn text(&mut self, field: &str, value: &str, max: usize) -> String {
+        if value.trim().is_empty() {
+            self.problem(field, "must not be empty");
+        } else if value.chars().count() > max {
+            self.problem(field, format!("is longer than {max} characters"));
+        }
+        value.trim().to_string()
+    }
+
+    fn slug(&mut self, kind: RecordKind, slug: &str) {
+        let valid = !slug.is_empty()
+            && slug.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+            && !slug.starts_with('-');
+        if !valid {
+            self.problem("slug", "must be lowercase letters, digits and hyphens");
+        }
+        if let Some(other) = self.checker.slugs.insert((kind, slug.to_string()), self.file.to_string()) {
+            self.problem("slug", format!("is already used in {other}"));
+        }
+    }
+}
+
+impl Checker {
+    fn problem(&mut self, file: &str, record: &str, field: &str, message: String) {
+        self.problems.push(DataProblem { file: file.into(), record: record.into(), field: field.into(), message });
+    }
+
+    fn record<'a>(&'a mut self, file: &'a str, record: &'a str) -> RecordCheck<'a> {
+        RecordCheck { checker: self, file, record }
+    }
+
+    fn organization(&mut self, file: &str, raw: &raw::RawOrganization) {
+        let mut r = self.record(file, &raw.slug);
+        r.slug(RecordKind::Organization, &raw.slug);
+        let name = r.text("name", &raw.name, 200);
+        let url = raw.url.as_deref().and_then(|u| r.https("url", u));
+        if let Some(email) = &raw.email {
+            check_email(&mut r, "email", email);
+        }
+        let org = Organization {
+            id: record_id(RecordKind::Organization, &raw.slug),
+            name,
+            description: raw.description.trim().to_string(),
+            url,
+            email: raw.email.clone(),
+            last_modified: DateTime::<Utc>::UNIX_EPOCH,
+        };
+        self.directory.organizations.push(org);
+    }
+
+    fn service(&mut self, file: &str, raw: &RawService) {
+        let organization_id = record_id(RecordKind::Organization, &raw.organization);
+        let org_exists = self.directory.organizations.iter().any(|o| o.id == organization_id);
+        let mut r = self.record(file, &raw.slug);
+        r.slug(RecordKind::Service, &raw.slug);
+        if !org_exists {
+            r.problem("organization", format!("no organization with slug `{}`", raw.organization));
+        }
+        let name = r.text("name", &raw.name, 200);
+        let description = r.text("description", &raw.description, 2000);
+        let kind = r.parse::<Kind>("kind", &raw.kind);
+        let forms = r.parse_all::<Form>("forms", &raw.forms);
+        let topics = r.parse_all::<Topic>("topics", &raw.topics);
+        let audiences = r.parse_all::<Audience>("audiences", &raw.audiences);
+        let delivered_by = r.parse_all::<DeliveredBy>("delivered_by", &raw.delivered_by);
+        let cost = raw.cost.as_deref().and_then(|c| r.parse::<Cost>("cost", c));
+        let moderation = raw.moderation.as_deref().and_then(|m| r.parse::<Moderation>("moderation", m));
+        let areas = check_areas(&mut r, &raw.areas);
+        let timezone = r.parse::<chrono_tz::Tz>("timezone", &raw.timezone);
+        let url = raw.url.as_deref().and_then(|u| r.https("url", u));
+        let source_url = r.https("source_url", &raw.source_url);
+        let verified_on = check_date(&mut r, "checked_on", &raw.checked_on);
+        let status = r.parse::<VerificationStatus>("status", &raw.status);
+        let eligibility = raw.eligibility.as_ref().map(|e| check_eligibility(&mut r, e)).unwrap_or_default();
+        for lang in &raw.languages {
+            if !(2..=3).contains(&lang.len()) || !lang.bytes().all(|b| b.is_ascii_lowercase()) {
+                r.problem("languages", format!("`{lang}` is not an ISO 639 language code"));
+            }
+        }
+        let locations: Vec<Location> =
+            raw.location.iter().filter_map(|l| check_location(&mut r, l, organization_id)).collect();
+        let channels: Vec<Channel> = raw.channel.iter().filter_map(|c| check_channel(&mut r, c, raw)).collect();
+        if raw.channel.is_empty() {
+            r.problem("channel", "a service needs at least one channel");
+        }
+        let (Some(kind), Some(timezone), Some(source_url), Some(verified_on), Some(status)) =
+            (kind, timezone, source_url, verified_on, status)
+        else {
+            return;
+        };
+        let last_modified = Utc.from_utc_datetime(&verified_on.and_time(NaiveTime::MIN));
+        let service = Service {
+            id: service_id(&raw.slug),
+            organization_id,
+            name,
+            alternate_name: raw.alternate_name.clone(),
+            kind,
+            forms,
+            description,
+            url,
+            topics,
+            audiences,
+            languages: raw.languages.clone(),
+            cost,
+            delivered_by,
+            moderation,
+            areas,
+            eligibility,
+            timezone,
+            channels,
+            location_ids: locations.iter().map(|l| l.id).collect(),
+            source_url,
+            verified_on,
+            status,
+            last_modified,
+        };
+        self.directory.locations.extend(locations.into_iter().map(|l| Location { last_modified, ..l }));
+        self.directory.services.push(service);
+    }
+}
+
+fn check_date(r: &mut RecordCheck, field: &str, value: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(value, "%Y-%m-%d")
+        .map_err(|_| r.problem(field, format!("`{value}` is not a date (YYYY-MM-DD)")))
+        .ok()
+}
+
+fn check_email(r: &mut RecordCheck, field: &str, value: &str) -> bool {
+    let valid = value
+        .split_once('@')
+        .is_some_and(|(user, host)| !user.is_empty() && host.contains('.') && !value.chars().any(char::is_whitespace));
+    if !valid {
+        r.problem(field, format!("`{value}` is not an email address"));
+    }
+    valid
+}
+
+fn check_areas(r: &mut RecordCheck, areas: &[String]) -> Vec<ServiceArea> {
+    if areas.is_empty() {
+        r.problem("areas", "a service needs at least one service area");
+    }
+    let parsed: Vec<ServiceArea> = r.parse_all("areas", areas);
+    for area in &parsed {
+        let known = match area {
+            ServiceArea::Country(c) => atlas().country(*c).is_some(),
+            ServiceArea::Subdivision(code) => atlas().subdivision(code).is_some(),
+            ServiceArea::World | ServiceArea::Radius { .. } => true,
+        };
+        if !known {
+            r.problem("areas", format!("`{area}` is not a known ISO 3166 code"));
+        }
+    }
+    parsed
+}
+
+fn check_eligibility(r: &mut RecordCheck, raw: &raw::RawEligibility) -> Eligibility {
+    if let (Some(min), Some(max)) = (raw.min_age, raw.max_age) {
+        if min > max {
+            r.problem("eligibility.min_age", "is greater than max_age");
+        }
+    }
+    Eligibility {
+        min_age: raw.min_age,
+        max_age: raw.max_age,
+        residents_only: raw.residents_only,
+        referral: raw.referral.as_deref().and_then(|v| r.parse("eligibility.referral", v)),
+        note: raw.note.clone(),
+    }
+}
+
+fn check_location(r: &mut RecordCheck, raw: &RawLocation, organization_id: Uuid) -> Option<Location> {
+    r.slug(RecordKind::Location, &raw.slug);
+    let point = Point { lat: raw.lat, lon: raw.lon };
+    if !point.is_valid() {
+        r.problem("location.lat", "latitude or longitude out of range");
+    }
+    let country = r.parse::<CountryCode>("location.country", &raw.country)?;
+    if atlas().country(country).is_none() {
+        r.problem("location.country", format!("`{country}` is not a known country"));
+    }
+    if let Some(region) = raw.region.as_deref().filter(|code| atlas().subdivision(code).is_none()) {
+        r.problem("location.region", format!("`{region}` is not a known ISO 3166-2 code"));
+    }
+    Some(Location {
+        id: record_id(RecordKind::Location, &raw.slug),
+        organization_id,
+        name: raw.name.clone(),
+        address: raw.address.clone(),
+        postal_code: raw.postal_code.clone(),
+        city: raw.city.clone(),
+        region: raw.region.clone(),
+        country,
+        point,
+        last_modified: DateTime::<Utc>::UNIX_EPOCH,
+    })
+}
+
+/// An international phone number as written in the data files: `+`, a country code, digits, optional
+/// spaces or hyphens. Short numbers such as `+47 116 123` are allowed.
+pub fn is_international_number(value: &str) -> bool {
+    let Some(rest) = value.strip_prefix('+') else { return false };
+    let digits = rest.chars().filter(char::is_ascii_digit).count();
+    rest.chars().all(|c| c.is_ascii_digit() || c == ' ' || c == '-') && (4..=15).contains(&digits)
+}
+
+fn check_channel(r: &mut RecordCheck, raw: &RawChannel, service: &RawService) -> Option<Channel> {
+    let kind = r.parse::<ChannelType>("channel.type", &raw.kind)?;
+    let value_ok = match kind {
+        ChannelType::Phone | ChannelType::Sms => is_international_number(&raw.value),
+        ChannelType::Email => check_email(r, "channel.value", &raw.value),
+        ChannelType::InPerson => {
+            service.location.iter().any(|l| l.slug == raw.value) || raw.value.starts_with("https://")
+        }
+        _ => r.https("channel.value", &raw.value).is_some(),
+    };
+    if !value_ok && matches!(kind, ChannelType::Phone | ChannelType::Sms) {
+        r.problem("channel.value", format!("`{}` is not an international phone number (+CC …)", raw.value));
+    }
+    if !value_ok && kind == ChannelType::InPerson {
+        r.problem(
+            "channel.value",
+            format!("`{}` is neither a location slug of this service nor an https URL", raw.value),
+        );
+    }
+    let hours = match (&raw.hours, &raw.exceptions) {
+        (None, None) => None,
+        (rules, exceptions) => {
+            let empty = Vec::new();
+            Hours::parse(rules.as_ref().unwrap_or(&empty), exceptions.as_ref().unwrap_or(&empty))
+                .map_err(|e| r.problem("channel.hours", e.to_string()))
+                .ok()
+        }
+    };
+    Some(Channel { kind, value: raw.value.trim().to_string(), label: raw.label.clone(), hours })
+}
+
+#[cfg(test)]
+mod tests;

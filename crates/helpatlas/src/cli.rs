@@ -1,0 +1,151 @@
+//! Command-line interface: parses arguments and calls the library.
+
+use crate::app::{self, AppError};
+use crate::config::DataConfig;
+use crate::geo::{atlas, PlaceRef};
+use crate::transfer::{self, TransferError};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+#[derive(Parser, Debug)]
+#[command(name = "helpatlas", version, about = "Help Atlas: an open directory of mental-health help.")]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct DataArgs {
+    /// Directory for the embedded SQLite database.
+    #[arg(long, env = "HELPATLAS_DATA_DIR", default_value = "./helpatlas-data")]
+    pub data_dir: PathBuf,
+    /// Database URL (sqlite://PATH or postgres://…); default: a SQLite file in the data directory.
+    #[arg(long, env = "HELPATLAS_DATABASE")]
+    pub database: Option<String>,
+}
+
+impl DataArgs {
+    fn config(&self) -> DataConfig {
+        DataConfig { data_dir: self.data_dir.clone(), database: self.database.clone() }
+    }
+}
+
+#[derive(ValueEnum, Debug, Clone, Copy)]
+pub enum ExportFormat {
+    /// Help Atlas JSON: every field of every record (a lossless backup).
+    Atlas,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Serve the website (creates and migrates the database and loads the bundled data on first start).
+    Serve {
+        /// Address and port to listen on.
+        #[arg(long, env = "HELPATLAS_BIND", default_value = "127.0.0.1:8080")]
+        bind: String,
+        #[command(flatten)]
+        data: DataArgs,
+    },
+    /// Import a Help Atlas JSON file: everything is checked first, then written in one transaction.
+    Import {
+        /// The file to import.
+        path: PathBuf,
+        /// Check the file only; write nothing.
+        #[arg(long)]
+        dry_run: bool,
+        #[command(flatten)]
+        data: DataArgs,
+    },
+    /// Export the whole directory (records ordered by id; the same data gives the same bytes).
+    Export {
+        /// Output format.
+        #[arg(long, value_enum, default_value = "atlas")]
+        format: ExportFormat,
+        /// The file to write.
+        path: PathBuf,
+        #[command(flatten)]
+        data: DataArgs,
+    },
+    /// Find cities and regions by name (any case, with or without accents, common spellings).
+    Places {
+        /// A name or the beginning of one, e.g. "tromso" or "sao paulo".
+        query: String,
+        /// Only places in this country (ISO code, e.g. NO).
+        #[arg(long)]
+        country: Option<String>,
+        /// How many places to list.
+        #[arg(long, default_value_t = 10, value_parser = clap::value_parser!(u16).range(1..=500))]
+        limit: u16,
+    },
+    /// Create or upgrade the database schema, then exit.
+    Migrate {
+        #[command(flatten)]
+        data: DataArgs,
+    },
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    #[error(transparent)]
+    App(#[from] AppError),
+    #[error(transparent)]
+    Transfer(#[from] TransferError),
+    #[error("`{0}` is not a known ISO 3166-1 country code")]
+    UnknownCountry(String),
+    #[error("no place matches `{0}`")]
+    NoPlace(String),
+}
+
+pub async fn run(cli: Cli) -> Result<(), CliError> {
+    match cli.command {
+        Command::Serve { bind, data } => Ok(app::serve(&data.config(), &bind).await?),
+        Command::Import { path, dry_run, data } => {
+            let store = app::open_store(&data.config()).await?;
+            let result = transfer::import(store.as_ref(), &path, dry_run).await;
+            store.close().await;
+            let summary = result?;
+            let verb = if dry_run { "checked" } else { "imported" };
+            println!("{verb} {}: {} written, {} unchanged", path.display(), summary.written, summary.unchanged);
+            Ok(())
+        }
+        Command::Export { format: ExportFormat::Atlas, path, data } => {
+            let store = app::open_store(&data.config()).await?;
+            app::sync_bundled(store.as_ref()).await?;
+            let result = transfer::export(store.as_ref(), &path).await;
+            store.close().await;
+            println!("exported {} services to {}", result?, path.display());
+            Ok(())
+        }
+        Command::Places { query, country, limit } => places(&query, country.as_deref(), limit.into()),
+        Command::Migrate { data } => {
+            let store = app::open_store(&data.config()).await?;
+            store.close().await;
+            println!("database is up to date");
+            Ok(())
+        }
+    }
+}
+
+fn places(query: &str, country: Option<&str>, limit: usize) -> Result<(), CliError> {
+    let country = match country {
+        Some(code) => Some(atlas().parse_country(code).ok_or_else(|| CliError::UnknownCountry(code.to_string()))?.code),
+        None => None,
+    };
+    let hits = atlas().find_places(query, country, limit);
+    if hits.is_empty() {
+        return Err(CliError::NoPlace(query.to_string()));
+    }
+    for hit in hits {
+        let country_name = atlas().country(hit.place.country()).map_or("", |c| c.name.as_str());
+        let line = match hit.place {
+            PlaceRef::City(c) => {
+                let region = c.subdivision.as_deref().and_then(|s| atlas().subdivision(s)).map(|s| s.name.as_str());
+                let region = region.map(|r| format!("{r}, ")).unwrap_or_default();
+                format!("{}\t{region}{country_name}\tcity, population {}\t{}", c.name, c.population, c.timezone)
+            }
+            PlaceRef::Subdivision(s) => format!("{}\t{country_name}\t{} {}", s.name, s.kind.to_lowercase(), s.code),
+        };
+        println!("{line}");
+    }
+    Ok(())
+}

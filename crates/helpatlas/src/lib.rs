@@ -1,0 +1,15 @@
+//! Help Atlas: an open, self-hostable directory of mental-health help.
+//!
+//! See `docs/design.md` for how the modules fit together.
+
+pub mod app;
+pub mod bundled;
+pub mod cli;
+pub mod config;
+pub mod geo;
+pub mod i18n;
+pub mod model;
+pub mod search;
+pub mod store;
+pub mod transfer;
+pub mod web;

@@ -1,0 +1,254 @@
+//! Where a service can be used: the whole world, a country, a subdivision, or a radius around a point.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::str::FromStr;
+
+/// An ISO 3166-1 alpha-2 code, stored uppercase. Whether the code exists is checked against the
+/// bundled reference data where it enters the program (see `geo`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct CountryCode([u8; 2]);
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum AreaError {
+    #[error("`{0}` is not an ISO 3166-1 alpha-2 country code")]
+    Country(String),
+    #[error("`{0}` is not an ISO 3166-2 subdivision code")]
+    Subdivision(String),
+    #[error("`{0}` is not a radius (expected `radius:LAT,LON,KM`)")]
+    Radius(String),
+}
+
+impl CountryCode {
+    pub fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.0).unwrap_or("??")
+    }
+
+    /// Lowercase, as used in URLs (`/no`).
+    pub fn slug(&self) -> String {
+        self.as_str().to_ascii_lowercase()
+    }
+}
+
+impl FromStr for CountryCode {
+    type Err = AreaError;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let bytes = s.as_bytes();
+        if bytes.len() != 2 || !bytes.iter().all(u8::is_ascii_alphabetic) {
+            return Err(AreaError::Country(s.into()));
+        }
+        Ok(CountryCode([bytes[0].to_ascii_uppercase(), bytes[1].to_ascii_uppercase()]))
+    }
+}
+
+impl TryFrom<String> for CountryCode {
+    type Error = AreaError;
+    fn try_from(s: String) -> Result<Self, Self::Error> {
+        s.parse()
+    }
+}
+
+impl From<CountryCode> for String {
+    fn from(c: CountryCode) -> String {
+        c.as_str().to_string()
+    }
+}
+
+impl fmt::Display for CountryCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A point on Earth in degrees.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct Point {
+    pub lat: f64,
+    pub lon: f64,
+}
+
+impl Point {
+    /// Great-circle distance in kilometres (haversine; good to well under 1% for this use).
+    pub fn distance_km(self, other: Point) -> f64 {
+        const EARTH_RADIUS_KM: f64 = 6371.0;
+        let (la1, la2) = (self.lat.to_radians(), other.lat.to_radians());
+        let dlat = la2 - la1;
+        let dlon = (other.lon - self.lon).to_radians();
+        let a = (dlat / 2.0).sin().powi(2) + la1.cos() * la2.cos() * (dlon / 2.0).sin().powi(2);
+        2.0 * EARTH_RADIUS_KM * a.sqrt().asin()
+    }
+
+    pub fn is_valid(self) -> bool {
+        (-90.0..=90.0).contains(&self.lat) && (-180.0..=180.0).contains(&self.lon)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub enum ServiceArea {
+    World,
+    Country(CountryCode),
+    /// ISO 3166-2 code, e.g. `NO-03`.
+    Subdivision(String),
+    Radius {
+        center: Point,
+        km: f64,
+    },
+}
+
+/// Where a person is: always a country, maybe a subdivision and a point (a chosen city).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Place {
+    pub country: CountryCode,
+    pub subdivisions: Vec<String>,
+    pub point: Option<Point>,
+}
+
+/// How a service area relates to a place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Coverage {
+    None,
+    /// Covers part of the place's country, but the place is not known precisely enough to say more.
+    PartOfCountry,
+    Covers,
+}
+
+impl ServiceArea {
+    pub fn coverage(&self, place: &Place) -> Coverage {
+        match self {
+            ServiceArea::World => Coverage::Covers,
+            ServiceArea::Country(c) if *c == place.country => Coverage::Covers,
+            ServiceArea::Country(_) => Coverage::None,
+            ServiceArea::Subdivision(code) => {
+                if !code.starts_with(place.country.as_str()) {
+                    Coverage::None
+                } else if place.subdivisions.iter().any(|s| s == code) {
+                    Coverage::Covers
+                } else if place.subdivisions.is_empty() {
+                    Coverage::PartOfCountry
+                } else {
+                    Coverage::None
+                }
+            }
+            ServiceArea::Radius { center, km } => match place.point {
+                Some(p) if p.distance_km(*center) <= *km => Coverage::Covers,
+                Some(_) => Coverage::None,
+                None => Coverage::PartOfCountry,
+            },
+        }
+    }
+
+    pub fn country(&self) -> Option<CountryCode> {
+        match self {
+            ServiceArea::Country(c) => Some(*c),
+            ServiceArea::Subdivision(code) => code.get(..2).and_then(|c| c.parse().ok()),
+            _ => None,
+        }
+    }
+}
+
+impl FromStr for ServiceArea {
+    type Err = AreaError;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        if s == "world" {
+            return Ok(ServiceArea::World);
+        }
+        if let Some(spec) = s.strip_prefix("radius:") {
+            let bad = || AreaError::Radius(s.into());
+            let parts: Vec<f64> =
+                spec.split(',').map(|p| p.trim().parse::<f64>().map_err(|_| bad())).collect::<Result<_, _>>()?;
+            let [lat, lon, km] = parts[..] else { return Err(bad()) };
+            let center = Point { lat, lon };
+            if !(center.is_valid() && km > 0.0 && km <= 20_000.0) {
+                return Err(bad());
+            }
+            return Ok(ServiceArea::Radius { center, km });
+        }
+        if let Some((country, rest)) = s.split_once('-') {
+            let valid_rest = (1..=3).contains(&rest.len()) && rest.bytes().all(|b| b.is_ascii_alphanumeric());
+            if country.parse::<CountryCode>().is_err() || !valid_rest {
+                return Err(AreaError::Subdivision(s.into()));
+            }
+            return Ok(ServiceArea::Subdivision(s.to_ascii_uppercase()));
+        }
+        Ok(ServiceArea::Country(s.parse()?))
+    }
+}
+
+impl TryFrom<String> for ServiceArea {
+    type Error = AreaError;
+    fn try_from(s: String) -> Result<Self, Self::Error> {
+        s.parse()
+    }
+}
+
+impl fmt::Display for ServiceArea {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ServiceArea::World => f.write_str("world"),
+            ServiceArea::Country(c) => write!(f, "{c}"),
+            ServiceArea::Subdivision(code) => f.write_str(code),
+            ServiceArea::Radius { center, km } => write!(f, "radius:{},{},{}", center.lat, center.lon, km),
+        }
+    }
+}
+
+impl From<ServiceArea> for String {
+    fn from(a: ServiceArea) -> String {
+        a.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cc(s: &str) -> CountryCode {
+        s.parse().expect("valid code")
+    }
+
+    fn oslo() -> Place {
+        Place { country: cc("NO"), subdivisions: vec!["NO-03".into()], point: Some(Point { lat: 59.91, lon: 10.75 }) }
+    }
+
+    #[test]
+    fn a_danish_service_does_not_cover_norway() {
+        assert_eq!("DK".parse::<ServiceArea>().map(|a| a.coverage(&oslo())), Ok(Coverage::None));
+        assert_eq!("NO".parse::<ServiceArea>().map(|a| a.coverage(&oslo())), Ok(Coverage::Covers));
+        assert_eq!(ServiceArea::World.coverage(&oslo()), Coverage::Covers);
+    }
+
+    #[test]
+    fn subdivisions_cover_only_their_own_region() {
+        let oslo_only: ServiceArea = "NO-03".parse().expect("valid");
+        let vestland: ServiceArea = "NO-46".parse().expect("valid");
+        assert_eq!(oslo_only.coverage(&oslo()), Coverage::Covers);
+        assert_eq!(vestland.coverage(&oslo()), Coverage::None);
+        let norway = Place { country: cc("NO"), subdivisions: vec![], point: None };
+        assert_eq!(vestland.coverage(&norway), Coverage::PartOfCountry);
+    }
+
+    #[test]
+    fn a_radius_covers_points_inside_it() {
+        let around_bergen: ServiceArea = "radius:60.39,5.32,50".parse().expect("valid");
+        assert_eq!(around_bergen.coverage(&oslo()), Coverage::None);
+        let near = Place { point: Some(Point { lat: 60.3, lon: 5.4 }), ..oslo() };
+        assert_eq!(around_bergen.coverage(&near), Coverage::Covers);
+    }
+
+    #[test]
+    fn oslo_to_bergen_is_about_305_km() {
+        let d = Point { lat: 59.9139, lon: 10.7522 }.distance_km(Point { lat: 60.3913, lon: 5.3221 });
+        assert!((300.0..310.0).contains(&d), "{d}");
+    }
+
+    #[test]
+    fn malformed_areas_are_rejected() {
+        assert!("Norway".parse::<ServiceArea>().is_err());
+        assert!("radius:91,0,5".parse::<ServiceArea>().is_err());
+        assert!("radius:1,2".parse::<ServiceArea>().is_err());
+        assert!("NO-".parse::<ServiceArea>().is_err());
+        assert_eq!("radius:1,2,3".parse::<ServiceArea>().map(|a| a.to_string()), Ok("radius:1,2,3".into()));
+    }
+}

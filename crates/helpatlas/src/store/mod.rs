@@ -1,0 +1,68 @@
+//! The source of truth: one interface, implemented for SQLite (the embedded default) and PostgreSQL
+//! (for several stateless replicas). The database is chosen by URL.
+
+mod sql;
+
+pub use sql::SqlStore;
+
+use crate::model::{Directory, Service};
+use async_trait::async_trait;
+use std::sync::Arc;
+use uuid::Uuid;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("unsupported database URL `{0}` (expected sqlite://PATH or postgres://…)")]
+    UnsupportedUrl(String),
+    #[error("cannot open the database {url}: {reason}")]
+    Open { url: String, reason: String },
+    #[error("{url} is not a Help Atlas database (it has other tables: {tables}); refusing to touch it")]
+    Foreign { url: String, tables: String },
+    #[error(
+        "the database {url} has schema version {found}, newer than this binary knows ({known}); upgrade helpatlas"
+    )]
+    NewerSchema { url: String, found: i64, known: i64 },
+    #[error("migrating the database failed: {0}")]
+    Migrate(String),
+    #[error("database error: {0}")]
+    Database(#[from] sqlx::Error),
+    #[error("a stored record is unreadable ({table} {id}): {reason}")]
+    Corrupt { table: &'static str, id: String, reason: String },
+}
+
+/// What an upsert did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct UpsertSummary {
+    /// Records inserted or changed.
+    pub written: usize,
+    /// Records already stored exactly as given.
+    pub unchanged: usize,
+    /// The change number of this write, when anything was written.
+    pub change: Option<i64>,
+}
+
+#[async_trait]
+pub trait Store: Send + Sync {
+    /// Everything stored, each list ordered by id.
+    async fn load_directory(&self) -> Result<Directory, StoreError>;
+
+    async fn service(&self, id: Uuid) -> Result<Option<Service>, StoreError>;
+
+    /// Inserts or replaces every record by id, in one transaction: all or nothing. Records that are
+    /// already stored exactly as given are left alone, so writing the same data twice changes nothing.
+    async fn upsert(&self, directory: &Directory, origin: &str) -> Result<UpsertSummary, StoreError>;
+
+    async fn setting(&self, key: &str) -> Result<Option<String>, StoreError>;
+
+    async fn set_setting(&self, key: &str, value: &str) -> Result<(), StoreError>;
+
+    /// The number of the latest change (0 when empty): replicas poll it to notice writes.
+    async fn latest_change(&self) -> Result<i64, StoreError>;
+
+    async fn close(&self);
+}
+
+/// Opens (creating and migrating if needed) the database at `url`.
+pub async fn open(url: &str) -> Result<Arc<dyn Store>, StoreError> {
+    Ok(Arc::new(SqlStore::connect(url).await?))
+}

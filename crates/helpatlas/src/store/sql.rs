@@ -1,0 +1,271 @@
+//! The SQL store, on sqlx's `Any` driver: the schema and queries are plain SQL that SQLite and
+//! PostgreSQL both understand, so one implementation serves both; only migrations and connection
+//! settings differ per backend.
+
+use super::{Store, StoreError, UpsertSummary};
+use crate::model::{Directory, Location, Organization, Service};
+use async_trait::async_trait;
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use sqlx::any::{AnyPoolOptions, AnyRow};
+use sqlx::migrate::Migrator;
+use sqlx::{AnyPool, Executor, Row};
+use uuid::Uuid;
+
+static SQLITE_MIGRATIONS: Migrator = sqlx::migrate!("migrations/sqlite");
+static POSTGRES_MIGRATIONS: Migrator = sqlx::migrate!("migrations/postgres");
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+impl Backend {
+    fn of(url: &str) -> Option<Backend> {
+        if url.starts_with("sqlite:") {
+            Some(Backend::Sqlite)
+        } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            Some(Backend::Postgres)
+        } else {
+            None
+        }
+    }
+
+    fn migrator(self) -> &'static Migrator {
+        match self {
+            Backend::Sqlite => &SQLITE_MIGRATIONS,
+            Backend::Postgres => &POSTGRES_MIGRATIONS,
+        }
+    }
+
+    fn tables_query(self) -> &'static str {
+        match self {
+            Backend::Sqlite => "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
+            Backend::Postgres => "SELECT CAST(table_name AS TEXT) AS name FROM information_schema.tables WHERE table_schema = current_schema() ORDER BY name",
+        }
+    }
+}
+
+pub struct SqlStore {
+    pool: AnyPool,
+}
+
+/// The URL without any password, for messages.
+fn display_url(url: &str) -> String {
+    match url::Url::parse(url) {
+        Ok(mut u) if u.password().is_some() => {
+            let _ = u.set_password(Some("***"));
+            u.to_string()
+        }
+        _ => url.to_string(),
+    }
+}
+
+impl SqlStore {
+    pub async fn connect(url: &str) -> Result<SqlStore, StoreError> {
+        sqlx::any::install_default_drivers();
+        let backend = Backend::of(url).ok_or_else(|| StoreError::UnsupportedUrl(url.to_string()))?;
+        let shown = display_url(url);
+        let open_error = |e: sqlx::Error| StoreError::Open { url: shown.clone(), reason: e.to_string() };
+        let pool = AnyPoolOptions::new()
+            .max_connections(if backend == Backend::Sqlite { 4 } else { 8 })
+            .after_connect(move |conn, _| {
+                Box::pin(async move {
+                    if backend == Backend::Sqlite {
+                        conn.execute(
+                            "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL;",
+                        )
+                        .await?;
+                    }
+                    Ok(())
+                })
+            })
+            .connect(url)
+            .await
+            .map_err(open_error)?;
+        if backend == Backend::Sqlite {
+            // Reading the header here is also what tells a corrupt or non-SQLite file from a database.
+            pool.execute("PRAGMA journal_mode = WAL").await.map_err(open_error)?;
+        }
+        check_ownership(&pool, backend, &shown).await?;
+        backend.migrator().run(&pool).await.map_err(|e| StoreError::Migrate(e.to_string()))?;
+        Ok(SqlStore { pool })
+    }
+}
+
+/// Refuses a database that holds someone else's tables, or a schema newer than this binary's.
+async fn check_ownership(pool: &AnyPool, backend: Backend, url: &str) -> Result<(), StoreError> {
+    let tables: Vec<String> = sqlx::query(backend.tables_query())
+        .fetch_all(pool)
+        .await
+        .map_err(|e| StoreError::Open { url: url.to_string(), reason: e.to_string() })?
+        .iter()
+        .map(|r| r.try_get::<String, _>("name"))
+        .collect::<Result<_, _>>()?;
+    if tables.is_empty() {
+        return Ok(());
+    }
+    if !tables.iter().any(|t| t == "_sqlx_migrations") {
+        let shown: Vec<&str> = tables.iter().take(5).map(String::as_str).collect();
+        return Err(StoreError::Foreign { url: url.to_string(), tables: shown.join(", ") });
+    }
+    let found: i64 = sqlx::query("SELECT COALESCE(MAX(version), 0) AS v FROM _sqlx_migrations WHERE success = TRUE")
+        .fetch_one(pool)
+        .await?
+        .try_get("v")?;
+    let known = backend.migrator().iter().map(|m| m.version).max().unwrap_or(0);
+    if found > known {
+        return Err(StoreError::NewerSchema { url: url.to_string(), found, known });
+    }
+    Ok(())
+}
+
+fn decode<T: DeserializeOwned>(row: &AnyRow, table: &'static str) -> Result<T, StoreError> {
+    let doc: String = row.try_get("doc")?;
+    serde_json::from_str(&doc).map_err(|e| StoreError::Corrupt {
+        table,
+        id: row.try_get::<String, _>("id").unwrap_or_default(),
+        reason: e.to_string(),
+    })
+}
+
+fn encode<T: Serialize>(record: &T) -> String {
+    // The domain types serialise infallibly: no maps with non-string keys, no foreign types.
+    serde_json::to_string(record).unwrap_or_default()
+}
+
+impl SqlStore {
+    async fn load_table<T: DeserializeOwned>(&self, table: &'static str) -> Result<Vec<T>, StoreError> {
+        let sql = format!("SELECT id, doc FROM {table} ORDER BY id");
+        sqlx::query(&sql).fetch_all(&self.pool).await?.iter().map(|r| decode(r, table)).collect()
+    }
+}
+
+/// One row to upsert: table-specific columns come after the common `id, doc, last_modified, change_seq`.
+struct UpsertRow<'a> {
+    id: Uuid,
+    doc: String,
+    last_modified: String,
+    extra: Vec<&'a str>,
+}
+
+const ORGANIZATION_UPSERT: &str =
+    "INSERT INTO organizations (id, doc, last_modified, change_seq, name) VALUES ($1, $2, $3, $4, $5) \
+     ON CONFLICT (id) DO UPDATE SET doc = excluded.doc, last_modified = excluded.last_modified, \
+     change_seq = excluded.change_seq, name = excluded.name WHERE organizations.doc <> excluded.doc";
+const LOCATION_UPSERT: &str =
+    "INSERT INTO locations (id, doc, last_modified, change_seq, organization_id) VALUES ($1, $2, $3, $4, $5) \
+     ON CONFLICT (id) DO UPDATE SET doc = excluded.doc, last_modified = excluded.last_modified, \
+     change_seq = excluded.change_seq, organization_id = excluded.organization_id WHERE locations.doc <> excluded.doc";
+const SERVICE_UPSERT: &str =
+    "INSERT INTO services (id, doc, last_modified, change_seq, organization_id, name, kind, verified_on) \
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) \
+     ON CONFLICT (id) DO UPDATE SET doc = excluded.doc, last_modified = excluded.last_modified, \
+     change_seq = excluded.change_seq, organization_id = excluded.organization_id, name = excluded.name, \
+     kind = excluded.kind, verified_on = excluded.verified_on WHERE services.doc <> excluded.doc";
+
+fn organization_row(o: &Organization) -> UpsertRow<'_> {
+    UpsertRow { id: o.id, doc: encode(o), last_modified: o.last_modified.to_rfc3339(), extra: vec![&o.name] }
+}
+
+fn location_row(l: &Location) -> (UpsertRow<'static>, String) {
+    let org = l.organization_id.to_string();
+    (UpsertRow { id: l.id, doc: encode(l), last_modified: l.last_modified.to_rfc3339(), extra: vec![] }, org)
+}
+
+#[async_trait]
+impl Store for SqlStore {
+    async fn load_directory(&self) -> Result<Directory, StoreError> {
+        Ok(Directory {
+            organizations: self.load_table("organizations").await?,
+            locations: self.load_table("locations").await?,
+            services: self.load_table("services").await?,
+        })
+    }
+
+    async fn service(&self, id: Uuid) -> Result<Option<Service>, StoreError> {
+        let row = sqlx::query("SELECT id, doc FROM services WHERE id = $1")
+            .bind(id.to_string())
+            .fetch_optional(&self.pool)
+            .await?;
+        row.map(|r| decode(&r, "services")).transpose()
+    }
+
+    async fn upsert(&self, directory: &Directory, origin: &str) -> Result<UpsertSummary, StoreError> {
+        let mut tx = self.pool.begin().await?;
+        let change: i64 = sqlx::query("INSERT INTO changes (at, origin) VALUES ($1, $2) RETURNING seq")
+            .bind(chrono::Utc::now().to_rfc3339())
+            .bind(origin)
+            .fetch_one(&mut *tx)
+            .await?
+            .try_get("seq")?;
+        let mut written = 0;
+        let total = directory.organizations.len() + directory.locations.len() + directory.services.len();
+        let mut rows: Vec<(&str, UpsertRow)> = Vec::with_capacity(total);
+        rows.extend(directory.organizations.iter().map(|o| (ORGANIZATION_UPSERT, organization_row(o))));
+        let location_orgs: Vec<(UpsertRow, String)> = directory.locations.iter().map(location_row).collect();
+        let service_cols: Vec<[String; 4]> = directory
+            .services
+            .iter()
+            .map(|s| {
+                [s.organization_id.to_string(), s.name.clone(), s.kind.code().to_string(), s.verified_on.to_string()]
+            })
+            .collect();
+        for (row, org) in &location_orgs {
+            let row = UpsertRow {
+                id: row.id,
+                doc: row.doc.clone(),
+                last_modified: row.last_modified.clone(),
+                extra: vec![org],
+            };
+            rows.push((LOCATION_UPSERT, row));
+        }
+        for (s, cols) in directory.services.iter().zip(&service_cols) {
+            let extra = cols.iter().map(String::as_str).collect();
+            rows.push((
+                SERVICE_UPSERT,
+                UpsertRow { id: s.id, doc: encode(s), last_modified: s.last_modified.to_rfc3339(), extra },
+            ));
+        }
+        for (sql, row) in rows {
+            let mut query =
+                sqlx::query(sql).bind(row.id.to_string()).bind(row.doc).bind(row.last_modified).bind(change);
+            for value in row.extra {
+                query = query.bind(value);
+            }
+            written += query.execute(&mut *tx).await?.rows_affected() as usize;
+        }
+        if written == 0 {
+            tx.rollback().await?;
+            return Ok(UpsertSummary { written, unchanged: total, change: None });
+        }
+        tx.commit().await?;
+        Ok(UpsertSummary { written, unchanged: total - written, change: Some(change) })
+    }
+
+    async fn setting(&self, key: &str) -> Result<Option<String>, StoreError> {
+        let row = sqlx::query("SELECT value FROM settings WHERE key = $1").bind(key).fetch_optional(&self.pool).await?;
+        Ok(row.map(|r| r.try_get("value")).transpose()?)
+    }
+
+    async fn set_setting(&self, key: &str, value: &str) -> Result<(), StoreError> {
+        sqlx::query(
+            "INSERT INTO settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        )
+        .bind(key)
+        .bind(value)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    async fn latest_change(&self) -> Result<i64, StoreError> {
+        let row = sqlx::query("SELECT COALESCE(MAX(seq), 0) AS seq FROM changes").fetch_one(&self.pool).await?;
+        Ok(row.try_get("seq")?)
+    }
+
+    async fn close(&self) {
+        self.pool.close().await;
+    }
+}

@@ -1,0 +1,94 @@
+//! The HTTP edge: one router, security headers on every response, and the mapping of errors to pages.
+
+mod error;
+mod frame;
+pub mod public;
+mod view;
+
+pub use error::WebError;
+pub use frame::Frame;
+
+use crate::i18n::Messages;
+use crate::search::Index;
+use crate::store::Store;
+use axum::http::{header, HeaderName, HeaderValue};
+use axum::response::IntoResponse;
+use axum::routing::get;
+use axum::Router;
+use std::sync::{Arc, RwLock};
+use tower_http::compression::CompressionLayer;
+use tower_http::set_header::SetResponseHeaderLayer;
+
+/// What every handler can reach. The index is swapped whole when the store changes.
+#[derive(Clone)]
+pub struct AppState {
+    pub store: Arc<dyn Store>,
+    index: Arc<RwLock<Arc<Index>>>,
+    pub messages: &'static Messages,
+}
+
+impl AppState {
+    pub fn new(store: Arc<dyn Store>, index: Index, messages: &'static Messages) -> AppState {
+        AppState { store, index: Arc::new(RwLock::new(Arc::new(index))), messages }
+    }
+
+    pub fn index(&self) -> Arc<Index> {
+        match self.index.read() {
+            Ok(guard) => guard.clone(),
+            Err(poisoned) => poisoned.into_inner().clone(),
+        }
+    }
+
+    pub fn replace_index(&self, index: Index) {
+        let mut guard = match self.index.write() {
+            Ok(guard) => guard,
+            Err(poisoned) => poisoned.into_inner(),
+        };
+        *guard = Arc::new(index);
+    }
+}
+
+/// No inline script or style anywhere, no third-party origin: the site works without JavaScript and
+/// sends nothing elsewhere.
+const CONTENT_SECURITY_POLICY: &str = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; \
+    connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+
+pub fn router(state: AppState) -> Router {
+    let headers: [(HeaderName, &'static str); 6] = [
+        (header::CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY),
+        (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
+        (header::REFERRER_POLICY, "no-referrer"),
+        (header::X_FRAME_OPTIONS, "DENY"),
+        (
+            HeaderName::from_static("permissions-policy"),
+            "geolocation=(self), camera=(), microphone=(), interest-cohort=()",
+        ),
+        (HeaderName::from_static("cross-origin-opener-policy"), "same-origin"),
+    ];
+    let mut router = public::routes()
+        .route("/static/site.css", get(stylesheet))
+        .route("/static/exit.js", get(exit_script))
+        .route("/healthz", get(|| async { "ok" }))
+        .fallback(public::not_found)
+        .with_state(state)
+        .layer(CompressionLayer::new());
+    for (name, value) in headers {
+        router = router.layer(SetResponseHeaderLayer::if_not_present(name, HeaderValue::from_static(value)));
+    }
+    router
+}
+
+const STYLESHEET: &str = include_str!("../../static/site.css");
+const EXIT_SCRIPT: &str = include_str!("../../static/exit.js");
+
+fn asset(content_type: &'static str, body: &'static str) -> impl IntoResponse {
+    ([(header::CONTENT_TYPE, content_type), (header::CACHE_CONTROL, "public, max-age=86400")], body)
+}
+
+async fn stylesheet() -> impl IntoResponse {
+    asset("text/css; charset=utf-8", STYLESHEET)
+}
+
+async fn exit_script() -> impl IntoResponse {
+    asset("text/javascript; charset=utf-8", EXIT_SCRIPT)
+}

@@ -1,0 +1,96 @@
+//! `/services/{id}`: everything about one service, every channel as a working link with its hours,
+//! and — when it is closed now — helplines that are open.
+
+use super::render;
+use crate::i18n::Messages;
+use crate::model::{Place, Service};
+use crate::web::view::{area_label, channel_view, eligibility_line, short_url, ChannelView};
+use crate::web::{AppState, Frame, WebError};
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::response::Response;
+use chrono::Utc;
+use uuid::Uuid;
+
+pub struct Alternative {
+    pub href: String,
+    pub name: String,
+}
+
+#[derive(Template)]
+#[template(path = "service.html")]
+struct ServicePage {
+    t: &'static Messages,
+    frame: Frame,
+    name: String,
+    alternate_name: Option<String>,
+    kind: &'static str,
+    organization: Option<(String, Option<String>)>,
+    description: String,
+    website: Option<(String, String)>,
+    channels: Vec<ChannelView>,
+    timezone: String,
+    open_now: bool,
+    areas: String,
+    eligibility: Option<String>,
+    eligibility_note: Option<String>,
+    cost: Option<&'static str>,
+    languages: String,
+    topics: Vec<&'static str>,
+    audiences: Vec<&'static str>,
+    verified_on: String,
+    verified: bool,
+    source_url: String,
+    alternatives: Vec<Alternative>,
+}
+
+fn home_place(service: &Service) -> Option<Place> {
+    let country = service.areas.iter().find_map(|a| a.country())?;
+    Some(Place { country, subdivisions: Vec::new(), point: None })
+}
+
+pub async fn page(State(state): State<AppState>, Path(id): Path<String>) -> Result<Response, WebError> {
+    let t = state.messages;
+    let id: Uuid = id.parse().map_err(|_| WebError::NotFound)?;
+    let index = state.index();
+    let s = index.service(id).ok_or(WebError::NotFound)?;
+    let now = Utc::now();
+    let place = home_place(s);
+    let frame = match &place {
+        Some(p) => Frame::for_country(t, &index, p.country),
+        None => Frame::international(t, Some(&index)),
+    };
+    let open_now = s.is_open_now(now);
+    let alternatives = match (&place, open_now) {
+        (Some(p), false) => index
+            .open_alternatives(p, now, s.id)
+            .into_iter()
+            .map(|a| Alternative { href: format!("/services/{}", a.id), name: a.name.clone() })
+            .collect(),
+        _ => Vec::new(),
+    };
+    render(ServicePage {
+        t,
+        frame: frame.titled(&s.name),
+        name: s.name.clone(),
+        alternate_name: s.alternate_name.clone(),
+        kind: s.kind.code(),
+        organization: index.organization(s.organization_id).map(|o| (o.name.clone(), o.url.clone())),
+        description: s.description.clone(),
+        website: s.url.as_ref().map(|u| (short_url(u), u.clone())),
+        channels: s.channels.iter().map(|c| channel_view(c, s.timezone, now, t)).collect(),
+        timezone: s.timezone.name().to_string(),
+        open_now,
+        areas: s.areas.iter().map(|a| area_label(a, t)).collect::<Vec<_>>().join(", "),
+        eligibility: eligibility_line(s, t),
+        eligibility_note: s.eligibility.note.clone(),
+        cost: s.cost.map(|c| c.code()),
+        languages: s.languages.iter().map(|l| l.to_uppercase()).collect::<Vec<_>>().join(", "),
+        topics: s.topics.iter().map(|x| x.code()).collect(),
+        audiences: s.audiences.iter().map(|x| x.code()).collect(),
+        verified_on: s.verified_on.to_string(),
+        verified: s.status == crate::model::VerificationStatus::Verified,
+        source_url: s.source_url.clone(),
+        alternatives,
+    })
+}

@@ -1,0 +1,210 @@
+//! Turning domain values into what a page shows: phone links, hours, areas, eligibility.
+
+use crate::geo::atlas;
+use crate::i18n::Messages;
+use crate::model::{format_time, Availability, Channel, ChannelType, Days, Hours, Service, ServiceArea};
+use chrono::{DateTime, Utc, Weekday};
+use chrono_tz::Tz;
+
+/// A number to show and the `tel:` link that dials it.
+pub struct NumberView {
+    pub display: String,
+    pub href: String,
+}
+
+impl NumberView {
+    /// A number dialled as written, such as an emergency number.
+    pub fn short(number: &str) -> NumberView {
+        let digits: String = number.chars().filter(char::is_ascii_digit).collect();
+        NumberView { display: number.to_string(), href: format!("tel:{digits}") }
+    }
+}
+
+/// Longest national part that is still a short code (116 123, 13 11 14); such codes are dialled without
+/// the country code, which many networks would not connect.
+const SHORT_CODE_MAX_DIGITS: usize = 6;
+
+/// Data files write numbers as `+CC national part`. Full numbers link in E.164; short codes link as
+/// dialled at home.
+pub fn phone_link(value: &str) -> NumberView {
+    let (country_code, national) = value.split_once(' ').unwrap_or((value, ""));
+    let national_digits: String = national.chars().filter(char::is_ascii_digit).collect();
+    if !national_digits.is_empty() && national_digits.len() <= SHORT_CODE_MAX_DIGITS {
+        return NumberView { display: national.trim().to_string(), href: format!("tel:{national_digits}") };
+    }
+    let all: String = country_code.chars().chain(national.chars()).filter(char::is_ascii_digit).collect();
+    NumberView { display: value.to_string(), href: format!("tel:+{all}") }
+}
+
+fn day_key(day: Weekday) -> &'static str {
+    match day {
+        Weekday::Mon => "day.mon",
+        Weekday::Tue => "day.tue",
+        Weekday::Wed => "day.wed",
+        Weekday::Thu => "day.thu",
+        Weekday::Fri => "day.fri",
+        Weekday::Sat => "day.sat",
+        Weekday::Sun => "day.sun",
+    }
+}
+
+/// "Mon–Fri", "Sat, Sun", "Mon, Wed–Fri": runs of three or more days shown as ranges.
+pub fn days_label(days: Days, t: &Messages) -> String {
+    let list: Vec<Weekday> = days.iter().collect();
+    if list.len() == 7 {
+        return t.get("day.every").to_string();
+    }
+    let mut runs: Vec<Vec<Weekday>> = Vec::new();
+    for day in list {
+        match runs.last_mut() {
+            Some(run) if run.last().is_some_and(|d| d.succ() == day) => run.push(day),
+            _ => runs.push(vec![day]),
+        }
+    }
+    let parts: Vec<String> = runs
+        .iter()
+        .flat_map(|run| match run.as_slice() {
+            [first, .., last] if run.len() >= 3 => {
+                vec![format!("{}–{}", t.get(day_key(*first)), t.get(day_key(*last)))]
+            }
+            _ => run.iter().map(|d| t.get(day_key(*d)).to_string()).collect(),
+        })
+        .collect();
+    parts.join(", ")
+}
+
+/// One line per rule, e.g. "Mon–Fri 09:00–17:00"; dated exceptions after.
+pub fn hours_lines(hours: &Hours, t: &Messages) -> Vec<String> {
+    let mut lines = Vec::new();
+    if hours.always {
+        lines.push(t.get("hours.always").to_string());
+    }
+    for rule in &hours.weekly {
+        let span = format!("{}–{}", format_time(rule.span.opens), format_time(rule.span.closes));
+        lines.push(format!("{} {span}", days_label(rule.days, t)));
+    }
+    for e in &hours.exceptions {
+        let what = match e.open {
+            None => t.get("hours.closed").to_string(),
+            Some(s) => format!("{}–{}", format_time(s.opens), format_time(s.closes)),
+        };
+        lines.push(format!("{}: {what}", e.date.format("%Y-%m-%d")));
+    }
+    lines
+}
+
+pub struct ChannelView {
+    pub label: String,
+    pub display: String,
+    pub href: Option<String>,
+    pub hours: Vec<String>,
+    /// `open`, `closed` or `unknown`, for the status text and its style.
+    pub state: &'static str,
+}
+
+fn channel_key(kind: ChannelType) -> &'static str {
+    match kind {
+        ChannelType::Phone => "channel.phone",
+        ChannelType::Sms => "channel.sms",
+        ChannelType::Chat => "channel.chat",
+        ChannelType::Video => "channel.video",
+        ChannelType::Email => "channel.email",
+        ChannelType::Messaging => "channel.messaging",
+        ChannelType::App => "channel.app",
+        ChannelType::WebProgram => "channel.web-program",
+        ChannelType::InPerson => "channel.in-person",
+    }
+}
+
+pub fn channel_label(kind: ChannelType, t: &Messages) -> &str {
+    t.get(channel_key(kind))
+}
+
+pub fn channel_view(channel: &Channel, zone: Tz, now: DateTime<Utc>, t: &Messages) -> ChannelView {
+    let (display, href) = match channel.kind {
+        ChannelType::Phone => {
+            let n = phone_link(&channel.value);
+            (n.display, Some(n.href))
+        }
+        ChannelType::Sms => {
+            let n = phone_link(&channel.value);
+            (n.display, Some(n.href.replacen("tel:", "sms:", 1)))
+        }
+        ChannelType::Email => (channel.value.clone(), Some(format!("mailto:{}", channel.value))),
+        _ if channel.value.starts_with("https://") => (short_url(&channel.value), Some(channel.value.clone())),
+        _ => (channel.value.clone(), None),
+    };
+    let state = match channel.availability(zone, now) {
+        Availability::Open => "open",
+        Availability::Closed => "closed",
+        Availability::Unknown => "unknown",
+    };
+    ChannelView {
+        label: channel.label.clone().unwrap_or_else(|| channel_label(channel.kind, t).to_string()),
+        display,
+        href,
+        hours: channel.hours.as_ref().map(|h| hours_lines(h, t)).unwrap_or_default(),
+        state,
+    }
+}
+
+/// `https://www.example.org/path/` → `example.org/path`: readable link text.
+pub fn short_url(url: &str) -> String {
+    let rest = url.trim_start_matches("https://").trim_start_matches("www.");
+    rest.trim_end_matches('/').to_string()
+}
+
+pub fn area_label(area: &ServiceArea, t: &Messages) -> String {
+    match area {
+        ServiceArea::World => t.get("area.world").to_string(),
+        ServiceArea::Country(c) => atlas().country(*c).map_or_else(|| c.to_string(), |c| c.name.clone()),
+        ServiceArea::Subdivision(code) => match atlas().subdivision(code) {
+            Some(s) => format!("{} ({})", s.name, atlas().country(s.country).map_or("", |c| c.name.as_str())),
+            None => code.clone(),
+        },
+        ServiceArea::Radius { km, .. } => t.with("area.radius", "km", &format!("{km:.0}")),
+    }
+}
+
+/// "For residents of Denmark · 18+ · no referral needed": who may use a service, in one line.
+pub fn eligibility_line(service: &Service, t: &Messages) -> Option<String> {
+    let e = &service.eligibility;
+    let mut parts = Vec::new();
+    if e.residents_only {
+        let areas: Vec<String> = service.areas.iter().map(|a| area_label(a, t)).collect();
+        parts.push(t.with("eligibility.residents", "areas", &areas.join(", ")));
+    }
+    match (e.min_age, e.max_age) {
+        (Some(min), Some(max)) => parts.push(format!("{min}–{max}")),
+        (Some(min), None) => parts.push(t.with("eligibility.min_age", "age", &min.to_string())),
+        (None, Some(max)) => parts.push(t.with("eligibility.max_age", "age", &max.to_string())),
+        (None, None) => {}
+    }
+    if let Some(referral) = e.referral {
+        parts.push(t.get(&format!("referral.{}", referral.code())).to_string());
+    }
+    (!parts.is_empty()).then(|| parts.join(" · "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::english;
+
+    #[test]
+    fn short_codes_dial_without_the_country_code() {
+        let n = phone_link("+44 116 123");
+        assert_eq!((n.display.as_str(), n.href.as_str()), ("116 123", "tel:116123"));
+        let n = phone_link("+47 22 40 00 40");
+        assert_eq!(n.href, "tel:+4722400040");
+    }
+
+    #[test]
+    fn day_runs_become_ranges() {
+        let t = english();
+        assert_eq!(days_label("Mo-Fr".parse().expect("days"), t), "Mon–Fri");
+        assert_eq!(days_label("Sa,Su".parse().expect("days"), t), "Sat, Sun");
+        assert_eq!(days_label("Mo,We-Fr".parse().expect("days"), t), "Mon, Wed–Fri");
+        assert_eq!(days_label("Mo-Su".parse().expect("days"), t), "Every day");
+    }
+}
