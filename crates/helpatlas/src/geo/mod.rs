@@ -266,6 +266,25 @@ mod tests {
         }
     }
 
+    /// libphonenumber's short-number metadata, extracted once by `data/reference/generate.py`.
+    const EMERGENCY_PATTERNS: &str = include_str!("../../../../data/reference/emergency_patterns.tsv");
+
+    #[test]
+    fn every_emergency_number_matches_libphonenumber() {
+        let patterns: HashMap<&str, regex::Regex> = rows(EMERGENCY_PATTERNS)
+            .map(|r| (r[0], regex::Regex::new(&format!("^(?:{})$", r[1])).expect("valid pattern")))
+            .collect();
+        let mut wrong = Vec::new();
+        for e in atlas().all_emergency_numbers() {
+            let Some(pattern) = patterns.get(e.country.as_str()) else {
+                wrong.push(format!("{}: libphonenumber has no emergency pattern", e.country));
+                continue;
+            };
+            wrong.extend(e.all_numbers().filter(|n| !pattern.is_match(n)).map(|n| format!("{} {n}", e.country)));
+        }
+        assert!(wrong.is_empty(), "numbers libphonenumber does not know as emergency numbers: {wrong:?}");
+    }
+
     #[test]
     fn emergency_numbers_have_sources_and_a_number() {
         for e in atlas().all_emergency_numbers() {

@@ -9,7 +9,8 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 use sqlx::any::{AnyPoolOptions, AnyRow};
 use sqlx::migrate::Migrator;
-use sqlx::{AnyPool, Executor, Row};
+use sqlx::{AnyConnection, AnyPool, Connection, Executor, Row};
+use std::time::Duration;
 use uuid::Uuid;
 
 static SQLITE_MIGRATIONS: Migrator = sqlx::migrate!("migrations/sqlite");
@@ -68,7 +69,14 @@ impl SqlStore {
         let backend = Backend::of(url).ok_or_else(|| StoreError::UnsupportedUrl(url.to_string()))?;
         let shown = display_url(url);
         let open_error = |e: sqlx::Error| StoreError::Open { url: shown.clone(), reason: e.to_string() };
+        // Look before touching: one plain connection reads what is there, so that a corrupt or foreign
+        // file is reported before anything (even the journal mode) is written to it.
+        let mut probe = AnyConnection::connect(url).await.map_err(open_error)?;
+        let checked = check_ownership(&mut probe, backend, &shown).await;
+        let _ = probe.close().await;
+        checked?;
         let pool = AnyPoolOptions::new()
+            .acquire_timeout(Duration::from_secs(10))
             .max_connections(if backend == Backend::Sqlite { 4 } else { 8 })
             .after_connect(move |conn, _| {
                 Box::pin(async move {
@@ -85,19 +93,17 @@ impl SqlStore {
             .await
             .map_err(open_error)?;
         if backend == Backend::Sqlite {
-            // Reading the header here is also what tells a corrupt or non-SQLite file from a database.
             pool.execute("PRAGMA journal_mode = WAL").await.map_err(open_error)?;
         }
-        check_ownership(&pool, backend, &shown).await?;
         backend.migrator().run(&pool).await.map_err(|e| StoreError::Migrate(e.to_string()))?;
         Ok(SqlStore { pool })
     }
 }
 
 /// Refuses a database that holds someone else's tables, or a schema newer than this binary's.
-async fn check_ownership(pool: &AnyPool, backend: Backend, url: &str) -> Result<(), StoreError> {
+async fn check_ownership(conn: &mut AnyConnection, backend: Backend, url: &str) -> Result<(), StoreError> {
     let tables: Vec<String> = sqlx::query(backend.tables_query())
-        .fetch_all(pool)
+        .fetch_all(&mut *conn)
         .await
         .map_err(|e| StoreError::Open { url: url.to_string(), reason: e.to_string() })?
         .iter()
@@ -111,7 +117,7 @@ async fn check_ownership(pool: &AnyPool, backend: Backend, url: &str) -> Result<
         return Err(StoreError::Foreign { url: url.to_string(), tables: shown.join(", ") });
     }
     let found: i64 = sqlx::query("SELECT COALESCE(MAX(version), 0) AS v FROM _sqlx_migrations WHERE success = TRUE")
-        .fetch_one(pool)
+        .fetch_one(&mut *conn)
         .await?
         .try_get("v")?;
     let known = backend.migrator().iter().map(|m| m.version).max().unwrap_or(0);

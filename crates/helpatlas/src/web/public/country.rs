@@ -9,7 +9,7 @@ use crate::web::view::{area_label, channel_label, eligibility_line, NumberView};
 use crate::web::{AppState, Frame, WebError};
 use askama::Template;
 use axum::extract::{Path, State};
-use axum::response::Response;
+use axum::response::{IntoResponse, Redirect, Response};
 
 pub struct EmergencyView {
     pub rows: Vec<(String, Vec<NumberView>)>,
@@ -77,11 +77,11 @@ fn summary(hit: &Hit, index: &crate::search::Index, t: &Messages) -> ServiceSumm
 
 pub async fn page(State(state): State<AppState>, Path(code): Path<String>) -> Result<Response, WebError> {
     let t = state.messages;
-    // Country pages use lowercase codes; anything else is not a country page.
-    let country = (code.len() == 2 && code.bytes().all(|b| b.is_ascii_lowercase()))
-        .then(|| atlas().parse_country(&code))
-        .flatten()
-        .ok_or(WebError::NotFound)?;
+    let country = (code.len() == 2).then(|| atlas().parse_country(&code)).flatten().ok_or(WebError::NotFound)?;
+    // One address per country page: lowercase, so links and caches agree.
+    if code != country.code.slug() {
+        return Ok(Redirect::permanent(&format!("/{}", country.code.slug())).into_response());
+    }
     let index = state.index();
     let cc: CountryCode = country.code;
     let place = Place { country: cc, subdivisions: Vec::new(), point: None };

@@ -1,0 +1,127 @@
+//! One conformance suite for every store backend: SQLite always, PostgreSQL at
+//! `HELPATLAS_TEST_POSTGRES` (default: the local server at 127.0.0.1:5432).
+
+use helpatlas::bundled;
+use helpatlas::model::Directory;
+use helpatlas::store::{self, Store, StoreError};
+use std::sync::Arc;
+
+fn postgres_admin_url() -> String {
+    std::env::var("HELPATLAS_TEST_POSTGRES").unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into())
+}
+
+/// A fresh, uniquely named PostgreSQL database, dropped again by `drop_postgres`.
+async fn fresh_postgres() -> (String, String) {
+    sqlx::any::install_default_drivers();
+    let admin = postgres_admin_url();
+    let name = format!("helpatlas_test_{}", uuid::Uuid::new_v4().simple());
+    let pool = sqlx::AnyPool::connect(&admin).await.expect("PostgreSQL is reachable (start it before the tests)");
+    sqlx::raw_sql(&format!("CREATE DATABASE {name}")).execute(&pool).await.expect("create database");
+    pool.close().await;
+    let (base, _) = admin.rsplit_once('/').expect("URL has a database part");
+    (format!("{base}/{name}"), name)
+}
+
+async fn drop_postgres(name: &str) {
+    let pool = sqlx::AnyPool::connect(&postgres_admin_url()).await.expect("connect");
+    sqlx::raw_sql(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)")).execute(&pool).await.expect("drop");
+    pool.close().await;
+}
+
+fn starter() -> Directory {
+    bundled::load().expect("bundled data is valid").0
+}
+
+async fn conformance(url: &str) {
+    let store: Arc<dyn Store> = store::open(url).await.expect("open");
+    an_empty_store_has_nothing(store.as_ref()).await;
+    writes_and_reads_back_everything(store.as_ref()).await;
+    writing_the_same_data_again_changes_nothing(store.as_ref()).await;
+    a_changed_record_is_written_and_numbered(store.as_ref()).await;
+    a_bad_batch_is_written_not_at_all(store.as_ref()).await;
+    settings_round_trip(store.as_ref()).await;
+    store.close().await;
+    reopening_keeps_the_data(url).await;
+}
+
+async fn an_empty_store_has_nothing(store: &dyn Store) {
+    assert!(store.load_directory().await.expect("load").is_empty());
+    assert_eq!(store.latest_change().await.expect("change"), 0);
+}
+
+async fn writes_and_reads_back_everything(store: &dyn Store) {
+    let directory = starter();
+    let total = directory.organizations.len() + directory.locations.len() + directory.services.len();
+    let summary = store.upsert(&directory, "test").await.expect("upsert");
+    assert_eq!((summary.written, summary.unchanged), (total, 0));
+    assert_eq!(store.load_directory().await.expect("load"), directory, "every field survives the round trip");
+    let one = &directory.services[3];
+    assert_eq!(store.service(one.id).await.expect("get").as_ref(), Some(one));
+    assert_eq!(store.service(uuid::Uuid::nil()).await.expect("get"), None);
+}
+
+async fn writing_the_same_data_again_changes_nothing(store: &dyn Store) {
+    let before = store.latest_change().await.expect("change");
+    let summary = store.upsert(&starter(), "test").await.expect("upsert");
+    assert_eq!((summary.written, summary.change), (0, None));
+    assert_eq!(store.latest_change().await.expect("change"), before);
+}
+
+async fn a_changed_record_is_written_and_numbered(store: &dyn Store) {
+    let before = store.latest_change().await.expect("change");
+    let mut directory = starter();
+    directory.services[0].description = "Changed description".into();
+    let summary = store.upsert(&directory, "test").await.expect("upsert");
+    assert_eq!(summary.written, 1);
+    assert!(summary.change.is_some_and(|c| c > before));
+    assert_eq!(store.latest_change().await.expect("change"), summary.change.expect("numbered"));
+    let stored = store.service(directory.services[0].id).await.expect("get").expect("exists");
+    assert_eq!(stored.description, "Changed description");
+}
+
+async fn a_bad_batch_is_written_not_at_all(store: &dyn Store) {
+    let before = store.load_directory().await.expect("load");
+    let mut batch = starter();
+    batch.organizations[0].name = "A change that must not land".into();
+    batch.services[1].organization_id = uuid::Uuid::new_v4();
+    let result = store.upsert(&batch, "test").await;
+    assert!(matches!(result, Err(StoreError::Database(_))), "a dangling reference is refused: {result:?}");
+    assert_eq!(store.load_directory().await.expect("load"), before, "nothing of the batch was written");
+}
+
+async fn settings_round_trip(store: &dyn Store) {
+    assert_eq!(store.setting("colour").await.expect("get"), None);
+    store.set_setting("colour", "teal").await.expect("set");
+    store.set_setting("colour", "navy").await.expect("set");
+    assert_eq!(store.setting("colour").await.expect("get").as_deref(), Some("navy"));
+}
+
+async fn reopening_keeps_the_data(url: &str) {
+    let store = store::open(url).await.expect("reopen migrates nothing and keeps data");
+    assert_eq!(store.load_directory().await.expect("load").services.len(), starter().services.len());
+    store.close().await;
+}
+
+#[tokio::test]
+async fn sqlite_store_conforms() {
+    let dir = tempfile::tempdir().expect("tmp");
+    conformance(&format!("sqlite://{}?mode=rwc", dir.path().join("test.db").display())).await;
+}
+
+#[tokio::test]
+async fn postgres_store_conforms() {
+    let (url, name) = fresh_postgres().await;
+    conformance(&url).await;
+    drop_postgres(&name).await;
+}
+
+#[tokio::test]
+async fn a_postgres_database_with_other_tables_is_refused() {
+    let (url, name) = fresh_postgres().await;
+    let pool = sqlx::AnyPool::connect(&url).await.expect("connect");
+    sqlx::raw_sql("CREATE TABLE customers (id INTEGER)").execute(&pool).await.expect("create");
+    pool.close().await;
+    let result = store::open(&url).await;
+    assert!(matches!(result, Err(StoreError::Foreign { .. })), "{:?}", result.err());
+    drop_postgres(&name).await;
+}

@@ -1,0 +1,158 @@
+//! The public site, driven over HTTP against the real server.
+
+mod common;
+
+use common::spawn;
+use helpatlas::bundled::service_id;
+
+#[tokio::test]
+async fn the_home_page_lets_you_choose_a_country() {
+    let app = spawn().await;
+    let (status, body) = app.page("/").await;
+    assert_eq!(status, 200);
+    assert!(body.contains(r#"<form class="choose" action="/go" method="get">"#));
+    assert!(body.contains(r#"<option value="no">Norway</option>"#));
+    assert_eq!(body.matches("<option value=\"").count(), 250, "249 countries and the placeholder");
+    assert!(body.contains("Call your local emergency number"), "international guidance without a country");
+}
+
+#[tokio::test]
+async fn the_country_form_redirects_without_javascript() {
+    let app = spawn().await;
+    let response = app.get("/go?country=NO").await;
+    assert_eq!(response.status().as_u16(), 303);
+    assert_eq!(response.headers()["location"], "/no");
+    let (status, body) = app.page("/go?country=zz").await;
+    assert_eq!(status, 400);
+    assert!(body.contains("“zz” is not a country we know"));
+}
+
+/// The check named in the foundation issue: real emergency numbers and services on four countries.
+#[tokio::test]
+async fn country_pages_show_emergency_numbers_first_then_services() {
+    let app = spawn().await;
+    for (country, emergency, service) in [
+        ("no", "tel:113", "Hjelpetelefonen"),
+        ("gb", "tel:999", "Samaritans"),
+        ("us", "tel:911", "988 Suicide"),
+        ("au", "tel:000", "Lifeline"),
+    ] {
+        let (status, body) = app.page(&format!("/{country}")).await;
+        assert_eq!(status, 200, "/{country}");
+        let numbers = body.find(r#"id="emergency-heading""#).expect("emergency section");
+        let helplines = body.find(r#"id="kind-helplines""#).expect("helplines section");
+        assert!(numbers < helplines, "/{country}: emergency numbers come first");
+        assert!(body[numbers..helplines].contains(emergency), "/{country} shows {emergency}");
+        assert!(body[helplines..].contains(service), "/{country} lists {service}");
+    }
+}
+
+#[tokio::test]
+async fn the_crisis_banner_shows_the_countrys_number_and_crisis_line() {
+    let app = spawn().await;
+    let (_, body) = app.page("/gb").await;
+    let banner = &body[body.find(r#"<aside class="crisis""#).expect("banner")..body.find("</aside>").expect("end")];
+    assert!(banner.contains(r#"href="tel:999""#), "{banner}");
+    assert!(banner.contains(r#"href="tel:116123""#), "{banner}");
+}
+
+#[tokio::test]
+async fn an_online_service_for_denmark_is_not_shown_in_norway() {
+    let app = spawn().await;
+    let (_, norway) = app.page("/no").await;
+    let (_, denmark) = app.page("/dk").await;
+    assert!(!norway.contains("Internetpsykiatrien"));
+    assert!(denmark.contains("Internetpsykiatrien"));
+}
+
+#[tokio::test]
+async fn a_service_page_links_every_channel_and_names_its_source() {
+    let app = spawn().await;
+    let (status, body) = app.page(&format!("/services/{}", service_id("gb-samaritans"))).await;
+    assert_eq!(status, 200);
+    assert!(body.contains("<h1>Samaritans"), "title");
+    assert!(body.contains(r#"href="tel:116123""#), "phone link");
+    assert!(body.contains("Hours are local time in Europe/London."));
+    assert!(body.contains("24 hours, every day"));
+    assert!(body.contains("checked") || body.contains("Checked"), "verification date");
+    let source = body.find(r#"<p class="source">"#).expect("source line");
+    assert!(body[source..].contains("href=\"https://"), "source link");
+}
+
+#[tokio::test]
+async fn unknown_pages_are_real_404s_that_still_show_urgent_help() {
+    let app = spawn().await;
+    let response = app.get("/NO").await;
+    assert_eq!((response.status().as_u16(), response.headers()["location"].to_str().ok()), (308, Some("/no")));
+    for path in ["/zz", "/ZZ", "/norway", "/services/not-a-uuid", "/services/00000000-0000-0000-0000-000000000000", "/a/b/c"] {
+        let (status, body) = app.page(path).await;
+        assert_eq!(status, 404, "{path}");
+        assert!(body.contains("Page not found"), "{path}");
+        assert!(body.contains(r#"<aside class="crisis""#), "{path} keeps the crisis banner");
+    }
+}
+
+#[tokio::test]
+async fn pages_set_a_strict_policy_and_no_cookies() {
+    let app = spawn().await;
+    for path in ["/", "/no", "/zz", "/static/site.css"] {
+        let response = app.get(path).await;
+        let headers = response.headers();
+        let csp = headers["content-security-policy"].to_str().expect("ascii");
+        assert!(csp.contains("default-src 'none'") && !csp.contains("unsafe-inline"), "{path}: {csp}");
+        assert!(headers.get("set-cookie").is_none(), "{path} sets a cookie");
+        assert_eq!(headers["x-content-type-options"], "nosniff");
+        assert_eq!(headers["referrer-policy"], "no-referrer");
+    }
+}
+
+#[tokio::test]
+async fn pages_load_only_from_this_site() {
+    let app = spawn().await;
+    let (_, body) = app.page("/no").await;
+    for attribute in ["src=\"", "rel=\"stylesheet\" href=\""] {
+        for (i, _) in body.match_indices(attribute) {
+            let value = &body[i + attribute.len()..];
+            assert!(value.starts_with('/'), "external resource: {}", &value[..40.min(value.len())]);
+        }
+    }
+    assert!(!body.contains("<style") && !body.contains("style=\""), "no inline styles");
+    assert!(!body.contains("<script>"), "no inline scripts");
+}
+
+#[tokio::test]
+async fn responses_are_compressed_for_slow_connections() {
+    let app = spawn().await;
+    let response =
+        app.client.get(format!("{}/no", app.base)).header("accept-encoding", "gzip").send().await.expect("request");
+    assert_eq!(response.headers()["content-encoding"], "gzip");
+}
+
+#[tokio::test]
+async fn the_quick_exit_comes_first_in_the_tab_order() {
+    let app = spawn().await;
+    let (_, body) = app.page("/").await;
+    let first_link = body.find("<a ").expect("a link");
+    assert!(body[first_link..].starts_with(r#"<a class="exit" id="quick-exit""#));
+}
+
+#[tokio::test]
+async fn a_change_in_the_store_reaches_the_pages_without_a_restart() {
+    let app = spawn().await;
+    let mut directory = app.state.store.load_directory().await.expect("load");
+    let service = directory.services.iter_mut().find(|s| s.id == service_id("gb-samaritans")).expect("samaritans");
+    service.name = "Samaritans (renamed in a test)".into();
+    let changed = service.clone();
+    directory.services.retain(|s| s.id == changed.id);
+    directory.organizations.clear();
+    directory.locations.clear();
+    app.state.store.upsert(&directory, "test").await.expect("upsert");
+    for _ in 0..50 {
+        let (_, body) = app.page(&format!("/services/{}", changed.id)).await;
+        if body.contains("renamed in a test") {
+            return;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    }
+    panic!("the page did not show the change within 10 seconds");
+}
