@@ -107,7 +107,10 @@ fn sqlite_exec(db: &Path, sql: &'static str) {
 fn a_foreign_database_is_refused_and_left_alone() {
     let tmp = tempfile::tempdir().expect("tmp");
     let db = tmp.path().join("helpatlas.db");
-    sqlite_exec(&db, "CREATE TABLE invoices (id INTEGER PRIMARY KEY, total REAL); INSERT INTO invoices VALUES (1, 9.5);");
+    sqlite_exec(
+        &db,
+        "CREATE TABLE invoices (id INTEGER PRIMARY KEY, total REAL); INSERT INTO invoices VALUES (1, 9.5);",
+    );
     let before = std::fs::read(&db).expect("read");
     let line = error_line(&helpatlas(&["migrate", "--data-dir", &dir_arg(tmp.path())]));
     assert!(line.contains("is not a Help Atlas database (it has other tables: invoices)"), "{line}");

@@ -84,7 +84,9 @@ async fn unknown_pages_are_real_404s_that_still_show_urgent_help() {
     let app = spawn().await;
     let response = app.get("/NO").await;
     assert_eq!((response.status().as_u16(), response.headers()["location"].to_str().ok()), (308, Some("/no")));
-    for path in ["/zz", "/ZZ", "/norway", "/services/not-a-uuid", "/services/00000000-0000-0000-0000-000000000000", "/a/b/c"] {
+    for path in
+        ["/zz", "/ZZ", "/norway", "/services/not-a-uuid", "/services/00000000-0000-0000-0000-000000000000", "/a/b/c"]
+    {
         let (status, body) = app.page(path).await;
         assert_eq!(status, 404, "{path}");
         assert!(body.contains("Page not found"), "{path}");

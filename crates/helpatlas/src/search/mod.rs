@@ -1,6 +1,14 @@
 //! The in-memory view of the directory that public pages read from: built from the store at start-up
 //! and replaced whole when the store changes, so pages never wait on the database.
 
+mod engine;
+pub mod query;
+pub mod synonyms;
+
+pub use query::{Facets, SearchHit, SearchQuery, SearchResults};
+
+use crate::geo::fold;
+use crate::i18n::english;
 use crate::model::{Coverage, Directory, Form, Kind, Location, Organization, Place, Service};
 use chrono::{DateTime, Utc};
 use std::collections::HashMap;
@@ -11,6 +19,8 @@ pub struct Index {
     services: HashMap<Uuid, usize>,
     organizations: HashMap<Uuid, usize>,
     locations: HashMap<Uuid, usize>,
+    /// Per service (same order): folded name, description, organization, topic labels, forms.
+    haystacks: Vec<String>,
     /// The store's change number this index was built from.
     pub change: i64,
 }
@@ -22,19 +32,47 @@ pub struct Hit<'a> {
     pub coverage: Coverage,
 }
 
+/// The folded text a query's words are matched against.
+fn haystack(s: &Service, organization: &str) -> String {
+    let t = english();
+    let mut text = vec![s.name.as_str(), s.alternate_name.as_deref().unwrap_or(""), &s.description, organization];
+    text.extend(s.topics.iter().map(|x| t.label("topic", x.code())));
+    text.extend(s.forms.iter().map(|x| x.code()));
+    text.extend(s.audiences.iter().map(|x| t.label("audience", x.code())));
+    fold(&text.join(" "))
+}
+
 fn positions<T>(items: &[T], id: impl Fn(&T) -> Uuid) -> HashMap<Uuid, usize> {
     items.iter().enumerate().map(|(i, item)| (id(item), i)).collect()
 }
 
 impl Index {
     pub fn build(directory: Directory, change: i64) -> Index {
+        let organizations = positions(&directory.organizations, |o| o.id);
+        let haystacks = directory
+            .services
+            .iter()
+            .map(|s| {
+                let org = organizations.get(&s.organization_id).map(|&i| directory.organizations[i].name.as_str());
+                haystack(s, org.unwrap_or(""))
+            })
+            .collect();
         Index {
+            haystacks,
             services: positions(&directory.services, |s| s.id),
-            organizations: positions(&directory.organizations, |o| o.id),
+            organizations,
             locations: positions(&directory.locations, |l| l.id),
             directory,
             change,
         }
+    }
+
+    pub fn services(&self) -> &[Service] {
+        &self.directory.services
+    }
+
+    fn haystack(&self, position: usize) -> &str {
+        &self.haystacks[position]
     }
 
     pub fn service(&self, id: Uuid) -> Option<&Service> {
