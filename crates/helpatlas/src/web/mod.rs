@@ -2,6 +2,7 @@
 
 mod error;
 mod frame;
+pub mod params;
 pub mod public;
 mod view;
 
@@ -67,7 +68,7 @@ pub fn router(state: AppState) -> Router {
     ];
     let mut router = public::routes()
         .route("/static/site.css", get(stylesheet))
-        .route("/static/exit.js", get(exit_script))
+        .route("/static/site.js", get(site_script))
         .route("/healthz", get(|| async { "ok" }))
         .fallback(public::not_found)
         .with_state(state)
@@ -79,7 +80,7 @@ pub fn router(state: AppState) -> Router {
 }
 
 const STYLESHEET: &str = include_str!("../../static/site.css");
-const EXIT_SCRIPT: &str = include_str!("../../static/exit.js");
+const SITE_SCRIPT: &str = include_str!("../../static/site.js");
 
 fn asset(content_type: &'static str, body: &'static str) -> impl IntoResponse {
     ([(header::CONTENT_TYPE, content_type), (header::CACHE_CONTROL, "public, max-age=86400")], body)
@@ -89,6 +90,6 @@ async fn stylesheet() -> impl IntoResponse {
     asset("text/css; charset=utf-8", STYLESHEET)
 }
 
-async fn exit_script() -> impl IntoResponse {
-    asset("text/javascript; charset=utf-8", EXIT_SCRIPT)
+async fn site_script() -> impl IntoResponse {
+    asset("text/javascript; charset=utf-8", SITE_SCRIPT)
 }

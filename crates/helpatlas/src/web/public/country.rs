@@ -1,15 +1,20 @@
-//! `/{cc}`: a country's emergency numbers first, then what help exists there, by kind.
+//! `/{cc}`: a country's emergency numbers first, then what help exists there, by kind (the first few of
+//! each, with a link to all). `?city=` or `?region=` narrows the place.
 
-use super::render;
+use super::{country_frame, error_with, render};
 use crate::geo::{atlas, EmergencyNumbers};
 use crate::i18n::Messages;
-use crate::model::{CountryCode, Coverage, Kind, Place};
-use crate::search::Hit;
+use crate::model::{Coverage, Kind};
+use crate::search::{Hit, Index};
+use crate::web::params::Params;
 use crate::web::view::{area_label, channel_label, eligibility_line, NumberView};
 use crate::web::{AppState, Frame, WebError};
 use askama::Template;
-use axum::extract::{Path, State};
+use axum::extract::{Path, RawQuery, State};
 use axum::response::{IntoResponse, Redirect, Response};
+
+/// How many services of each kind the overview shows before "see all".
+const PREVIEW: usize = 3;
 
 pub struct EmergencyView {
     pub rows: Vec<(String, Vec<NumberView>)>,
@@ -32,6 +37,8 @@ pub struct ServiceSummary {
 pub struct KindSection {
     pub code: &'static str,
     pub services: Vec<ServiceSummary>,
+    pub total: usize,
+    pub href: String,
 }
 
 #[derive(Template)]
@@ -39,7 +46,9 @@ pub struct KindSection {
 struct CountryPage {
     t: &'static Messages,
     frame: Frame,
-    country_name: String,
+    country_slug: String,
+    place_name: String,
+    hidden: Vec<(&'static str, String)>,
     emergency: Option<EmergencyView>,
     sections: Vec<KindSection>,
 }
@@ -58,7 +67,7 @@ fn emergency_view(e: &EmergencyNumbers, t: &Messages) -> EmergencyView {
     EmergencyView { rows, note: e.note.clone(), source_url: e.source_url.clone(), checked_on: e.checked_on.to_string() }
 }
 
-fn summary(hit: &Hit, index: &crate::search::Index, t: &Messages) -> ServiceSummary {
+fn summary(hit: &Hit, index: &Index, t: &Messages) -> ServiceSummary {
     let s = hit.service;
     let mut channels: Vec<&str> = s.channels.iter().map(|c| channel_label(c.kind, t)).collect();
     channels.dedup();
@@ -75,28 +84,43 @@ fn summary(hit: &Hit, index: &crate::search::Index, t: &Messages) -> ServiceSumm
     }
 }
 
-pub async fn page(State(state): State<AppState>, Path(code): Path<String>) -> Result<Response, WebError> {
-    let t = state.messages;
-    let country = (code.len() == 2).then(|| atlas().parse_country(&code)).flatten().ok_or(WebError::NotFound)?;
+pub async fn page(
+    State(state): State<AppState>,
+    Path(code): Path<String>,
+    RawQuery(raw): RawQuery,
+) -> Result<Response, Response> {
     // One address per country page: lowercase, so links and caches agree.
-    if code != country.code.slug() {
-        return Ok(Redirect::permanent(&format!("/{}", country.code.slug())).into_response());
+    if let Some(country) = atlas().parse_country(&code).filter(|c| code.len() == 2 && code != c.code.slug()) {
+        let query = raw.map(|q| format!("?{q}")).unwrap_or_default();
+        return Ok(Redirect::permanent(&format!("/{}{query}", country.code.slug())).into_response());
     }
+    let (country, frame) = country_frame(&state, &code)?;
+    let t = state.messages;
+    let fail = |e: WebError| error_with(Frame::for_country(t, &state.index(), country), e);
+    let params = Params::parse(raw.as_deref()).map_err(fail)?;
+    let choice = params.place(country, t).map_err(fail)?;
     let index = state.index();
-    let cc: CountryCode = country.code;
-    let place = Place { country: cc, subdivisions: Vec::new(), point: None };
+    let suffix = choice.query();
     let sections = Kind::ALL
         .iter()
-        .map(|kind| KindSection {
-            code: kind.code(),
-            services: index.available(&place, *kind).iter().map(|h| summary(h, &index, t)).collect(),
+        .map(|kind| {
+            let hits = index.available(&choice.place, *kind);
+            KindSection {
+                code: kind.code(),
+                total: hits.len(),
+                services: hits.iter().take(PREVIEW).map(|h| summary(h, &index, t)).collect(),
+                href: format!("/{}/{}{suffix}", country.slug(), kind.code()),
+            }
         })
         .collect();
     render(CountryPage {
         t,
-        frame: Frame::for_country(t, &index, cc),
-        country_name: country.name.clone(),
-        emergency: atlas().emergency_numbers(cc).map(|e| emergency_view(e, t)),
+        frame,
+        country_slug: country.slug(),
+        place_name: choice.name.clone(),
+        hidden: choice.params(),
+        emergency: atlas().emergency_numbers(country).map(|e| emergency_view(e, t)),
         sections,
     })
+    .map_err(fail)
 }

@@ -1,0 +1,230 @@
+//! Query-string parameters of the public pages, parsed into typed filters. Repeated keys
+//! (`topic=a&topic=b`) are how a plain HTML form sends several checked boxes.
+
+use crate::geo::atlas;
+use crate::i18n::Messages;
+use crate::model::{Audience, ChannelType, Cost, CountryCode, DeliveredBy, Place, Topic};
+use crate::search::query::{MAX_QUERY_CHARS, MAX_RADIUS_KM};
+use crate::web::WebError;
+use std::str::FromStr;
+
+/// Most values one parameter may repeat, and the longest raw query string read.
+const MAX_VALUES: usize = 40;
+pub const MAX_QUERY_STRING: usize = 4096;
+/// Highest page number accepted; deeper pages are never useful to a person.
+pub const MAX_PAGE: usize = 1000;
+
+/// The chosen place: the country from the path, optionally narrowed by `region=` or `city=`.
+pub struct PlaceChoice {
+    pub place: Place,
+    /// What to call the place on the page: "Tromsø, Troms" or "Oslo" or the country name.
+    pub name: String,
+    pub region: Option<String>,
+    pub city: Option<u32>,
+}
+
+impl PlaceChoice {
+    /// The parameters that carry the place from page to page (hidden form fields, links).
+    pub fn params(&self) -> Vec<(&'static str, String)> {
+        match (self.city, &self.region) {
+            (Some(city), _) => vec![("city", city.to_string())],
+            (None, Some(region)) => vec![("region", region.clone())],
+            _ => Vec::new(),
+        }
+    }
+
+    /// The same as a query string, `?city=…`, or empty.
+    pub fn query(&self) -> String {
+        let mut out = url::form_urlencoded::Serializer::new(String::new());
+        out.extend_pairs(self.params());
+        let query = out.finish();
+        if query.is_empty() { query } else { format!("?{query}") }
+    }
+}
+
+#[derive(Default)]
+pub struct Filters {
+    pub text: Option<String>,
+    pub topics: Vec<Topic>,
+    pub channels: Vec<ChannelType>,
+    pub costs: Vec<Cost>,
+    pub languages: Vec<String>,
+    pub audiences: Vec<Audience>,
+    pub delivered_by: Vec<DeliveredBy>,
+    pub open_now: bool,
+    pub always_open: bool,
+    pub age: Option<u8>,
+    pub radius_km: Option<f64>,
+    pub page: usize,
+}
+
+pub struct Params {
+    pairs: Vec<(String, String)>,
+}
+
+impl Params {
+    pub fn parse(raw: Option<&str>) -> Result<Params, WebError> {
+        let raw = raw.unwrap_or("");
+        if raw.len() > MAX_QUERY_STRING {
+            return Err(WebError::BadRequest(format!("The address is too long (over {MAX_QUERY_STRING} characters).")));
+        }
+        let pairs = url::form_urlencoded::parse(raw.as_bytes()).into_owned().filter(|(_, v)| !v.is_empty()).collect();
+        Ok(Params { pairs })
+    }
+
+    pub fn all<'a>(&'a self, key: &str) -> impl Iterator<Item = &'a str> + 'a {
+        let key = key.to_string();
+        self.pairs.iter().filter(move |(k, _)| *k == key).map(|(_, v)| v.as_str())
+    }
+
+    pub fn one(&self, key: &str) -> Option<&str> {
+        self.all(key).next()
+    }
+
+    /// Parses every value of `key` as a vocabulary code; an unknown one is a 400 naming the valid codes.
+    fn codes<T: FromStr>(&self, key: &str) -> Result<Vec<T>, WebError>
+    where
+        T::Err: std::fmt::Display,
+    {
+        let values: Vec<&str> = self.all(key).collect();
+        if values.len() > MAX_VALUES {
+            return Err(WebError::BadRequest(format!("Too many values for `{key}`.")));
+        }
+        let mut parsed: Vec<T> = Vec::new();
+        for value in values {
+            parsed.push(value.parse().map_err(|e: T::Err| WebError::BadRequest(format!("Parameter `{key}`: {e}.")))?);
+        }
+        Ok(parsed)
+    }
+
+    fn number<T: FromStr>(&self, key: &str, what: &str) -> Result<Option<T>, WebError> {
+        self.one(key)
+            .map(|v| v.trim().parse::<T>().map_err(|_| WebError::BadRequest(format!("Parameter `{key}`: `{v}` is not {what}."))))
+            .transpose()
+    }
+
+    fn flag(&self, key: &str) -> bool {
+        self.one(key).is_some_and(|v| v != "0")
+    }
+
+    pub fn filters(&self) -> Result<Filters, WebError> {
+        let text = self.one("q").map(str::trim).filter(|t| !t.is_empty()).map(String::from);
+        if text.as_ref().is_some_and(|t| t.chars().count() > MAX_QUERY_CHARS) {
+            return Err(WebError::BadRequest(format!("The search text is longer than {MAX_QUERY_CHARS} characters.")));
+        }
+        let languages: Vec<String> = self.all("lang").map(str::to_ascii_lowercase).collect();
+        if let Some(bad) = languages.iter().find(|l| !(2..=3).contains(&l.len()) || !l.bytes().all(|b| b.is_ascii_lowercase())) {
+            return Err(WebError::BadRequest(format!("Parameter `lang`: `{bad}` is not an ISO 639 language code.")));
+        }
+        let age: Option<u8> = self.number("age", "an age between 0 and 120")?;
+        if age.is_some_and(|a| a > 120) {
+            return Err(WebError::BadRequest("Parameter `age`: must be between 0 and 120.".into()));
+        }
+        let radius_km = self.number::<f64>("radius", "a distance in km")?;
+        if radius_km.is_some_and(|r| !r.is_finite() || r <= 0.0) {
+            return Err(WebError::BadRequest("Parameter `radius`: must be a positive number of km.".into()));
+        }
+        let page: usize = self.number("page", "a page number")?.unwrap_or(1);
+        if page == 0 || page > MAX_PAGE {
+            return Err(WebError::BadRequest(format!("Parameter `page`: must be between 1 and {MAX_PAGE}.")));
+        }
+        Ok(Filters {
+            text,
+            topics: self.codes("topic")?,
+            channels: self.codes("channel")?,
+            costs: self.codes("cost")?,
+            languages,
+            audiences: self.codes("audience")?,
+            delivered_by: self.codes("by")?,
+            open_now: self.flag("open"),
+            always_open: self.flag("always"),
+            age,
+            radius_km: radius_km.map(|r| r.min(MAX_RADIUS_KM)),
+            page,
+        })
+    }
+
+    /// The place of a country page, narrowed by `city=` (a GeoNames id) or `region=` (ISO 3166-2).
+    pub fn place(&self, country: CountryCode, t: &Messages) -> Result<PlaceChoice, WebError> {
+        let country_name = atlas().country(country).map(|c| c.name.clone()).unwrap_or_default();
+        if let Some(id) = self.number::<u32>("city", "a city")? {
+            let city = atlas()
+                .city(id)
+                .filter(|c| c.country == country)
+                .ok_or_else(|| WebError::BadRequest(t.with("error.unknown_city", "country", &country_name)))?;
+            let region = city.subdivision.clone();
+            let subdivisions = region.as_deref().map(|r| atlas().subdivision_chain(r)).unwrap_or_default();
+            let place = Place { country, subdivisions, point: Some(city.point) };
+            return Ok(PlaceChoice { place, name: city.name.clone(), region, city: Some(id) });
+        }
+        if let Some(code) = self.one("region") {
+            let code = code.to_ascii_uppercase();
+            let region = atlas()
+                .subdivision(&code)
+                .filter(|s| s.country == country)
+                .ok_or_else(|| WebError::BadRequest(t.with("error.unknown_region", "country", &country_name)))?;
+            let place = Place { country, subdivisions: atlas().subdivision_chain(&code), point: None };
+            return Ok(PlaceChoice { place, name: region.name.clone(), region: Some(code), city: None });
+        }
+        let place = Place { country, subdivisions: Vec::new(), point: None };
+        Ok(PlaceChoice { place, name: country_name, region: None, city: None })
+    }
+
+    /// The query string without `page`, to build page links and "remove filter" links.
+    pub fn without(&self, keys: &[&str], extra: Option<(&str, &str)>) -> String {
+        let mut out = url::form_urlencoded::Serializer::new(String::new());
+        for (k, v) in self.pairs.iter().filter(|(k, _)| !keys.contains(&k.as_str())) {
+            out.append_pair(k, v);
+        }
+        if let Some((k, v)) = extra {
+            out.append_pair(k, v);
+        }
+        out.finish()
+    }
+
+    pub fn has(&self, key: &str, value: &str) -> bool {
+        self.all(key).any(|v| v == value)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn filters(raw: &str) -> Result<Filters, String> {
+        Params::parse(Some(raw)).and_then(|p| p.filters()).map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn repeated_keys_give_several_values() {
+        let f = filters("topic=anxiety&topic=panic&channel=phone&open=1").expect("valid");
+        assert_eq!(f.topics, vec![Topic::Anxiety, Topic::Panic]);
+        assert_eq!(f.channels, vec![ChannelType::Phone]);
+        assert!(f.open_now && !f.always_open);
+        assert_eq!(f.page, 1);
+    }
+
+    #[test]
+    fn unknown_values_name_the_valid_ones() {
+        let err = filters("topic=sadness").err().expect("rejected");
+        assert!(err.contains("unknown topic `sadness` (valid: suicidal-thoughts"), "{err}");
+        assert!(filters("page=0").is_err());
+        assert!(filters("page=abc").is_err());
+        assert!(filters("age=200").is_err());
+        assert!(filters("lang=english").is_err());
+        assert!(filters(&format!("q={}", "a".repeat(201))).is_err());
+    }
+
+    #[test]
+    fn the_radius_is_clamped() {
+        assert_eq!(filters("radius=100000").expect("valid").radius_km, Some(MAX_RADIUS_KM));
+        assert!(filters("radius=-3").is_err());
+        assert!(filters("radius=NaN").is_err());
+    }
+
+    #[test]
+    fn links_keep_other_parameters() {
+        let p = Params::parse(Some("topic=anxiety&page=3&city=1")).expect("valid");
+        assert_eq!(p.without(&["page"], Some(("page", "4"))), "topic=anxiety&city=1&page=4");
+    }
+}

@@ -1,0 +1,283 @@
+//! `/{cc}/{kind}` and `/{cc}/search`: what help can be used at the chosen place, with filters that
+//! show live counts, pagination, and empty states that point to what is available.
+
+use super::{country_frame, render};
+use crate::geo::atlas;
+use crate::i18n::Messages;
+use crate::model::{Kind, Place, Service};
+use crate::search::{Facets, Index, SearchQuery};
+use crate::web::params::{Filters, Params};
+use crate::web::view::{area_label, channel_label, eligibility_line, phone_link, NumberView};
+use crate::web::{AppState, Frame, WebError};
+use askama::Template;
+use axum::extract::{Path, RawQuery, State};
+use axum::response::Response;
+use chrono::Utc;
+
+const PER_PAGE: usize = 20;
+
+pub struct ResultItem {
+    pub href: String,
+    pub name: String,
+    pub organization: String,
+    pub description: String,
+    pub channels: String,
+    pub eligibility: Option<String>,
+    pub distance: Option<String>,
+    pub only_in: Option<String>,
+    pub open_now: bool,
+}
+
+pub struct FacetOption {
+    pub value: String,
+    pub label: String,
+    pub count: usize,
+    pub checked: bool,
+}
+
+pub struct FacetGroup {
+    pub key: &'static str,
+    pub label: &'static str,
+    pub options: Vec<FacetOption>,
+}
+
+pub struct KindLink {
+    pub label: String,
+    pub href: String,
+    pub count: usize,
+}
+
+pub struct CrisisBlock {
+    pub emergency: Option<NumberView>,
+    pub lines: Vec<(String, String, Option<NumberView>)>,
+}
+
+#[derive(Template)]
+#[template(path = "results.html")]
+struct ResultsPage {
+    t: &'static Messages,
+    frame: Frame,
+    heading: String,
+    action: String,
+    country_slug: String,
+    place_name: String,
+    kind: Option<&'static str>,
+    query_text: String,
+    hidden: Vec<(&'static str, String)>,
+    total: usize,
+    items: Vec<ResultItem>,
+    groups: Vec<FacetGroup>,
+    open_now: (usize, bool),
+    always_open: (usize, bool),
+    filtered: bool,
+    clear_href: String,
+    prev_href: Option<String>,
+    next_href: Option<String>,
+    page_label: String,
+    other_kinds: Vec<KindLink>,
+    crisis: Option<CrisisBlock>,
+}
+
+pub async fn kind_page(
+    State(state): State<AppState>,
+    Path((code, kind)): Path<(String, String)>,
+    RawQuery(raw): RawQuery,
+) -> Result<Response, Response> {
+    let (country, frame) = country_frame(&state, &code)?;
+    let t = state.messages;
+    let fail = |e: WebError| super::error_with(frame_for(&state, country), e);
+    let kind: Kind = kind.parse().map_err(|e: crate::model::UnknownCode| fail(WebError::BadRequest(format!("{e}."))))?;
+    results(&state, frame, country, Some(kind), raw.as_deref(), t).map_err(fail)
+}
+
+pub async fn search_page(
+    State(state): State<AppState>,
+    Path(code): Path<String>,
+    RawQuery(raw): RawQuery,
+) -> Result<Response, Response> {
+    let (country, frame) = country_frame(&state, &code)?;
+    results(&state, frame, country, None, raw.as_deref(), state.messages)
+        .map_err(|e| super::error_with(frame_for(&state, country), e))
+}
+
+fn frame_for(state: &AppState, country: crate::model::CountryCode) -> Frame {
+    Frame::for_country(state.messages, &state.index(), country)
+}
+
+fn results(
+    state: &AppState,
+    frame: Frame,
+    country: crate::model::CountryCode,
+    kind: Option<Kind>,
+    raw: Option<&str>,
+    t: &'static Messages,
+) -> Result<Response, WebError> {
+    let params = Params::parse(raw)?;
+    let filters = params.filters()?;
+    let choice = params.place(country, t)?;
+    let index = state.index();
+    let query = build_query(&choice.place, kind, &filters);
+    let found = index.search(&query);
+    let pages = found.total.div_ceil(PER_PAGE).max(1);
+    let page_href = |n: usize| format!("?{}", params.without(&["page"], Some(("page", &n.to_string())))).replace("?&", "?");
+    let slug = country.slug();
+    let heading = match kind {
+        Some(k) => t.with(&format!("results.heading.{}", k.code()), "place", &choice.name),
+        None => t.with("results.heading.search", "place", &choice.name),
+    };
+    let crisis = found.crisis.then(|| crisis_block(&index, &choice.place));
+    let items = found.hits.iter().map(|h| item(h.service, h.distance_km, h.partial, &index, t, &query)).collect();
+    // With nothing found, point to every kind that has anything at this place at all.
+    let other_kinds = if found.total == 0 {
+        let everything = index.search(&SearchQuery::new(choice.place.clone(), query.now));
+        kind_links(&everything.facets, &slug, &choice.query(), kind, t)
+    } else {
+        kind_links(&found.facets, &slug, &format!("?{}", params.without(&["page"], None)), kind, t)
+    };
+    render(ResultsPage {
+        t,
+        frame: frame.titled(&heading),
+        heading,
+        action: match kind {
+            Some(k) => format!("/{slug}/{}", k.code()),
+            None => format!("/{slug}/search"),
+        },
+        country_slug: slug.clone(),
+        place_name: choice.name.clone(),
+        kind: kind.map(|k| k.code()),
+        query_text: filters.text.clone().unwrap_or_default(),
+        hidden: choice.params(),
+        total: found.total,
+        items,
+        groups: facet_groups(&found.facets, &params, t),
+        open_now: (found.facets.open_now, filters.open_now),
+        always_open: (found.facets.always_open, filters.always_open),
+        filtered: is_filtered(&filters),
+        clear_href: format!("?{}", params.without(FILTER_KEYS, None)),
+        prev_href: (filters.page > 1).then(|| page_href(filters.page - 1)),
+        next_href: (filters.page < pages).then(|| page_href(filters.page + 1)),
+        page_label: t.with("results.page_of", "page", &format!("{} / {pages}", filters.page)),
+        other_kinds,
+        crisis,
+    })
+}
+
+const FILTER_KEYS: &[&str] = &["topic", "channel", "cost", "lang", "audience", "by", "open", "always", "age", "page"];
+
+fn is_filtered(f: &Filters) -> bool {
+    !(f.topics.is_empty()
+        && f.channels.is_empty()
+        && f.costs.is_empty()
+        && f.languages.is_empty()
+        && f.audiences.is_empty()
+        && f.delivered_by.is_empty())
+        || f.open_now
+        || f.always_open
+        || f.age.is_some()
+}
+
+fn build_query(place: &Place, kind: Option<Kind>, f: &Filters) -> SearchQuery {
+    let mut q = SearchQuery::new(place.clone(), Utc::now());
+    q.kind = kind;
+    q.text = f.text.clone();
+    q.topics = f.topics.clone();
+    q.channels = f.channels.clone();
+    q.costs = f.costs.clone();
+    q.languages = f.languages.clone();
+    q.audiences = f.audiences.clone();
+    q.delivered_by = f.delivered_by.clone();
+    q.open_now = f.open_now;
+    q.always_open = f.always_open;
+    q.age = f.age;
+    if let Some(r) = f.radius_km {
+        q.radius_km = r;
+    }
+    q.page = f.page;
+    q.per_page = PER_PAGE;
+    q
+}
+
+fn item(s: &Service, distance: Option<f64>, partial: bool, index: &Index, t: &Messages, q: &SearchQuery) -> ResultItem {
+    let mut channels: Vec<&str> = s.channels.iter().map(|c| channel_label(c.kind, t)).collect();
+    channels.dedup();
+    ResultItem {
+        href: format!("/services/{}", s.id),
+        name: s.name.clone(),
+        organization: index.organization(s.organization_id).map(|o| o.name.clone()).unwrap_or_default(),
+        description: s.description.clone(),
+        channels: channels.join(", "),
+        eligibility: eligibility_line(s, t),
+        distance: distance.map(|d| t.with("results.distance", "km", &format!("{d:.0}"))),
+        only_in: partial.then(|| s.areas.iter().map(|a| area_label(a, t)).collect::<Vec<_>>().join(", ")),
+        open_now: s.is_open_now(q.now),
+    }
+}
+
+fn crisis_block(index: &Index, place: &Place) -> CrisisBlock {
+    let emergency =
+        atlas().emergency_numbers(place.country).and_then(|e| e.primary()).map(NumberView::short);
+    let lines = index
+        .crisis_lines(place)
+        .into_iter()
+        .take(3)
+        .map(|s| {
+            let phone = s.channels.iter().find(|c| c.kind == crate::model::ChannelType::Phone).map(|c| phone_link(&c.value));
+            (s.name.clone(), format!("/services/{}", s.id), phone)
+        })
+        .collect();
+    CrisisBlock { emergency, lines }
+}
+
+fn group<T: Copy>(
+    key: &'static str,
+    label: &'static str,
+    counts: &[(T, usize)],
+    code: impl Fn(T) -> String,
+    name: impl Fn(&str) -> String,
+    params: &Params,
+) -> FacetGroup {
+    let options = counts
+        .iter()
+        .map(|(value, count)| {
+            let value = code(*value);
+            FacetOption { label: name(&value), checked: params.has(key, &value), value, count: *count }
+        })
+        .collect();
+    FacetGroup { key, label, options }
+}
+
+fn facet_groups(f: &Facets, params: &Params, t: &'static Messages) -> Vec<FacetGroup> {
+    let languages: Vec<(&str, usize)> = f.languages.iter().map(|(l, n)| (l.as_str(), *n)).collect();
+    let mut groups = vec![
+        group("topic", "filter.topic", &f.topics, |v| v.code().into(), |c| t.label("topic", c).into(), params),
+        group("channel", "filter.channel", &f.channels, |v| v.code().into(), |c| t.label("channel", c).into(), params),
+        group("cost", "filter.cost", &f.costs, |v| v.code().into(), |c| t.label("cost", c).into(), params),
+        group("audience", "filter.audience", &f.audiences, |v| v.code().into(), |c| t.label("audience", c).into(), params),
+        group("by", "filter.by", &f.delivered_by, |v| v.code().into(), |c| t.label("by", c).into(), params),
+        group("lang", "filter.lang", &languages, |v| v.to_string(), |c| t.label("lang", c).into(), params),
+    ];
+    // Values the current filters rule out are still shown when checked, so they can be unchecked.
+    for g in &mut groups {
+        for value in params.all(g.key) {
+            if !g.options.iter().any(|o| o.value == value) {
+                g.options.push(FacetOption { value: value.into(), label: value.into(), count: 0, checked: true });
+            }
+        }
+    }
+    groups.retain(|g| !g.options.is_empty());
+    groups
+}
+
+/// Links to the other kinds' result pages, each with `query` (`?…` or empty) appended.
+fn kind_links(f: &Facets, slug: &str, query: &str, current: Option<Kind>, t: &Messages) -> Vec<KindLink> {
+    let query = if query == "?" { "" } else { query };
+    f.kinds
+        .iter()
+        .filter(|(k, n)| Some(*k) != current && *n > 0)
+        .map(|(k, n)| KindLink {
+            label: t.label("kind", k.code()).to_string(),
+            href: format!("/{slug}/{}{query}", k.code()),
+            count: *n,
+        })
+        .collect()
+}

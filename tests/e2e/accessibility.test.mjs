@@ -1,0 +1,37 @@
+// axe-core (WCAG 2.2 AA rules) on every page template, in light and dark colour schemes.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { createRequire } from "node:module";
+import { readFileSync } from "node:fs";
+import { startServer, launchBrowser, templatePages } from "./server.mjs";
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+let server, browser, pages;
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+  const home = await (await fetch(server.base + "/gb")).text();
+  pages = templatePages(home.match(/\/services\/([0-9a-f-]{36})/)[1]);
+});
+after(async () => { await browser?.close(); server?.stop(); });
+
+for (const colorScheme of ["light", "dark"]) {
+  test(`no axe-core violations on any template (${colorScheme})`, async () => {
+    // bypassCSP lets the test inject axe; the site itself never allows inline scripts.
+    const context = await browser.newContext({ bypassCSP: true, colorScheme });
+    const page = await context.newPage();
+    const failures = [];
+    for (const [name, path] of Object.entries(pages)) {
+      await page.goto(server.base + path);
+      await page.addScriptTag({ content: axeSource });
+      const result = await page.evaluate(() => axe.run(document, {
+        runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"] },
+      }));
+      for (const v of result.violations) {
+        failures.push(`${name} ${path}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join("; ")}`);
+      }
+    }
+    await context.close();
+    assert.deepEqual(failures, []);
+  });
+}

@@ -1,0 +1,59 @@
+// Starts the real `helpatlas serve` on a free port with a fresh data directory, and Debian's Chromium.
+import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve, dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+import { createInterface } from "node:readline";
+import { chromium } from "playwright-core";
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+const binary = process.env.HELPATLAS_BIN || join(root, "target/debug/helpatlas");
+export const chromiumPath = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
+
+// Flags that keep Chromium from reaching out to the network (this machine has none) or needing a GPU.
+export const chromiumFlags = [
+  "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+  "--disable-background-networking", "--disable-component-update", "--disable-sync",
+  "--disable-default-apps", "--disable-extensions",
+];
+
+export async function startServer() {
+  const dataDir = mkdtempSync(join(tmpdir(), "helpatlas-e2e-"));
+  const child = spawn(binary, ["serve", "--bind", "127.0.0.1:0", "--data-dir", dataDir], {
+    env: { ...process.env, NO_COLOR: "1", HELPATLAS_LOG: "info" },
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+  const base = await new Promise((ok, fail) => {
+    const timer = setTimeout(() => fail(new Error("server did not start in 60 s")), 60000);
+    createInterface({ input: child.stderr }).on("line", (line) => {
+      const match = line.match(/http:\/\/(127\.0\.0\.1:\d+)/);
+      if (match) { clearTimeout(timer); ok(`http://${match[1]}`); }
+    });
+    child.on("exit", (code) => fail(new Error(`server exited with ${code}`)));
+  });
+  return {
+    base,
+    stop() { child.kill(); rmSync(dataDir, { recursive: true, force: true }); },
+  };
+}
+
+export async function launchBrowser() {
+  return chromium.launch({ executablePath: chromiumPath, args: chromiumFlags });
+}
+
+// Pages that stand for every template of the public site.
+export function templatePages(serviceId) {
+  return {
+    home: "/",
+    country: "/no",
+    results: "/no/helplines",
+    search: "/gb/search?q=anxiety",
+    service: `/services/${serviceId}`,
+    articles: "/articles",
+    article: "/articles/online-therapy?country=no",
+    places: "/places?q=tromso&country=no",
+    notFound: "/zz",
+    badRequest: "/no/helplines?topic=sadness",
+  };
+}
