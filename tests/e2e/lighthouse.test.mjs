@@ -18,16 +18,23 @@ before(async () => {
 });
 after(async () => { await chrome?.kill(); server?.stop(); });
 
+// Lighthouse's trace recording fails now and then in headless Chromium (NO_NAVSTART, NO_FCP): such a
+// run scores 0 for reasons unrelated to the page, so it is repeated, up to three runs in all.
+async function audit(url) {
+  let run;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    run = await lighthouse(url, { port: chrome.port, output: "json", logLevel: "error", onlyCategories: Object.keys(MINIMUM) });
+    const traceFailed = Object.values(run.lhr.audits).some((a) => /NO_NAVSTART|NO_FCP|NO_LCP/.test(a.errorMessage || ""));
+    if (!run.lhr.runtimeError && !traceFailed) break;
+  }
+  return run;
+}
+
 test("Lighthouse mobile scores meet the quality bar", { timeout: 600000 }, async () => {
   const scores = {};
   const failures = [];
   for (const [name, path] of Object.entries(pages)) {
-    const run = await lighthouse(server.base + path, {
-      port: chrome.port,
-      output: "json",
-      logLevel: "error",
-      onlyCategories: Object.keys(MINIMUM),
-    });
+    const run = await audit(server.base + path);
     scores[name] = {};
     for (const [category, minimum] of Object.entries(MINIMUM)) {
       const score = Math.round(run.lhr.categories[category].score * 100);

@@ -158,3 +158,94 @@ async fn a_change_in_the_store_reaches_the_pages_without_a_restart() {
     }
     panic!("the page did not show the change within 10 seconds");
 }
+
+/// The quality bar: a results page's HTML and CSS together stay within 14 KB compressed, so the first
+/// round trip of a slow connection carries the whole page.
+#[tokio::test]
+async fn a_results_page_and_its_css_fit_in_14_kb_compressed() {
+    let app = spawn().await;
+    let mut total = 0;
+    for path in ["/no/helplines", "/static/site.css"] {
+        let response = app
+            .client
+            .get(format!("{}{path}", app.base))
+            .header("accept-encoding", "gzip")
+            .send()
+            .await
+            .expect("request");
+        assert_eq!(response.headers()["content-encoding"], "gzip", "{path}");
+        total += response.bytes().await.expect("body").len();
+    }
+    assert!(total <= 14 * 1024, "{total} bytes compressed");
+}
+
+#[tokio::test]
+async fn results_pages_filter_count_and_paginate() {
+    let app = spawn().await;
+    let (status, all) = app.page("/no/helplines").await;
+    assert_eq!(status, 200);
+    let count = |body: &str| body.matches("<h2 class=\"h3\">").count();
+    let phone_only = app.page("/no/helplines?channel=phone").await.1;
+    assert!(count(&phone_only) <= count(&all) && count(&phone_only) > 0);
+    assert!(all.contains(r#"name="channel" value="phone""#), "channel filter with a count");
+    let (status, body) = app.page("/no/helplines?page=99").await;
+    assert_eq!(status, 200, "a page past the end is an empty page");
+    assert!(body.contains("0 found") || body.contains("Nothing matches") || !body.contains("<ol class=\"results\">"));
+}
+
+#[tokio::test]
+async fn bad_parameters_get_a_helpful_400_with_the_crisis_banner() {
+    let app = spawn().await;
+    for (path, message) in [
+        ("/no/therapy", "unknown kind `therapy`"),
+        ("/no/helplines?topic=sadness", "unknown topic `sadness` (valid: suicidal-thoughts"),
+        ("/no/helplines?channel=pigeon", "unknown channel `pigeon`"),
+        ("/no/helplines?page=0", "Parameter `page`"),
+        ("/no/helplines?city=2643743", "That city is not one we know in Norway"),
+        ("/no?region=SE-AB", "That region is not one we know in Norway"),
+    ] {
+        let (status, body) = app.page(path).await;
+        assert_eq!(status, 400, "{path}");
+        assert!(body.contains(message), "{path}: {body}");
+        assert!(body.contains(r#"href="tel:113""#), "{path} keeps Norway's emergency number");
+    }
+    let long = format!("/no/search?q={}", "x".repeat(5000));
+    assert_eq!(app.page(&long).await.0, 400);
+}
+
+#[tokio::test]
+async fn a_crisis_query_puts_emergency_help_first() {
+    let app = spawn().await;
+    let (_, body) = app.page("/no/search?q=I+want+to+die").await;
+    let urgent = body.find("id=\"urgent-heading\"").expect("urgent section");
+    let form = body.find("<form class=\"filters\"").expect("filters");
+    assert!(urgent < form);
+    assert!(body[urgent..form].contains("tel:113") && body[urgent..form].contains("116 123"));
+}
+
+#[tokio::test]
+async fn places_are_found_as_html_and_json() {
+    let app = spawn().await;
+    let (_, html) = app.page("/places?q=tromsoe&country=no").await;
+    assert!(html.contains("Tromsø"));
+    let json: serde_json::Value = app.get("/places?q=munchen&format=json").await.json().await.expect("json");
+    assert_eq!(json[0]["name"], "Munich");
+    assert!(json[0]["href"].as_str().expect("href").starts_with("/de?city="));
+    let near: serde_json::Value = app.get("/places/near?lat=59.913&lon=10.752").await.json().await.expect("json");
+    assert_eq!(near["name"], "Oslo");
+    assert_eq!(app.get("/places/near?lat=91&lon=0").await.status().as_u16(), 400);
+}
+
+#[tokio::test]
+async fn articles_render_with_numbered_references_and_link_to_results() {
+    let app = spawn().await;
+    let (status, body) = app.page("/articles/online-therapy?country=dk").await;
+    assert_eq!(status, 200);
+    assert!(body.contains("<h1>Is online therapy effective?</h1>"));
+    assert!(body.contains(r##"<a class="cite" href="#ref-1">[1]</a>"##));
+    assert!(body.contains(r#"<li id="ref-10">"#), "ten numbered references");
+    assert!(body.contains(r#"href="/dk/online-therapy""#), "links to results for the reader's place");
+    let (_, results) = app.page("/dk/online-therapy").await;
+    assert!(results.contains(r#"href="/articles/online-therapy?country=dk""#), "results link to the article");
+    assert_eq!(app.page("/articles/no-such-article").await.0, 404);
+}

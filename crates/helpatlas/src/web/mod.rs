@@ -1,5 +1,6 @@
 //! The HTTP edge: one router, security headers on every response, and the mapping of errors to pages.
 
+mod api;
 mod error;
 mod frame;
 pub mod params;
@@ -67,8 +68,11 @@ pub fn router(state: AppState) -> Router {
         (HeaderName::from_static("cross-origin-opener-policy"), "same-origin"),
     ];
     let mut router = public::routes()
+        .merge(api::routes())
         .route("/static/site.css", get(stylesheet))
         .route("/static/site.js", get(site_script))
+        .route("/static/icon.svg", get(icon))
+        .route("/favicon.ico", get(icon))
         .route("/healthz", get(|| async { "ok" }))
         .fallback(public::not_found)
         .with_state(state)
@@ -80,6 +84,7 @@ pub fn router(state: AppState) -> Router {
 }
 
 const STYLESHEET: &str = include_str!("../../static/site.css");
+const ICON: &str = include_str!("../../static/icon.svg");
 const SITE_SCRIPT: &str = include_str!("../../static/site.js");
 
 fn asset(content_type: &'static str, body: &'static str) -> impl IntoResponse {
@@ -88,6 +93,10 @@ fn asset(content_type: &'static str, body: &'static str) -> impl IntoResponse {
 
 async fn stylesheet() -> impl IntoResponse {
     asset("text/css; charset=utf-8", STYLESHEET)
+}
+
+async fn icon() -> impl IntoResponse {
+    asset("image/svg+xml", ICON)
 }
 
 async fn site_script() -> impl IntoResponse {

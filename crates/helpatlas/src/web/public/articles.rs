@@ -47,7 +47,8 @@ impl Article {
     pub fn parse(file: &str, source: &str) -> Result<Article, ArticleError> {
         let fail = |reason: String| ArticleError { file: file.to_string(), reason };
         let rest = source.strip_prefix("+++\n").ok_or_else(|| fail("must start with +++ front matter".into()))?;
-        let (front, body) = rest.split_once("\n+++\n").ok_or_else(|| fail("front matter is not closed by +++".into()))?;
+        let (front, body) =
+            rest.split_once("\n+++\n").ok_or_else(|| fail("front matter is not closed by +++".into()))?;
         let meta: FrontMatter = toml::from_str(front).map_err(|e| fail(e.message().to_string()))?;
         Ok(Article {
             slug: file.trim_end_matches(".md").to_string(),
@@ -187,10 +188,9 @@ pub async fn page(
     };
     // The link back to results for the reader's place, when the article is about a kind of help.
     let results = match (&article.kind, country) {
-        (Some(kind), Some(c)) => Some((
-            format!("/{}/{kind}", c.code.slug()),
-            t.with(&format!("results.heading.{kind}"), "place", &c.name),
-        )),
+        (Some(kind), Some(c)) => {
+            Some((format!("/{}/{kind}", c.code.slug()), t.with(&format!("results.heading.{kind}"), "place", &c.name)))
+        }
         _ => None,
     };
     render(ArticlePage { t, frame: frame.titled(&article.title), article, results })
@@ -206,7 +206,12 @@ mod tests {
         for article in all() {
             let references = article.html.matches("<li id=\"ref-").count();
             for (i, _) in article.html.match_indices("href=\"#ref-") {
-                let n: usize = article.html[i + 11..].chars().take_while(char::is_ascii_digit).collect::<String>().parse().expect("number");
+                let n: usize = article.html[i + 11..]
+                    .chars()
+                    .take_while(char::is_ascii_digit)
+                    .collect::<String>()
+                    .parse()
+                    .expect("number");
                 assert!((1..=references).contains(&n), "{}: [{n}] has no reference", article.slug);
             }
         }
@@ -214,7 +219,8 @@ mod tests {
 
     #[test]
     fn raw_html_is_shown_as_text() {
-        let html = render_markdown("Hello <script>alert(1)</script> [1]\n\n## References\n\n1. A. https://example.org/x.\n");
+        let html =
+            render_markdown("Hello <script>alert(1)</script> [1]\n\n## References\n\n1. A. https://example.org/x.\n");
         assert!(!html.contains("<script>"), "{html}");
         assert!(html.contains("<a class=\"cite\" href=\"#ref-1\">[1]</a>"));
         assert!(html.contains("<li id=\"ref-1\">A. <a href=\"https://example.org/x\""), "{html}");

@@ -79,7 +79,8 @@ pub async fn search(State(state): State<AppState>, RawQuery(raw): RawQuery) -> R
             None => return fail(t.with("error.unknown_country", "code", code)),
         },
     };
-    let places: Vec<PlaceLink> = atlas().find_places(&query, country, MAX_PLACES).iter().map(|m| link(&m.place)).collect();
+    let places: Vec<PlaceLink> =
+        atlas().find_places(&query, country, MAX_PLACES).iter().map(|m| link(&m.place)).collect();
     if json {
         return ([(header::CACHE_CONTROL, "public, max-age=3600")], Json(places)).into_response();
     }
@@ -116,7 +117,8 @@ pub async fn near(RawQuery(raw): RawQuery) -> Response {
     if !point.is_valid() {
         return json_error("`lat` must be between -90 and 90 and `lon` between -180 and 180.".into());
     }
-    let nearest = atlas().cities().iter().min_by(|a, b| a.point.distance_km(point).total_cmp(&b.point.distance_km(point)));
+    let nearest =
+        atlas().cities().iter().min_by(|a, b| a.point.distance_km(point).total_cmp(&b.point.distance_km(point)));
     match nearest {
         Some(city) => ([(header::CACHE_CONTROL, "no-store")], Json(link(&PlaceRef::City(city)))).into_response(),
         None => json_error("No city is known.".into()),

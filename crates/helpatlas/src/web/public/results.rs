@@ -86,7 +86,8 @@ pub async fn kind_page(
     let (country, frame) = country_frame(&state, &code)?;
     let t = state.messages;
     let fail = |e: WebError| super::error_with(frame_for(&state, country), e);
-    let kind: Kind = kind.parse().map_err(|e: crate::model::UnknownCode| fail(WebError::BadRequest(format!("{e}."))))?;
+    let kind: Kind =
+        kind.parse().map_err(|e: crate::model::UnknownCode| fail(WebError::BadRequest(format!("{e}."))))?;
     results(&state, frame, country, Some(kind), raw.as_deref(), t).map_err(fail)
 }
 
@@ -119,7 +120,8 @@ fn results(
     let query = build_query(&choice.place, kind, &filters);
     let found = index.search(&query);
     let pages = found.total.div_ceil(PER_PAGE).max(1);
-    let page_href = |n: usize| format!("?{}", params.without(&["page"], Some(("page", &n.to_string())))).replace("?&", "?");
+    let page_href =
+        |n: usize| format!("?{}", params.without(&["page"], Some(("page", &n.to_string())))).replace("?&", "?");
     let slug = country.slug();
     let heading = match kind {
         Some(k) => t.with(&format!("results.heading.{}", k.code()), "place", &choice.name),
@@ -214,14 +216,14 @@ fn item(s: &Service, distance: Option<f64>, partial: bool, index: &Index, t: &Me
 }
 
 fn crisis_block(index: &Index, place: &Place) -> CrisisBlock {
-    let emergency =
-        atlas().emergency_numbers(place.country).and_then(|e| e.primary()).map(NumberView::short);
+    let emergency = atlas().emergency_numbers(place.country).and_then(|e| e.primary()).map(NumberView::short);
     let lines = index
         .crisis_lines(place)
         .into_iter()
         .take(3)
         .map(|s| {
-            let phone = s.channels.iter().find(|c| c.kind == crate::model::ChannelType::Phone).map(|c| phone_link(&c.value));
+            let phone =
+                s.channels.iter().find(|c| c.kind == crate::model::ChannelType::Phone).map(|c| phone_link(&c.value));
             (s.name.clone(), format!("/services/{}", s.id), phone)
         })
         .collect();
@@ -252,7 +254,14 @@ fn facet_groups(f: &Facets, params: &Params, t: &'static Messages) -> Vec<FacetG
         group("topic", "filter.topic", &f.topics, |v| v.code().into(), |c| t.label("topic", c).into(), params),
         group("channel", "filter.channel", &f.channels, |v| v.code().into(), |c| t.label("channel", c).into(), params),
         group("cost", "filter.cost", &f.costs, |v| v.code().into(), |c| t.label("cost", c).into(), params),
-        group("audience", "filter.audience", &f.audiences, |v| v.code().into(), |c| t.label("audience", c).into(), params),
+        group(
+            "audience",
+            "filter.audience",
+            &f.audiences,
+            |v| v.code().into(),
+            |c| t.label("audience", c).into(),
+            params,
+        ),
         group("by", "filter.by", &f.delivered_by, |v| v.code().into(), |c| t.label("by", c).into(), params),
         group("lang", "filter.lang", &languages, |v| v.to_string(), |c| t.label("lang", c).into(), params),
     ];
