@@ -34,6 +34,23 @@ impl DataArgs {
 pub enum ExportFormat {
     /// Help Atlas JSON: every field of every record (a lossless backup).
     Atlas,
+    /// HSDS 3.0 JSON: an array of organization documents with their locations and services.
+    Json,
+    /// HSDS 3.0 JSON, one organization document per line.
+    Ndjson,
+    /// HSDS 3.0 Tabular Data Package: PATH is a directory of CSVs with the official datapackage.json.
+    Datapackage,
+}
+
+impl ExportFormat {
+    fn form(self) -> transfer::ExportForm {
+        match self {
+            ExportFormat::Atlas => transfer::ExportForm::Atlas,
+            ExportFormat::Json => transfer::ExportForm::Hsds(crate::hsds::Form::Json),
+            ExportFormat::Ndjson => transfer::ExportForm::Hsds(crate::hsds::Form::Ndjson),
+            ExportFormat::Datapackage => transfer::ExportForm::Hsds(crate::hsds::Form::DataPackage),
+        }
+    }
 }
 
 #[derive(Subcommand, Debug)]
@@ -46,13 +63,17 @@ pub enum Command {
         #[command(flatten)]
         data: DataArgs,
     },
-    /// Import a Help Atlas JSON file: everything is checked first, then written in one transaction.
+    /// Import Help Atlas JSON, HSDS JSON or ndjson, or an HSDS data package (directory or .zip): everything
+    /// is checked first, then written in one transaction.
     Import {
-        /// The file to import.
+        /// The file, or the data package directory, to import.
         path: PathBuf,
-        /// Check the file only; write nothing.
+        /// Check only; write nothing.
         #[arg(long)]
         dry_run: bool,
+        /// Leave out invalid values and records, import the rest, and list what was left out.
+        #[arg(long)]
+        skip_invalid: bool,
         #[command(flatten)]
         data: DataArgs,
     },
@@ -61,7 +82,7 @@ pub enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value = "atlas")]
         format: ExportFormat,
-        /// The file to write.
+        /// The file to write (a directory for `datapackage`).
         path: PathBuf,
         #[command(flatten)]
         data: DataArgs,
@@ -99,19 +120,18 @@ pub enum CliError {
 pub async fn run(cli: Cli) -> Result<(), CliError> {
     match cli.command {
         Command::Serve { bind, data } => Ok(app::serve(&data.config(), &bind).await?),
-        Command::Import { path, dry_run, data } => {
+        Command::Import { path, dry_run, skip_invalid, data } => {
             let store = app::open_store(&data.config()).await?;
-            let result = transfer::import(store.as_ref(), &path, dry_run).await;
+            let options = transfer::ImportOptions { dry_run, skip_invalid };
+            let result = transfer::import(store.as_ref(), &path, options).await;
             store.close().await;
-            let summary = result?;
-            let verb = if dry_run { "checked" } else { "imported" };
-            println!("{verb} {}: {} written, {} unchanged", path.display(), summary.written, summary.unchanged);
+            report_import(&path, dry_run, &result?);
             Ok(())
         }
-        Command::Export { format: ExportFormat::Atlas, path, data } => {
+        Command::Export { format, path, data } => {
             let store = app::open_store(&data.config()).await?;
             app::sync_bundled(store.as_ref()).await?;
-            let result = transfer::export(store.as_ref(), &path).await;
+            let result = transfer::export(store.as_ref(), &path, format.form()).await;
             store.close().await;
             println!("exported {} services to {}", result?, path.display());
             Ok(())
@@ -123,6 +143,29 @@ pub async fn run(cli: Cli) -> Result<(), CliError> {
             println!("database is up to date");
             Ok(())
         }
+    }
+}
+
+/// Most notes printed; a large foreign import can have one per record.
+const MAX_NOTES_SHOWN: usize = 20;
+
+fn report_import(path: &std::path::Path, dry_run: bool, report: &transfer::ImportReport) {
+    for line in &report.left_out {
+        println!("left out: {line}");
+    }
+    for line in report.notes.iter().take(MAX_NOTES_SHOWN) {
+        println!("note: {line}");
+    }
+    if report.notes.len() > MAX_NOTES_SHOWN {
+        println!("note: … and {} more", report.notes.len() - MAX_NOTES_SHOWN);
+    }
+    let summary = &report.summary;
+    match dry_run {
+        true => println!("checked {}: {} records valid, nothing written", path.display(), report.records),
+        false => println!("imported {}: {} written, {} unchanged", path.display(), summary.written, summary.unchanged),
+    }
+    if !report.left_out.is_empty() {
+        println!("{} item(s) left out", report.left_out.len());
     }
 }
 

@@ -7,6 +7,7 @@ pub mod bundled;
 pub mod cli;
 pub mod config;
 pub mod geo;
+pub mod hsds;
 pub mod i18n;
 pub mod model;
 pub mod search;

@@ -1,50 +1,53 @@
-//! Import and export of the whole directory in Help Atlas's own JSON form (`--format atlas`): a
-//! lossless backup of every field. HSDS formats build on the same checks.
+//! Import and export of the whole directory: Help Atlas's own JSON form (`--format atlas`, a lossless
+//! backup of every field) and the HSDS forms (`hsds` module). Every import ends in the same checks
+//! against what the store already holds, then one transaction.
 
 use crate::geo::atlas;
-use crate::model::{Directory, ServiceArea};
+use crate::hsds::{self, HsdsError};
+use crate::model::{Directory, Kind, ServiceArea};
 use crate::store::{Store, StoreError, UpsertSummary};
 use std::collections::HashSet;
+use std::fmt;
 use std::path::Path;
+use uuid::Uuid;
 
 /// Largest import file accepted, so that a mistaken path cannot exhaust memory.
 pub const MAX_IMPORT_BYTES: u64 = 512 * 1024 * 1024;
 
 #[derive(Debug, thiserror::Error)]
 pub enum TransferError {
-    #[error("cannot read {path}: {reason}")]
-    Read { path: String, reason: String },
-    #[error("{path} is larger than {max} bytes")]
-    TooLarge { path: String, max: u64 },
-    #[error("{path} is not valid Help Atlas JSON: {reason}")]
-    Parse { path: String, reason: String },
     #[error("{path} has {} problem(s), nothing was imported:\n{}", .problems.len(), .problems.iter().map(|p| format!("  {p}")).collect::<Vec<_>>().join("\n"))]
     Invalid { path: String, problems: Vec<String> },
     #[error("cannot write {path}: {reason}")]
     Write { path: String, reason: String },
     #[error(transparent)]
     Store(#[from] StoreError),
+    #[error(transparent)]
+    Hsds(#[from] HsdsError),
 }
 
-pub fn read_file(path: &Path) -> Result<Directory, TransferError> {
-    let shown = path.display().to_string();
-    let meta =
-        std::fs::metadata(path).map_err(|e| TransferError::Read { path: shown.clone(), reason: e.to_string() })?;
-    if meta.len() > MAX_IMPORT_BYTES {
-        return Err(TransferError::TooLarge { path: shown, max: MAX_IMPORT_BYTES });
+/// A problem with one record of an import, named so that `--skip-invalid` can leave the record out.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Problem {
+    pub table: &'static str,
+    pub id: Uuid,
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} {} {}", self.table, self.id, self.message)
     }
-    let bytes = std::fs::read(path).map_err(|e| TransferError::Read { path: shown.clone(), reason: e.to_string() })?;
-    serde_json::from_slice(&bytes).map_err(|e| TransferError::Parse { path: shown, reason: e.to_string() })
 }
 
 /// Every problem that would make `incoming` inconsistent once merged with `existing`.
-pub fn check(incoming: &Directory, existing: &Directory) -> Vec<String> {
+pub fn check(incoming: &Directory, existing: &Directory) -> Vec<Problem> {
     let mut problems = Vec::new();
-    let mut duplicates = |kind: &str, ids: Vec<uuid::Uuid>| {
+    let mut duplicates = |table: &'static str, ids: Vec<Uuid>| {
         let mut seen = HashSet::new();
         for id in ids {
             if !seen.insert(id) {
-                problems.push(format!("{kind} {id}: the id appears more than once"));
+                problems.push(Problem { table, id, message: "appears more than once".into() });
             }
         }
     };
@@ -55,22 +58,25 @@ pub fn check(incoming: &Directory, existing: &Directory) -> Vec<String> {
     let locations: HashSet<_> = incoming.locations.iter().chain(&existing.locations).map(|l| l.id).collect();
     for o in &incoming.organizations {
         if o.name.trim().is_empty() {
-            problems.push(format!("organization {} field name: must not be empty", o.id));
+            problems.push(Problem { table: "organization", id: o.id, message: "field name: must not be empty".into() });
         }
     }
     for l in &incoming.locations {
         if !orgs.contains(&l.organization_id) {
-            problems.push(format!(
-                "location {} field organization_id: no organization with id {}",
-                l.id, l.organization_id
-            ));
+            let message = format!("field organization_id: no organization with id {}", l.organization_id);
+            problems.push(Problem { table: "location", id: l.id, message });
         }
         if !l.point.is_valid() {
-            problems.push(format!("location {} field point: latitude or longitude out of range", l.id));
+            let message = "field point: latitude or longitude out of range".into();
+            problems.push(Problem { table: "location", id: l.id, message });
         }
     }
     for s in &incoming.services {
-        let at = |field: &str, what: String| format!("service {} field {field}: {what}", s.id);
+        let at = |field: &str, what: String| Problem {
+            table: "service",
+            id: s.id,
+            message: format!("field {field}: {what}"),
+        };
         if s.name.trim().is_empty() {
             problems.push(at("name", "must not be empty".into()));
         }
@@ -80,8 +86,10 @@ pub fn check(incoming: &Directory, existing: &Directory) -> Vec<String> {
         for l in s.location_ids.iter().filter(|l| !locations.contains(l)) {
             problems.push(at("location_ids", format!("no location with id {l}")));
         }
-        if s.areas.is_empty() {
-            problems.push(at("areas", "a service needs at least one service area".into()));
+        // An in-person service without areas is listed for no place; anything reached remotely must
+        // say where it can be used.
+        if s.areas.is_empty() && s.kind != Kind::InPerson {
+            problems.push(at("areas", "a service that is not in-person needs at least one service area".into()));
         }
         for area in &s.areas {
             let known = match area {
@@ -93,37 +101,107 @@ pub fn check(incoming: &Directory, existing: &Directory) -> Vec<String> {
                 problems.push(at("areas", format!("`{area}` is not a known ISO 3166 code")));
             }
         }
-        if !s.source_url.starts_with("https://") {
-            problems.push(at("source_url", format!("`{}` is not an https URL", s.source_url)));
+        // http is accepted: the source is a citation, and much of the data of other directories cites http pages.
+        if !(s.source_url.starts_with("https://") || s.source_url.starts_with("http://")) {
+            problems.push(at("source_url", format!("`{}` is not an http(s) URL", s.source_url)));
         }
     }
     problems
 }
 
+/// How an import runs.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ImportOptions {
+    /// Check only; write nothing.
+    pub dry_run: bool,
+    /// Leave out invalid values and records (listed in the report) and import the rest.
+    pub skip_invalid: bool,
+}
+
+/// What an import did.
+#[derive(Debug, Default)]
+pub struct ImportReport {
+    pub summary: UpsertSummary,
+    /// Records in the checked directory (organizations, locations, services).
+    pub records: usize,
+    /// What `skip_invalid` left out, each with its place and reason.
+    pub left_out: Vec<String>,
+    /// Defaults applied to records that lack Help Atlas's own fields.
+    pub notes: Vec<String>,
+}
+
+fn invalid(path: &Path, problems: Vec<String>) -> TransferError {
+    TransferError::Invalid { path: path.display().to_string(), problems }
+}
+
+/// Reads any supported form (Help Atlas JSON, HSDS JSON/ndjson, HSDS data package directory or zip)
+/// into a directory, with what was left out and the defaults applied.
+fn read_any(path: &Path, skip_invalid: bool) -> Result<(Directory, Vec<String>, Vec<String>), TransferError> {
+    match hsds::source::read(path, &hsds::source::Limits::default())? {
+        hsds::source::Input::Atlas(directory) => Ok((directory, Vec::new(), Vec::new())),
+        hsds::source::Input::Hsds { tables, problems } => {
+            let prepared = hsds::prepare(tables, problems, skip_invalid, chrono::Utc::now());
+            if !prepared.problems.is_empty() {
+                return Err(invalid(path, prepared.problems));
+            }
+            Ok((prepared.directory, prepared.left_out, prepared.notes))
+        }
+    }
+}
+
+/// Leaves out every record with a problem, again until none is left (leaving out an organization
+/// leaves its services dangling); returns what was left out.
+fn leave_out_invalid(incoming: &mut Directory, existing: &Directory) -> Vec<String> {
+    let mut left_out = Vec::new();
+    loop {
+        let problems = check(incoming, existing);
+        if problems.is_empty() {
+            return left_out;
+        }
+        let doomed: HashSet<Uuid> = problems.iter().map(|p| p.id).collect();
+        incoming.organizations.retain(|o| !doomed.contains(&o.id));
+        incoming.locations.retain(|l| !doomed.contains(&l.id));
+        incoming.services.retain(|s| !doomed.contains(&s.id));
+        left_out.extend(problems.iter().map(ToString::to_string));
+    }
+}
+
 /// Checks everything, then writes everything in one transaction. With `dry_run`, only checks.
-pub async fn import(store: &dyn Store, path: &Path, dry_run: bool) -> Result<UpsertSummary, TransferError> {
-    let incoming = read_file(path)?;
+pub async fn import(store: &dyn Store, path: &Path, options: ImportOptions) -> Result<ImportReport, TransferError> {
+    let (mut incoming, mut left_out, notes) = read_any(path, options.skip_invalid)?;
     let existing = store.load_directory().await?;
-    let problems = check(&incoming, &existing);
-    if !problems.is_empty() {
-        return Err(TransferError::Invalid { path: path.display().to_string(), problems });
+    if options.skip_invalid {
+        left_out.extend(leave_out_invalid(&mut incoming, &existing));
+    } else {
+        let problems = check(&incoming, &existing);
+        if !problems.is_empty() {
+            return Err(invalid(path, problems.iter().map(ToString::to_string).collect()));
+        }
     }
-    if dry_run {
-        return Ok(UpsertSummary::default());
-    }
-    Ok(store.upsert(&incoming, "import").await?)
+    let records = incoming.organizations.len() + incoming.locations.len() + incoming.services.len();
+    let summary = if options.dry_run { UpsertSummary::default() } else { store.upsert(&incoming, "import").await? };
+    Ok(ImportReport { summary, records, left_out, notes })
+}
+
+/// The forms `export` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportForm {
+    Atlas,
+    Hsds(hsds::Form),
 }
 
 /// Writes the whole directory, records ordered by id, so that the same data gives the same bytes.
-pub async fn export(store: &dyn Store, path: &Path) -> Result<usize, TransferError> {
+pub async fn export(store: &dyn Store, path: &Path, form: ExportForm) -> Result<usize, TransferError> {
     let mut directory = store.load_directory().await?;
     directory.sort();
-    let shown = path.display().to_string();
-    let json = serde_json::to_vec_pretty(&directory)
-        .map_err(|e| TransferError::Write { path: shown.clone(), reason: e.to_string() })?;
-    let temporary = path.with_extension("partial");
-    std::fs::write(&temporary, json)
-        .and_then(|_| std::fs::rename(&temporary, path))
-        .map_err(|e| TransferError::Write { path: shown, reason: e.to_string() })?;
+    match form {
+        ExportForm::Atlas => {
+            let shown = path.display().to_string();
+            let json = serde_json::to_vec_pretty(&directory)
+                .map_err(|e| TransferError::Write { path: shown, reason: e.to_string() })?;
+            hsds::write_atomically(path, &json)?;
+        }
+        ExportForm::Hsds(form) => hsds::export(&directory, form, path)?,
+    }
     Ok(directory.services.len())
 }

@@ -184,7 +184,7 @@ fn a_bad_import_is_rejected_whole() {
 
     std::fs::write(&bad, b"{\"services\": [").expect("write");
     let line = error_line(&helpatlas(&["import", &dir_arg(&bad), "--data-dir", &data]));
-    assert!(line.contains("is not valid Help Atlas JSON"), "{line}");
+    assert!(line.contains("is not valid JSON"), "{line}");
     let line = error_line(&helpatlas(&["import", "/no/such/file.json", "--data-dir", &data]));
     assert!(line.starts_with("error: cannot read /no/such/file.json"), "{line}");
 }

@@ -1,0 +1,199 @@
+//! HSDS JSON documents (the canonical form): a service with its organization, locations and details
+//! nested; an organization with its locations and services; taxonomy and term documents. Built from
+//! the flat records of `export.rs`, so JSON and CSV say the same.
+
+use super::export::{self, Record};
+use super::taxonomy::{self, Term};
+use crate::model::{Directory, Location, Organization, Service};
+use serde_json::{json, Value};
+use std::collections::HashMap;
+use uuid::Uuid;
+
+/// Finds the records a document nests: the search index (API) or a directory (export).
+pub trait Lookup {
+    fn organization(&self, id: Uuid) -> Option<&Organization>;
+    fn location(&self, id: Uuid) -> Option<&Location>;
+}
+
+impl Lookup for crate::search::Index {
+    fn organization(&self, id: Uuid) -> Option<&Organization> {
+        crate::search::Index::organization(self, id)
+    }
+    fn location(&self, id: Uuid) -> Option<&Location> {
+        crate::search::Index::location(self, id)
+    }
+}
+
+/// A directory with its records found by id.
+pub struct DirectoryLookup<'a> {
+    organizations: HashMap<Uuid, &'a Organization>,
+    locations: HashMap<Uuid, &'a Location>,
+}
+
+impl<'a> DirectoryLookup<'a> {
+    pub fn new(directory: &'a Directory) -> Self {
+        DirectoryLookup {
+            organizations: directory.organizations.iter().map(|o| (o.id, o)).collect(),
+            locations: directory.locations.iter().map(|l| (l.id, l)).collect(),
+        }
+    }
+}
+
+impl Lookup for DirectoryLookup<'_> {
+    fn organization(&self, id: Uuid) -> Option<&Organization> {
+        self.organizations.get(&id).copied()
+    }
+    fn location(&self, id: Uuid) -> Option<&Location> {
+        self.locations.get(&id).copied()
+    }
+}
+
+pub fn taxonomy_record() -> Record {
+    let value = json!({
+        "id": taxonomy::taxonomy_id(),
+        "name": taxonomy::TAXONOMY_NAME,
+        "description": "The Help Atlas vocabulary: kinds and forms of mental-health help, topics, audiences, \
+            costs, who delivers it, and terms carrying facts HSDS has no field for.",
+        "version": taxonomy::TAXONOMY_VERSION,
+    });
+    value.as_object().cloned().unwrap_or_default()
+}
+
+pub fn term_record(term: &Term) -> Record {
+    let value = json!({
+        "id": term.id(),
+        "code": term.code,
+        "name": term.name,
+        "description": term.description,
+        "taxonomy": taxonomy::TAXONOMY_NAME,
+        "taxonomy_id": taxonomy::taxonomy_id(),
+        "language": "en",
+    });
+    value.as_object().cloned().unwrap_or_default()
+}
+
+/// A term document as the API serves it: the term with its taxonomy nested.
+pub fn term_document(term: &Term) -> Value {
+    let mut record = term_record(term);
+    record.insert("taxonomy_detail".into(), Value::Object(taxonomy_record()));
+    Value::Object(record)
+}
+
+/// Attributes with their taxonomy term nested, so a reader needs no second request to read the code.
+fn attributes(records: Vec<Record>) -> Value {
+    let nested = records.into_iter().map(|mut a| {
+        let term = a.get("taxonomy_term_id").and_then(Value::as_str).and_then(|id| Uuid::parse_str(id).ok());
+        if let Some(term) = term.and_then(taxonomy::term) {
+            a.insert("taxonomy_term".into(), term_document(term));
+        }
+        Value::Object(a)
+    });
+    Value::Array(nested.collect())
+}
+
+fn array(records: Vec<Record>) -> Value {
+    Value::Array(records.into_iter().map(Value::Object).collect())
+}
+
+pub fn location_document(l: &Location) -> Value {
+    let parts = export::location(l);
+    let mut doc = parts.location;
+    doc.insert("addresses".into(), array(parts.addresses));
+    doc.insert("attributes".into(), attributes(parts.attributes));
+    Value::Object(doc)
+}
+
+pub fn organization_record(o: &Organization) -> Value {
+    let parts = export::organization(o);
+    let mut doc = parts.organization;
+    doc.insert("attributes".into(), attributes(parts.attributes));
+    Value::Object(doc)
+}
+
+/// What a service document nests besides its own details.
+#[derive(Debug, Clone, Copy)]
+pub struct Nesting {
+    pub organization: bool,
+    pub locations: bool,
+}
+
+pub fn service_document(s: &Service, lookup: &dyn Lookup, nesting: Nesting) -> Value {
+    let parts = export::service(s);
+    let mut doc = parts.service;
+    doc.insert("phones".into(), array(parts.phones));
+    doc.insert("schedules".into(), array(parts.schedules));
+    doc.insert("service_areas".into(), array(parts.service_areas));
+    doc.insert("languages".into(), array(parts.languages));
+    doc.insert("cost_options".into(), array(parts.cost_options));
+    doc.insert("attributes".into(), attributes(parts.attributes));
+    let service_at_locations = parts.service_at_locations.into_iter().map(|(mut sal, location_id)| {
+        if let Some(location) = lookup.location(location_id).filter(|_| nesting.locations) {
+            sal.insert("location".into(), location_document(location));
+        }
+        Value::Object(sal)
+    });
+    doc.insert("service_at_locations".into(), Value::Array(service_at_locations.collect()));
+    if let Some(organization) = lookup.organization(s.organization_id).filter(|_| nesting.organization) {
+        doc.insert("organization".into(), organization_record(organization));
+    }
+    Value::Object(doc)
+}
+
+/// An organization with its locations and services (services nest their locations' ids only).
+pub fn organization_document(o: &Organization, locations: &[&Location], services: &[&Service]) -> Value {
+    let Value::Object(mut doc) = organization_record(o) else { return Value::Null };
+    let no_lookup = NoLookup;
+    let nesting = Nesting { organization: false, locations: false };
+    doc.insert("locations".into(), Value::Array(locations.iter().map(|l| location_document(l)).collect()));
+    let services = services.iter().map(|s| service_document(s, &no_lookup, nesting));
+    doc.insert("services".into(), Value::Array(services.collect()));
+    Value::Object(doc)
+}
+
+/// A service at one of its locations, with both nested.
+pub fn service_at_location_document(s: &Service, l: &Location, lookup: &dyn Lookup) -> Value {
+    let id = export::child_id("service_at_location", s.id, &l.id.to_string());
+    let nesting = Nesting { organization: true, locations: false };
+    json!({
+        "id": id,
+        "service_id": s.id,
+        "location_id": l.id,
+        "service": service_document(s, lookup, nesting),
+        "location": location_document(l),
+    })
+}
+
+struct NoLookup;
+
+impl Lookup for NoLookup {
+    fn organization(&self, _: Uuid) -> Option<&Organization> {
+        None
+    }
+    fn location(&self, _: Uuid) -> Option<&Location> {
+        None
+    }
+}
+
+/// The whole directory as organization documents ordered by id, each with its locations and services
+/// ordered by id: every record appears exactly once.
+pub fn directory_documents(directory: &Directory) -> Vec<Value> {
+    let mut sorted = directory.clone();
+    sorted.sort();
+    let mut locations: HashMap<Uuid, Vec<&Location>> = HashMap::new();
+    for l in &sorted.locations {
+        locations.entry(l.organization_id).or_default().push(l);
+    }
+    let mut services: HashMap<Uuid, Vec<&Service>> = HashMap::new();
+    for s in &sorted.services {
+        services.entry(s.organization_id).or_default().push(s);
+    }
+    sorted
+        .organizations
+        .iter()
+        .map(|o| {
+            let (no_locations, no_services) = (Vec::new(), Vec::new());
+            let locations = locations.get(&o.id).unwrap_or(&no_locations);
+            organization_document(o, locations, services.get(&o.id).unwrap_or(&no_services))
+        })
+        .collect()
+}

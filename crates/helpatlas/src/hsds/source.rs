@@ -1,0 +1,214 @@
+//! Reading an import: which form a path holds (Help Atlas JSON, HSDS JSON or ndjson, an HSDS
+//! Tabular Data Package as a directory or a .zip), and reading it within limits, so that a zip bomb,
+//! an oversized file or an entry that points outside the archive is refused before it costs memory.
+
+use super::descriptor;
+use super::flatten::Flattener;
+use super::tables::{Place, Row, Tables};
+use super::{tabular, HsdsError};
+use crate::model::Directory;
+use serde_json::Value;
+use std::io::Read;
+use std::path::Path;
+
+/// How much an import may read.
+#[derive(Debug, Clone, Copy)]
+pub struct Limits {
+    /// Largest file, and largest total of a package's CSVs once decompressed.
+    pub max_bytes: u64,
+    /// Most entries a zip may have.
+    pub max_entries: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits { max_bytes: crate::transfer::MAX_IMPORT_BYTES, max_entries: 1000 }
+    }
+}
+
+/// What a path held.
+#[derive(Debug)]
+pub enum Input {
+    Atlas(Directory),
+    /// HSDS rows, and problems found while reading them (encoding, headers, malformed documents).
+    Hsds {
+        tables: Tables,
+        problems: Vec<String>,
+    },
+}
+
+fn read_error(path: &Path, reason: impl ToString) -> HsdsError {
+    HsdsError::Read { path: path.display().to_string(), reason: reason.to_string() }
+}
+
+pub fn read(path: &Path, limits: &Limits) -> Result<Input, HsdsError> {
+    if path.is_dir() {
+        return read_package_dir(path, limits);
+    }
+    if path.file_name().is_some_and(|n| n == "datapackage.json") {
+        return read_package_dir(path.parent().unwrap_or(Path::new(".")), limits);
+    }
+    let bytes = read_limited(path, limits.max_bytes)?;
+    if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {
+        return read_zip(path, bytes, limits);
+    }
+    read_json(path, &bytes)
+}
+
+fn read_limited(path: &Path, max: u64) -> Result<Vec<u8>, HsdsError> {
+    let file = std::fs::File::open(path).map_err(|e| read_error(path, e))?;
+    let mut bytes = Vec::new();
+    file.take(max + 1).read_to_end(&mut bytes).map_err(|e| read_error(path, e))?;
+    if bytes.len() as u64 > max {
+        return Err(HsdsError::TooLarge { path: path.display().to_string(), max });
+    }
+    Ok(bytes)
+}
+
+fn read_package_dir(dir: &Path, limits: &Limits) -> Result<Input, HsdsError> {
+    if !dir.join("datapackage.json").is_file() {
+        return Err(read_error(dir, "not an HSDS data package (no datapackage.json)"));
+    }
+    let mut tables = Tables::default();
+    let mut problems = Vec::new();
+    let mut total = 0u64;
+    for resource in descriptor::resources() {
+        let file = dir.join(&resource.path);
+        if !file.is_file() {
+            continue;
+        }
+        let bytes = read_limited(&file, limits.max_bytes - total)?;
+        total += bytes.len() as u64;
+        if let Err(found) = tabular::read_csv(resource, &resource.path, &bytes, &mut tables) {
+            problems.extend(found);
+        }
+    }
+    Ok(Input::Hsds { tables, problems })
+}
+
+fn zip_error(path: &Path, reason: impl ToString) -> HsdsError {
+    HsdsError::Zip { path: path.display().to_string(), reason: reason.to_string() }
+}
+
+/// Reads the package's CSVs from memory: nothing is extracted to disk, and every entry name is
+/// checked anyway, because an archive with `../` names is hostile and should be said to be.
+fn read_zip(path: &Path, bytes: Vec<u8>, limits: &Limits) -> Result<Input, HsdsError> {
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|e| zip_error(path, e))?;
+    if archive.len() > limits.max_entries {
+        return Err(zip_error(path, format!("more than {} entries", limits.max_entries)));
+    }
+    let mut names = Vec::new();
+    for i in 0..archive.len() {
+        let entry = archive.by_index_raw(i).map_err(|e| zip_error(path, e))?;
+        if entry.enclosed_name().is_none() {
+            return Err(HsdsError::UnsafeEntry { path: path.display().to_string(), entry: entry.name().to_string() });
+        }
+        names.push(entry.name().to_string());
+    }
+    let package = names
+        .iter()
+        .filter(|n| n.rsplit('/').next() == Some("datapackage.json"))
+        .min_by_key(|n| n.len())
+        .ok_or_else(|| zip_error(path, "not an HSDS data package (no datapackage.json inside)"))?;
+    let prefix = package.trim_end_matches("datapackage.json").to_string();
+    let mut tables = Tables::default();
+    let mut problems = Vec::new();
+    let mut remaining = limits.max_bytes;
+    for resource in descriptor::resources() {
+        let name = format!("{prefix}{}", resource.path);
+        let Ok(entry) = archive.by_name(&name) else { continue };
+        let mut bytes = Vec::new();
+        entry.take(remaining + 1).read_to_end(&mut bytes).map_err(|e| zip_error(path, format!("{name}: {e}")))?;
+        if bytes.len() as u64 > remaining {
+            return Err(zip_error(path, format!("expands to more than {} bytes (a zip bomb?)", limits.max_bytes)));
+        }
+        remaining -= bytes.len() as u64;
+        if let Err(found) = tabular::read_csv(resource, &resource.path, &bytes, &mut tables) {
+            problems.extend(found);
+        }
+    }
+    Ok(Input::Hsds { tables, problems })
+}
+
+/// Help Atlas JSON (an object of `organizations`, `locations`, `services`), an HSDS document, an
+/// array or a `Page` of them, or ndjson with one document per line.
+fn read_json(path: &Path, bytes: &[u8]) -> Result<Input, HsdsError> {
+    let shown = path.display().to_string();
+    let text = std::str::from_utf8(bytes).map_err(|e| HsdsError::Parse {
+        path: shown.clone(),
+        reason: format!("not UTF-8 text (invalid byte at offset {})", e.valid_up_to()),
+    })?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let documents: Vec<(String, Value)> = match serde_json::from_str::<Value>(text) {
+        Ok(Value::Object(object)) if is_atlas(&object) => {
+            let directory = serde_json::from_value(Value::Object(object))
+                .map_err(|e| HsdsError::Parse { path: shown, reason: format!("not valid Help Atlas JSON: {e}") })?;
+            return Ok(Input::Atlas(directory));
+        }
+        Ok(Value::Object(mut object)) if object.get("contents").is_some_and(Value::is_array) => {
+            numbered(&shown, "document", object.remove("contents").into_iter().flat_map(array_items))
+        }
+        Ok(Value::Object(object)) if object.keys().all(|k| k.ends_with(".csv")) => {
+            return Ok(tables_json(&shown, object))
+        }
+        Ok(Value::Array(items)) => numbered(&shown, "document", items.into_iter()),
+        Ok(other) => vec![(shown.clone(), other)],
+        Err(whole) => ndjson(&shown, text, &whole)?,
+    };
+    let mut flattener = Flattener::default();
+    for (place, document) in documents {
+        flattener.document(&place, document);
+    }
+    Ok(Input::Hsds { tables: flattener.tables, problems: flattener.problems })
+}
+
+/// The tabular form as JSON (`{"services.csv": [rows…], …}`), as in the official `tabular.json`.
+fn tables_json(file: &str, object: serde_json::Map<String, Value>) -> Input {
+    let mut tables = Tables::default();
+    let mut problems = Vec::new();
+    for (name, rows) in object {
+        let Some(resource) = descriptor::resource_by_path(&name) else {
+            problems.push(format!("{file}: `{name}` is not a table of the HSDS data package"));
+            continue;
+        };
+        for (i, row) in array_items(rows).into_iter().enumerate() {
+            let place = Place::Json { document: format!("{file} {name}"), path: format!("[{i}]") };
+            match row {
+                Value::Object(values) => tables.push(&resource.name, Row { place, values }),
+                _ => problems.push(format!("{place}: expected a JSON object")),
+            }
+        }
+    }
+    Input::Hsds { tables, problems }
+}
+
+fn array_items(value: Value) -> Vec<Value> {
+    match value {
+        Value::Array(items) => items,
+        other => vec![other],
+    }
+}
+
+fn numbered(file: &str, what: &str, items: impl Iterator<Item = Value>) -> Vec<(String, Value)> {
+    items.enumerate().map(|(i, v)| (format!("{file} {what} {}", i + 1), v)).collect()
+}
+
+fn is_atlas(object: &serde_json::Map<String, Value>) -> bool {
+    !object.contains_key("id") && ["organizations", "locations", "services"].iter().all(|k| object.contains_key(*k))
+}
+
+/// One JSON document per line. When even the first line is not a document, the file is reported
+/// with the error of reading it as one JSON document, which is what it more likely was meant to be.
+fn ndjson(file: &str, text: &str, whole: &serde_json::Error) -> Result<Vec<(String, Value)>, HsdsError> {
+    let mut out = Vec::new();
+    for (i, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
+        match serde_json::from_str::<Value>(line) {
+            Ok(value) => out.push((format!("{file} line {}", i + 1), value)),
+            Err(_) if out.is_empty() => {
+                return Err(HsdsError::Parse { path: file.to_string(), reason: format!("not JSON or ndjson: {whole}") })
+            }
+            Err(e) => return Err(HsdsError::Parse { path: file.to_string(), reason: format!("line {}: {e}", i + 1) }),
+        }
+    }
+    Ok(out)
+}

@@ -1,0 +1,331 @@
+//! HSDS records as flat rows, one list per table of the official descriptor, each row remembering where
+//! it came from, and the checks the descriptor implies: types, formats, required fields, enumerations,
+//! uniqueness and foreign keys. JSON documents are flattened into the same rows, so both input forms
+//! are checked by the same code and report problems the same way.
+
+use super::descriptor::{self, Field, FieldType, Format, Resource};
+use chrono::{DateTime, NaiveDate, NaiveTime};
+use serde_json::{Map, Value};
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::fmt;
+
+/// Longest text accepted in one field (characters); longer values are an error, not a truncation.
+pub const MAX_FIELD_CHARS: usize = 64 * 1024;
+
+/// Where a row came from, to name it in messages.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Place {
+    /// `row` counts the header as row 1, as `frictionless` does.
+    Csv { file: String, row: usize },
+    /// A JSON path within one document, e.g. `services.json document 2 .phones[0]`.
+    Json { document: String, path: String },
+}
+
+impl Place {
+    pub fn column(&self, column: &str) -> String {
+        match self {
+            Place::Csv { .. } => format!("{self} column {column}"),
+            Place::Json { .. } => format!("{self} field {column}"),
+        }
+    }
+}
+
+impl fmt::Display for Place {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Place::Csv { file, row } => write!(f, "{file} row {row}"),
+            Place::Json { document, path } if path.is_empty() => f.write_str(document),
+            Place::Json { document, path } => write!(f, "{document} {path}"),
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Row {
+    pub place: Place,
+    pub values: Map<String, Value>,
+}
+
+impl Row {
+    pub fn str(&self, column: &str) -> Option<&str> {
+        self.values.get(column).and_then(Value::as_str).map(str::trim).filter(|s| !s.is_empty())
+    }
+
+    pub fn number(&self, column: &str) -> Option<f64> {
+        self.values.get(column).and_then(Value::as_f64)
+    }
+
+    pub fn uuid(&self, column: &str) -> Option<uuid::Uuid> {
+        self.str(column).and_then(|s| uuid::Uuid::parse_str(s).ok())
+    }
+}
+
+/// All rows, by resource name (`service`, `phone`, …).
+#[derive(Debug, Clone, Default)]
+pub struct Tables {
+    pub rows: BTreeMap<String, Vec<Row>>,
+}
+
+impl Tables {
+    pub fn of(&self, resource: &str) -> &[Row] {
+        self.rows.get(resource).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    pub fn push(&mut self, resource: &str, row: Row) {
+        self.rows.entry(resource.to_string()).or_default().push(row);
+    }
+}
+
+/// One problem found in one row.
+#[derive(Debug, Clone)]
+struct Issue {
+    resource: String,
+    row: usize,
+    column: Option<String>,
+    message: String,
+}
+
+/// What checking found: problems that stop an import, or with `skip_invalid`, what was left out.
+#[derive(Debug, Default)]
+pub struct Checked {
+    pub problems: Vec<String>,
+    pub left_out: Vec<String>,
+}
+
+/// Checks every row against the descriptor. Without `skip_invalid`, every problem is returned; with
+/// it, a bad optional value is dropped (the row stays) and a row with a bad required value or id is
+/// dropped, repeating until what is left is consistent.
+pub fn check(tables: &mut Tables, skip_invalid: bool) -> Checked {
+    let mut checked = Checked::default();
+    loop {
+        let issues = find_issues(tables);
+        if issues.is_empty() {
+            return checked;
+        }
+        let described = issues.iter().map(|i| describe(tables, i));
+        if !skip_invalid {
+            checked.problems.extend(described);
+            return checked;
+        }
+        checked.left_out.extend(described);
+        drop_issues(tables, &issues);
+    }
+}
+
+fn describe(tables: &Tables, issue: &Issue) -> String {
+    let place = &tables.of(&issue.resource)[issue.row].place;
+    match &issue.column {
+        Some(column) => format!("{}: {}", place.column(column), issue.message),
+        None => format!("{place}: {}", issue.message),
+    }
+}
+
+fn drop_issues(tables: &mut Tables, issues: &[Issue]) {
+    let mut doomed: HashMap<&str, HashSet<usize>> = HashMap::new();
+    for issue in issues {
+        let required = issue
+            .column
+            .as_deref()
+            .is_none_or(|c| descriptor::resource(&issue.resource).and_then(|r| r.field(c)).is_none_or(|f| f.required));
+        if required {
+            doomed.entry(issue.resource.as_str()).or_default().insert(issue.row);
+        } else if let (Some(rows), Some(column)) = (tables.rows.get_mut(&issue.resource), &issue.column) {
+            rows[issue.row].values.insert(column.clone(), Value::Null);
+        }
+    }
+    for (resource, positions) in doomed {
+        if let Some(rows) = tables.rows.get_mut(resource) {
+            let mut position = 0;
+            rows.retain(|_| {
+                position += 1;
+                !positions.contains(&(position - 1))
+            });
+        }
+    }
+}
+
+fn find_issues(tables: &Tables) -> Vec<Issue> {
+    let ids: HashMap<&str, HashSet<&str>> = descriptor::resources()
+        .iter()
+        .map(|r| (r.name.as_str(), tables.of(&r.name).iter().filter_map(|row| row.str("id")).collect()))
+        .collect();
+    let mut issues = Vec::new();
+    for resource in descriptor::resources() {
+        let mut seen: HashMap<&str, HashSet<String>> = HashMap::new();
+        for (position, row) in tables.of(&resource.name).iter().enumerate() {
+            let mut issue = |column: Option<&str>, message: String| {
+                issues.push(Issue {
+                    resource: resource.name.clone(),
+                    row: position,
+                    column: column.map(str::to_string),
+                    message,
+                })
+            };
+            for field in &resource.fields {
+                let value = row.values.get(&field.name).unwrap_or(&Value::Null);
+                if let Err(message) = check_value(field, value) {
+                    issue(Some(&field.name), message);
+                    continue;
+                }
+                if field.unique && !value.is_null() {
+                    let text = value_text(value);
+                    if !seen.entry(field.name.as_str()).or_default().insert(text.clone()) {
+                        issue(Some(&field.name), format!("`{text}` appears more than once"));
+                    }
+                }
+            }
+            for message in dangling(resource, row, &ids) {
+                issue(Some(&message.0), message.1);
+            }
+        }
+    }
+    issues
+}
+
+fn dangling(resource: &Resource, row: &Row, ids: &HashMap<&str, HashSet<&str>>) -> Vec<(String, String)> {
+    resource
+        .foreign_keys
+        .iter()
+        .filter_map(|key| {
+            let value = row.str(&key.field)?;
+            let known = ids.get(key.resource.as_str()).is_some_and(|set| set.contains(value));
+            (!known).then(|| (key.field.clone(), format!("no {} with id {value}", key.resource)))
+        })
+        .collect()
+}
+
+fn value_text(value: &Value) -> String {
+    match value {
+        Value::String(s) => s.trim().to_string(),
+        other => other.to_string(),
+    }
+}
+
+fn is_blank(value: &Value) -> bool {
+    match value {
+        Value::Null => true,
+        Value::String(s) => s.trim().is_empty(),
+        _ => false,
+    }
+}
+
+/// Whether one value fits its column; the message says how it does not.
+pub fn check_value(field: &Field, value: &Value) -> Result<(), String> {
+    if is_blank(value) {
+        return if field.required { Err("a value is required".into()) } else { Ok(()) };
+    }
+    match (field.kind, value) {
+        (FieldType::Number, Value::Number(_)) => Ok(()),
+        (FieldType::Number, other) => Err(format!("`{}` is not a number", value_text(other))),
+        (_, Value::String(s)) => check_text(field, s.trim()),
+        (_, other) => Err(format!("expected text, found `{other}`")),
+    }
+}
+
+fn check_text(field: &Field, text: &str) -> Result<(), String> {
+    if text.chars().count() > MAX_FIELD_CHARS {
+        return Err(format!("longer than {MAX_FIELD_CHARS} characters"));
+    }
+    let type_ok = match field.kind {
+        FieldType::Date => NaiveDate::parse_from_str(text, "%Y-%m-%d").is_ok(),
+        FieldType::Time => parse_time(text).is_some(),
+        FieldType::DateTime => DateTime::parse_from_rfc3339(text).is_ok(),
+        FieldType::String | FieldType::Number => true,
+    };
+    if !type_ok {
+        let expected = match field.kind {
+            FieldType::Date => "a date (YYYY-MM-DD)",
+            FieldType::Time => "a time (HH:MM or HH:MM:SS)",
+            _ => "a date and time (RFC 3339)",
+        };
+        return Err(format!("`{text}` is not {expected}"));
+    }
+    let format_ok = match field.format {
+        Format::None => true,
+        Format::Uuid => uuid::Uuid::parse_str(text).is_ok(),
+        Format::Email => is_email(text),
+        Format::Uri => url::Url::parse(text).is_ok(),
+    };
+    if !format_ok {
+        let expected = match field.format {
+            Format::Uuid => "a UUID",
+            Format::Email => "an email address",
+            _ => "an absolute URI",
+        };
+        return Err(format!("`{text}` is not {expected}"));
+    }
+    match &field.allowed {
+        Some(allowed) if !allowed.iter().any(|a| a == text) => {
+            Err(format!("`{text}` is not one of {}", allowed.join(", ")))
+        }
+        _ => Ok(()),
+    }
+}
+
+pub fn parse_time(text: &str) -> Option<NaiveTime> {
+    NaiveTime::parse_from_str(text, "%H:%M:%S").or_else(|_| NaiveTime::parse_from_str(text, "%H:%M")).ok()
+}
+
+fn is_email(text: &str) -> bool {
+    match text.split_once('@') {
+        Some((local, domain)) => {
+            !local.is_empty() && domain.contains('.') && !domain.starts_with('.') && !text.contains(char::is_whitespace)
+        }
+        None => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn row(file: &str, n: usize, values: Value) -> Row {
+        let Value::Object(values) = values else { panic!("object expected") };
+        Row { place: Place::Csv { file: file.into(), row: n }, values }
+    }
+
+    #[test]
+    fn dangling_references_are_named_with_their_place() {
+        let mut tables = Tables::default();
+        let org = "9d0e6f46-0000-4000-8000-000000000001";
+        let service = json!({"id": "9d0e6f46-0000-4000-8000-000000000002", "organization_id": org, "name": "x", "status": "active"});
+        tables.push("service", row("services.csv", 2, service));
+        let checked = check(&mut tables, false);
+        assert_eq!(
+            checked.problems,
+            vec![format!("services.csv row 2 column organization_id: no organization with id {org}")]
+        );
+    }
+
+    #[test]
+    fn skipping_drops_bad_optional_values_and_rows_with_bad_ids() {
+        let mut tables = Tables::default();
+        tables.push(
+            "organization",
+            row("organizations.csv", 2, json!({"id": "not-a-uuid", "name": "a", "description": "b"})),
+        );
+        let location = json!({"id": "9d0e6f46-0000-4000-8000-000000000003", "location_type": "physical", "organization_id": "9d0e6f46-0000-4000-8000-000000000009"});
+        tables.push("location", row("locations.csv", 2, location));
+        let checked = check(&mut tables, true);
+        assert!(checked.problems.is_empty());
+        assert_eq!(checked.left_out.len(), 2, "{:?}", checked.left_out);
+        assert!(tables.of("organization").is_empty());
+        assert_eq!(tables.of("location")[0].values.get("organization_id"), Some(&Value::Null));
+    }
+
+    #[test]
+    fn types_enums_and_duplicates_are_checked() {
+        let mut tables = Tables::default();
+        let id = "9d0e6f46-0000-4000-8000-000000000004";
+        tables.push("taxonomy", row("taxonomies.csv", 2, json!({"id": id, "name": "a", "description": "b"})));
+        tables.push(
+            "taxonomy",
+            row("taxonomies.csv", 3, json!({"id": id, "name": "a", "description": "b", "uri": "nope"})),
+        );
+        let problems = check(&mut tables, false).problems;
+        assert_eq!(problems.len(), 2, "{problems:?}");
+        assert!(problems[0].starts_with("taxonomies.csv row 3 column id: "));
+        assert!(problems[1].starts_with("taxonomies.csv row 3 column uri: `nope` is not an absolute URI"));
+    }
+}

@@ -1,0 +1,146 @@
+//! The published `helpatlas` taxonomy (shared/design/TAXONOMY.md) as HSDS `taxonomy` and
+//! `taxonomy_term` records. A term's `code` is `vocabulary:code` (`topic:insomnia`), because the
+//! descriptor requires codes to be unique and some codes exist in two vocabularies (`in-person` is a
+//! kind and a channel). Ids are UUIDv5 of the code, so they never change between exports or machines.
+//!
+//! Besides the vocabulary terms, a few terms carry a value in their `attribute` rows, for facts HSDS
+//! has no field for (IANA zone, channels with their hours, source page, …); see [`Carrier`].
+
+use crate::i18n::english;
+use crate::model::{Audience, Cost, DeliveredBy, Form, Kind, Moderation, Referral, Topic, VerificationStatus};
+use std::sync::OnceLock;
+use uuid::Uuid;
+
+/// Namespace of every id this module derives (terms, attributes, phones, schedules, …).
+pub const NAMESPACE: Uuid = Uuid::from_u128(0x6f1c_2b3e_8a4d_4c5f_9e1a_3b7d_2c4e_6a80);
+pub const TAXONOMY_NAME: &str = "helpatlas";
+pub const TAXONOMY_VERSION: &str = "1";
+
+pub fn taxonomy_id() -> Uuid {
+    Uuid::new_v5(&NAMESPACE, b"taxonomy:helpatlas")
+}
+
+pub fn term_id(code: &str) -> Uuid {
+    Uuid::new_v5(&NAMESPACE, format!("term:{code}").as_bytes())
+}
+
+/// Terms whose attribute rows carry a value: Help Atlas facts HSDS has no field for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Carrier {
+    /// The service's IANA time zone (HSDS `schedule.timezone` is only a fixed offset).
+    Timezone,
+    /// Every channel with its own hours, as JSON (HSDS schedules cannot say which phone they belong to).
+    Channels,
+    /// The page the facts came from.
+    SourceUrl,
+    /// Only residents of the service area may use it.
+    ResidentsOnly,
+    /// `last_modified` of an organization or location (HSDS has it for services only).
+    LastModified,
+    /// A location address lacking parts HSDS requires of an `address` (postal code, city, street).
+    PartialAddress,
+}
+
+impl Carrier {
+    pub const ALL: [Carrier; 6] = [
+        Carrier::Timezone,
+        Carrier::Channels,
+        Carrier::SourceUrl,
+        Carrier::ResidentsOnly,
+        Carrier::LastModified,
+        Carrier::PartialAddress,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Carrier::Timezone => "timezone",
+            Carrier::Channels => "channels",
+            Carrier::SourceUrl => "source-url",
+            Carrier::ResidentsOnly => "residents-only",
+            Carrier::LastModified => "last-modified",
+            Carrier::PartialAddress => "partial-address",
+        }
+    }
+
+    fn description(self) -> &'static str {
+        match self {
+            Carrier::Timezone => "The IANA time zone of all hours of the service (value), e.g. Europe/Oslo.",
+            Carrier::Channels => {
+                "The ways to reach the service with each one's hours (value: Help Atlas channel JSON)."
+            }
+            Carrier::SourceUrl => "The page the facts about the service came from (value: URL).",
+            Carrier::ResidentsOnly => "Only people who live in the service area may use the service.",
+            Carrier::LastModified => "When the record last changed (value: RFC 3339 date and time).",
+            Carrier::PartialAddress => "Parts of an address that lacks what an HSDS address requires (value: JSON).",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Carrier> {
+        Carrier::ALL.into_iter().find(|c| c.code() == code)
+    }
+}
+
+/// One term of the taxonomy.
+#[derive(Debug, Clone)]
+pub struct Term {
+    pub code: String,
+    pub name: String,
+    pub description: String,
+}
+
+impl Term {
+    pub fn id(&self) -> Uuid {
+        term_id(&self.code)
+    }
+}
+
+fn vocabulary_terms<T: Copy + std::fmt::Display>(vocabulary: &str, all: &[T], what: &str) -> Vec<Term> {
+    all.iter()
+        .map(|value| {
+            let code = value.to_string();
+            let name = english().label(vocabulary, &code).to_string();
+            Term { description: format!("{what}: {name}."), code: format!("{vocabulary}:{code}"), name }
+        })
+        .collect()
+}
+
+/// Every term, vocabulary by vocabulary, in a fixed order.
+pub fn terms() -> &'static [Term] {
+    static TERMS: OnceLock<Vec<Term>> = OnceLock::new();
+    TERMS.get_or_init(|| {
+        let mut terms = vocabulary_terms("kind", Kind::ALL, "Kind of help");
+        terms.extend(vocabulary_terms("form", Form::ALL, "Form of help"));
+        terms.extend(vocabulary_terms("topic", Topic::ALL, "What a person wants help with"));
+        terms.extend(vocabulary_terms("audience", Audience::ALL, "Who the service is for"));
+        terms.extend(vocabulary_terms("cost", Cost::ALL, "What the service costs"));
+        terms.extend(vocabulary_terms("delivered-by", DeliveredBy::ALL, "Who delivers the service"));
+        terms.extend(vocabulary_terms("moderation", Moderation::ALL, "How a community is moderated"));
+        terms.extend(vocabulary_terms("referral", Referral::ALL, "Referral needed"));
+        terms.extend(vocabulary_terms("status", VerificationStatus::ALL, "Verification of the facts"));
+        terms.extend(Carrier::ALL.into_iter().map(|c| Term {
+            code: c.code().to_string(),
+            name: c.code().replace('-', " "),
+            description: c.description().to_string(),
+        }));
+        terms
+    })
+}
+
+pub fn term(id: Uuid) -> Option<&'static Term> {
+    terms().iter().find(|t| t.id() == id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    #[test]
+    fn term_codes_and_ids_are_unique_and_stable() {
+        let codes: HashSet<&str> = terms().iter().map(|t| t.code.as_str()).collect();
+        assert_eq!(codes.len(), terms().len());
+        assert!(codes.contains("kind:in-person") && codes.contains("topic:insomnia"));
+        assert_eq!(term_id("topic:insomnia"), term_id("topic:insomnia"));
+        assert_ne!(term_id("kind:in-person"), term_id("channel:in-person"));
+    }
+}

@@ -1,0 +1,126 @@
+//! Round trips and hostile input: `import(export(x)) == x` in every form, byte-identical exports, and
+//! refusals of zip bombs, path traversal, oversized files and wrong encodings.
+
+use super::source::{self, Input, Limits};
+use super::{export, prepare, Form};
+use crate::model::Directory;
+use std::io::Write;
+use std::path::Path;
+
+fn bundled() -> Directory {
+    let (mut directory, _) = crate::bundled::load().expect("bundled data loads");
+    directory.sort();
+    directory
+}
+
+fn import(path: &Path) -> Directory {
+    let Input::Hsds { tables, problems } = source::read(path, &Limits::default()).expect("readable") else {
+        panic!("read as Help Atlas JSON")
+    };
+    let prepared = prepare(tables, problems, false, chrono::Utc::now());
+    assert!(prepared.problems.is_empty(), "{:#?}", &prepared.problems[..prepared.problems.len().min(5)]);
+    assert!(prepared.notes.is_empty(), "{:#?}", &prepared.notes[..prepared.notes.len().min(5)]);
+    let mut directory = prepared.directory;
+    directory.sort();
+    directory
+}
+
+#[test]
+fn every_form_round_trips_the_bundled_directory_exactly() {
+    let directory = bundled();
+    let tmp = tempfile::tempdir().expect("tmp");
+    for (form, name) in [(Form::Json, "x.json"), (Form::Ndjson, "x.ndjson"), (Form::DataPackage, "pkg")] {
+        let path = tmp.path().join(name);
+        export(&directory, form, &path).expect("exports");
+        let back = import(&path);
+        for (a, b) in directory.services.iter().zip(&back.services) {
+            assert_eq!(a, b, "{form:?}");
+        }
+        assert_eq!(back, directory, "{form:?}");
+    }
+}
+
+#[test]
+fn exports_are_byte_identical() {
+    let directory = bundled();
+    let tmp = tempfile::tempdir().expect("tmp");
+    let (a, b) = (tmp.path().join("a"), tmp.path().join("b"));
+    let mut shuffled = directory.clone();
+    shuffled.services.reverse();
+    export(&directory, Form::DataPackage, &a).expect("exports");
+    export(&shuffled, Form::DataPackage, &b).expect("exports");
+    for entry in std::fs::read_dir(&a).expect("dir") {
+        let name = entry.expect("entry").file_name();
+        assert!(std::fs::read(a.join(&name)).ok() == std::fs::read(b.join(&name)).ok(), "{name:?} differs");
+    }
+}
+
+fn zip_with(entries: &[(&str, &[u8])]) -> Vec<u8> {
+    let mut writer = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for (name, bytes) in entries {
+        let options = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+        writer.start_file(*name, options).expect("entry");
+        writer.write_all(bytes).expect("write");
+    }
+    writer.finish().expect("zip").into_inner()
+}
+
+fn read_error(bytes: &[u8], name: &str, limits: Limits) -> String {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let path = tmp.path().join(name);
+    std::fs::write(&path, bytes).expect("write");
+    match source::read(&path, &limits) {
+        Err(e) => e.to_string(),
+        Ok(Input::Hsds { problems, .. }) if !problems.is_empty() => problems.join("\n"),
+        Ok(_) => panic!("{name} was accepted"),
+    }
+}
+
+#[test]
+fn a_zip_bomb_is_refused() {
+    let huge = vec![b'a'; 2_000_000];
+    let bytes = zip_with(&[("datapackage.json", b"{}"), ("services.csv", &huge)]);
+    assert!(bytes.len() < 100_000, "the archive is small");
+    let limits = Limits { max_bytes: 1_000_000, ..Limits::default() };
+    let message = read_error(&bytes, "bomb.zip", limits);
+    assert!(message.contains("expands to more than 1000000 bytes"), "{message}");
+}
+
+#[test]
+fn a_zip_entry_pointing_outside_the_archive_is_refused() {
+    let bytes = zip_with(&[("datapackage.json", b"{}"), ("../../etc/services.csv", b"id\n")]);
+    let message = read_error(&bytes, "evil.zip", Limits::default());
+    assert!(message.contains("has an entry `../../etc/services.csv` that points outside the archive"), "{message}");
+}
+
+#[test]
+fn an_oversized_file_is_refused() {
+    let limits = Limits { max_bytes: 1000, ..Limits::default() };
+    let message = read_error(&[b' '; 2000], "big.json", limits);
+    assert!(message.ends_with("big.json is larger than 1000 bytes"), "{message}");
+}
+
+#[test]
+fn an_oversized_field_is_refused() {
+    let long = "x".repeat(super::tables::MAX_FIELD_CHARS + 1);
+    let doc = serde_json::json!({"id": "9d0e6f46-0000-4000-8000-000000000001", "name": long, "description": "d"});
+    let tmp = tempfile::tempdir().expect("tmp");
+    let path = tmp.path().join("org.json");
+    std::fs::write(&path, doc.to_string()).expect("write");
+    let Input::Hsds { tables, problems } = source::read(&path, &Limits::default()).expect("readable") else {
+        panic!("HSDS expected")
+    };
+    let prepared = prepare(tables, problems, false, chrono::Utc::now());
+    assert_eq!(prepared.problems.len(), 1);
+    assert!(prepared.problems[0].ends_with("field name: longer than 65536 characters"), "{:?}", prepared.problems);
+}
+
+#[test]
+fn wrong_encodings_are_named() {
+    let latin1 = b"id,name,description\n9d0e6f46-0000-4000-8000-000000000001,Caf\xe9,d\n";
+    let bytes = zip_with(&[("datapackage.json", b"{}"), ("organizations.csv", latin1)]);
+    let message = read_error(&bytes, "latin1.zip", Limits::default());
+    assert_eq!(message, "organizations.csv: not UTF-8 text (invalid byte at offset 60); save it as UTF-8");
+    let message = read_error(b"{\"name\": \"Caf\xe9\"}", "latin1.json", Limits::default());
+    assert!(message.contains("not UTF-8 text"), "{message}");
+}

@@ -1,0 +1,79 @@
+//! `GET /api/organizations` and `GET /api/organizations/{id}`.
+
+use super::list::{self, ListQuery};
+use super::{json_response, path_id, ApiError, ApiResult};
+use crate::geo::fold;
+use crate::hsds::documents;
+use crate::model::{Organization, Service};
+use crate::search::Index;
+use crate::web::AppState;
+use axum::extract::{Path, RawQuery, State};
+use axum::http::HeaderMap;
+use serde_json::Value;
+
+fn matches(index: &Index, o: &Organization, q: &ListQuery) -> bool {
+    let words = |text: &str| {
+        let haystack = fold(&format!("{} {}", o.name, o.description));
+        fold(text).split(' ').filter(|w| !w.is_empty()).all(|w| haystack.split(' ').any(|h| h.starts_with(w)))
+    };
+    // An organization is classified by the terms of its services.
+    let classified = (q.taxonomy_term_id.is_none() && q.taxonomy_id.is_none()) || {
+        let terms =
+            ListQuery { taxonomy_term_id: q.taxonomy_term_id, taxonomy_id: q.taxonomy_id, ..ListQuery::default() };
+        index.services().any(|s| s.organization_id == o.id && super::services::matches(index, s, &terms))
+    };
+    q.organization_id.is_none_or(|id| o.id == id)
+        && q.modified_after.is_none_or(|t| o.last_modified >= t)
+        && q.search.as_deref().is_none_or(words)
+        && classified
+}
+
+/// An organization with its services and locations (`full`), or its own fields only.
+fn render(index: &Index, o: &Organization, q: &ListQuery) -> Value {
+    if !q.full {
+        return documents::organization_record(o);
+    }
+    document(index, o)
+}
+
+fn document(index: &Index, o: &Organization) -> Value {
+    let mut services: Vec<&Service> = index.services().filter(|s| s.organization_id == o.id).collect();
+    services.sort_by_key(|s| s.id);
+    let mut location_ids: Vec<uuid::Uuid> = services.iter().flat_map(|s| s.location_ids.iter().copied()).collect();
+    location_ids.sort();
+    location_ids.dedup();
+    let locations: Vec<_> =
+        location_ids.iter().filter_map(|id| index.location(*id)).filter(|l| l.organization_id == o.id).collect();
+    documents::organization_document(o, &locations, &services)
+}
+
+#[utoipa::path(get, path = "/api/organizations", tag = "HSDS",
+    summary = "Organizations, paginated",
+    params(super::openapi::ListParams),
+    responses(
+        (status = 200, description = "A `Page` of organizations", content((super::openapi::Page = "application/json"), (String = "application/x-ndjson"))),
+        (status = 400, description = "A parameter is invalid", body = super::openapi::Error),
+    ))]
+pub async fn list(State(state): State<AppState>, RawQuery(raw): RawQuery, headers: HeaderMap) -> ApiResult {
+    let q = ListQuery::parse(raw.as_deref())?;
+    let index = state.index();
+    let mut organizations: Vec<&Organization> = index.organizations().filter(|o| matches(&index, o, &q)).collect();
+    organizations.sort_by_key(|o| o.id);
+    list::answer(&headers, &q, organizations, |o| render(&index, o, &q))
+}
+
+#[utoipa::path(get, path = "/api/organizations/{id}", tag = "HSDS",
+    summary = "One organization with its locations and services",
+    params(("id" = uuid::Uuid, Path, description = "The organization's UUID")),
+    responses(
+        (status = 200, description = "The organization (`compiled/organization.json`)", body = super::openapi::Document),
+        (status = 400, description = "The id is not a UUID", body = super::openapi::Error),
+        (status = 404, description = "No such organization", body = super::openapi::Error),
+    ))]
+pub async fn one(State(state): State<AppState>, Path(id): Path<String>, headers: HeaderMap) -> ApiResult {
+    let id = path_id(&id)?;
+    let index = state.index();
+    let organization =
+        index.organization(id).ok_or_else(|| ApiError::not_found(format!("no organization with id {id}")))?;
+    Ok(json_response(&headers, &document(&index, organization)))
+}

@@ -1,0 +1,95 @@
+//! `GET /api/services` and `GET /api/services/{id}`.
+
+use super::list::{self, ListQuery};
+use super::{json_response, path_id, ApiError, ApiResult};
+use crate::geo::fold;
+use crate::hsds::{documents, export, taxonomy};
+use crate::model::Service;
+use crate::search::Index;
+use crate::web::AppState;
+use axum::extract::{Path, RawQuery, State};
+use axum::http::HeaderMap;
+use serde_json::Value;
+
+/// Whether a service passes every filter of the query (HSDS filters combine with AND).
+pub fn matches(index: &Index, s: &Service, q: &ListQuery) -> bool {
+    let term = |id| export::service_term_codes(s).iter().any(|code| taxonomy::term_id(code) == id);
+    q.organization_id.is_none_or(|o| s.organization_id == o)
+        && q.modified_after.is_none_or(|t| s.last_modified >= t)
+        && q.taxonomy_id.is_none_or(|t| t == taxonomy::taxonomy_id())
+        && q.taxonomy_term_id.is_none_or(term)
+        && q.search.as_deref().is_none_or(|text| mentions(index, s, text))
+}
+
+/// Every word of `text` starts a word of the service's name, description or organization's name.
+fn mentions(index: &Index, s: &Service, text: &str) -> bool {
+    let organization = index.organization(s.organization_id).map_or("", |o| o.name.as_str());
+    let haystack =
+        fold(&format!("{} {} {} {organization}", s.name, s.alternate_name.as_deref().unwrap_or(""), s.description));
+    let words: Vec<&str> = haystack.split(' ').collect();
+    fold(text).split(' ').filter(|w| !w.is_empty()).all(|w| words.iter().any(|h| h.starts_with(w)))
+}
+
+/// A service as a list shows it: its own fields and its organization (`compiled/service_list.json`);
+/// `minimal` keeps only what identifies it and when it changed; `full` nests everything.
+pub fn render(index: &Index, s: &Service, q: &ListQuery) -> Value {
+    let nesting = documents::Nesting { organization: true, locations: true };
+    let full = documents::service_document(s, index, nesting);
+    if q.full {
+        return full;
+    }
+    let keep: &[&str] = if q.minimal { &["id", "name", "status", "last_modified"] } else { LIST_FIELDS };
+    match full {
+        Value::Object(map) => Value::Object(map.into_iter().filter(|(k, _)| keep.contains(&k.as_str())).collect()),
+        other => other,
+    }
+}
+
+/// The one-to-one fields of a service, and its organization.
+const LIST_FIELDS: &[&str] = &[
+    "id",
+    "organization_id",
+    "name",
+    "alternate_name",
+    "description",
+    "url",
+    "email",
+    "status",
+    "eligibility_description",
+    "minimum_age",
+    "maximum_age",
+    "assured_date",
+    "last_modified",
+    "organization",
+];
+
+#[utoipa::path(get, path = "/api/services", tag = "HSDS",
+    summary = "Services, paginated; filters combine with AND",
+    params(super::openapi::ListParams),
+    responses(
+        (status = 200, description = "A `Page` of services (or ndjson with `format=ndjson`)", content((super::openapi::Page = "application/json"), (String = "application/x-ndjson"))),
+        (status = 400, description = "A parameter is invalid", body = super::openapi::Error),
+    ))]
+pub async fn list(State(state): State<AppState>, RawQuery(raw): RawQuery, headers: HeaderMap) -> ApiResult {
+    let q = ListQuery::parse(raw.as_deref())?;
+    let index = state.index();
+    let mut services: Vec<&Service> = index.services().filter(|s| matches(&index, s, &q)).collect();
+    services.sort_by_key(|s| s.id);
+    list::answer(&headers, &q, services, |s| render(&index, s, &q))
+}
+
+#[utoipa::path(get, path = "/api/services/{id}", tag = "HSDS",
+    summary = "One service, fully nested (organization, locations, phones, schedules, attributes …)",
+    params(("id" = uuid::Uuid, Path, description = "The service's UUID")),
+    responses(
+        (status = 200, description = "The service (`compiled/service.json`)", body = super::openapi::Document),
+        (status = 400, description = "The id is not a UUID", body = super::openapi::Error),
+        (status = 404, description = "No such service", body = super::openapi::Error),
+    ))]
+pub async fn one(State(state): State<AppState>, Path(id): Path<String>, headers: HeaderMap) -> ApiResult {
+    let id = path_id(&id)?;
+    let index = state.index();
+    let service = index.service(id).ok_or_else(|| ApiError::not_found(format!("no service with id {id}")))?;
+    let nesting = documents::Nesting { organization: true, locations: true };
+    Ok(json_response(&headers, &documents::service_document(service, index.as_ref(), nesting)))
+}

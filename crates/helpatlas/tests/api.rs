@@ -1,0 +1,117 @@
+//! The HSDS API over real HTTP: envelopes, caching headers, CORS, errors, and agreement with the index.
+
+mod common;
+
+use serde_json::Value;
+
+async fn json(app: &common::TestApp, path: &str) -> (u16, Value) {
+    let response = app.get(path).await;
+    let status = response.status().as_u16();
+    (status, response.json().await.expect("JSON body"))
+}
+
+#[tokio::test]
+async fn the_root_names_the_hsds_version_and_the_openapi_document() {
+    let app = common::spawn().await;
+    let (status, body) = json(&app, "/api/").await;
+    assert_eq!(status, 200);
+    assert_eq!(body["version"], "3.0");
+    assert!(body["openapi_url"].as_str().is_some_and(|u| u.ends_with("/api/openapi.json")));
+    let (status, openapi) = json(&app, "/api/openapi.json").await;
+    assert_eq!(status, 200);
+    assert!(openapi["openapi"].as_str().is_some_and(|v| v.starts_with("3.1")), "{}", openapi["openapi"]);
+    assert!(openapi["paths"]["/api/services/{id}"].is_object());
+}
+
+#[tokio::test]
+async fn services_are_paged_in_the_hsds_envelope_and_each_can_be_fetched() {
+    let app = common::spawn().await;
+    let (status, page) = json(&app, "/api/services?per_page=5&page=2").await;
+    assert_eq!(status, 200);
+    let total = app.state.index().len() as u64;
+    assert_eq!(page["total_items"].as_u64(), Some(total));
+    assert_eq!(page["total_pages"].as_u64(), Some(total.div_ceil(5)));
+    assert_eq!((page["page_number"].as_u64(), page["size"].as_u64()), (Some(2), Some(5)));
+    assert_eq!((page["first_page"].as_bool(), page["empty"].as_bool()), (Some(false), Some(false)));
+    let id = page["contents"][0]["id"].as_str().expect("an id").to_string();
+    let (status, service) = json(&app, &format!("/api/services/{id}")).await;
+    assert_eq!(status, 200);
+    assert_eq!(service["id"], id.as_str());
+    assert!(service["organization"]["name"].is_string() && service["attributes"].is_array());
+}
+
+#[tokio::test]
+async fn filters_combine_with_and() {
+    let app = common::spawn().await;
+    let index = app.state.index();
+    let service = index.services().next().expect("a service");
+    let path = format!(
+        "/api/services?organization_id={}&taxonomy_term_id={}",
+        service.organization_id,
+        helpatlas::hsds::taxonomy::term_id(&format!("kind:{}", service.kind))
+    );
+    let (_, page) = json(&app, &path).await;
+    let expected =
+        index.services().filter(|s| s.organization_id == service.organization_id && s.kind == service.kind).count();
+    assert_eq!(page["total_items"].as_u64(), Some(expected as u64));
+    let (_, none) = json(&app, "/api/services?modified_after=2999-01-01").await;
+    assert_eq!((none["total_items"].as_u64(), none["empty"].as_bool()), (Some(0), Some(true)));
+}
+
+#[tokio::test]
+async fn answers_are_cacheable_and_open_to_any_origin() {
+    let app = common::spawn().await;
+    let response = app.get("/api/taxonomy_terms?per_page=3").await;
+    assert_eq!(response.headers()["access-control-allow-origin"], "*");
+    assert!(response.headers()["cache-control"].to_str().is_ok_and(|v| v.contains("max-age")));
+    let etag = response.headers()["etag"].clone();
+    let again = app
+        .client
+        .get(format!("{}/api/taxonomy_terms?per_page=3", app.base))
+        .header("if-none-match", etag)
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(again.status().as_u16(), 304);
+}
+
+#[tokio::test]
+async fn bad_parameters_are_400_with_a_json_body() {
+    let app = common::spawn().await;
+    for (path, message) in [
+        ("/api/services?page=0", "page: `0` is not a whole number from 1 to 1000"),
+        ("/api/services?per_page=1000", "per_page: `1000` is not a whole number from 1 to 100"),
+        ("/api/services?taxonomy_term_id=abc", "taxonomy_term_id: `abc` is not a UUID"),
+        ("/api/services?format=xml", "format: `xml` is not json or ndjson"),
+        ("/api/services/abc", "`abc` is not a UUID"),
+        ("/api/search", "country: required (an ISO 3166-1 code, e.g. NO)"),
+    ] {
+        let (status, body) = json(&app, path).await;
+        assert_eq!((status, body["message"].as_str()), (400, Some(message)), "{path}");
+    }
+    let (status, body) = json(&app, "/api/services/00000000-0000-4000-8000-000000000000").await;
+    assert_eq!((status, body["status"].as_u64()), (404, Some(404)));
+    assert_eq!(json(&app, "/api/no-such-thing").await.0, 404);
+}
+
+#[tokio::test]
+async fn ndjson_lists_every_result_one_per_line() {
+    let app = common::spawn().await;
+    let response = app.get("/api/services?format=ndjson").await;
+    assert_eq!(response.headers()["content-type"], "application/x-ndjson");
+    let body = response.text().await.expect("body");
+    assert_eq!(body.lines().count(), app.state.index().len());
+    assert!(body.lines().all(|l| serde_json::from_str::<Value>(l).is_ok()));
+}
+
+#[tokio::test]
+async fn search_exposes_the_public_filters_with_facets() {
+    let app = common::spawn().await;
+    let (status, body) = json(&app, "/api/search?country=NO&kind=helplines&per_page=3").await;
+    assert_eq!(status, 200);
+    assert!(body["total_items"].as_u64().is_some_and(|n| n > 0));
+    assert!(body["contents"].as_array().is_some_and(|c| c.len() <= 3));
+    assert!(body["facets"]["topic"].is_array() && body["facets"]["kind"].is_array());
+    let (status, _) = json(&app, "/api/search?country=NO&topic=sadness").await;
+    assert_eq!(status, 400);
+}
