@@ -10,4 +10,5 @@ scripts/ensure-postgres.sh
 scripts/ensure-tools.sh
 cargo test --workspace --locked
 scripts/check-html.sh target/test-venv/bin
+scripts/check-hsds.sh target/test-venv/bin
 (cd tests/e2e && npm test)

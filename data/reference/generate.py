@@ -486,6 +486,20 @@ def build_emergency_patterns() -> list[list[str]]:
     return rows
 
 
+def build_phone_patterns() -> list[list[str]]:
+    """Per region: its country calling code, the pattern of every valid national number (general_desc)
+    and of every short number (short-number metadata), for checking the directory's phone numbers."""
+    rows = []
+    for region in sorted(phonenumbers.SUPPORTED_REGIONS):
+        md = PhoneMetadata.metadata_for_region(region)
+        if md is None or md.general_desc is None or not md.general_desc.national_number_pattern:
+            continue
+        short = PhoneMetadata.short_metadata_for_region(region)
+        short_pattern = short.general_desc.national_number_pattern if short and short.general_desc else None
+        rows.append([region, str(md.country_code), md.general_desc.national_number_pattern, short_pattern or ""])
+    return rows
+
+
 # ---------------------------------------------------------------------------------------------
 
 
@@ -513,6 +527,8 @@ def main() -> None:
                              "timezone", "alternate_names"], cities)
 
     write_tsv("emergency_patterns.tsv", ["region", "pattern"], build_emergency_patterns())
+    write_tsv("phone_patterns.tsv", ["region", "country_code", "national_pattern", "short_pattern"],
+              build_phone_patterns())
 
 
 if __name__ == "__main__":

@@ -127,7 +127,8 @@ fn a_newer_schema_is_refused() {
          VALUES (99990101000000, 'from the future', TRUE, X'00', 0)",
     );
     let line = error_line(&helpatlas(&["migrate", "--data-dir", &dir_arg(tmp.path())]));
-    assert!(line.contains("has schema version 99990101000000, newer than this binary knows (1)"), "{line}");
+    assert!(line.contains("has schema version 99990101000000, newer than this binary knows ("), "{line}");
+    assert!(line.ends_with("); upgrade helpatlas"), "{line}");
 }
 
 #[test]

@@ -197,10 +197,10 @@ async fn results_pages_filter_count_and_paginate() {
 async fn bad_parameters_get_a_helpful_400_with_the_crisis_banner() {
     let app = spawn().await;
     for (path, message) in [
-        ("/no/therapy", "unknown kind `therapy`"),
-        ("/no/helplines?topic=sadness", "unknown topic `sadness` (valid: suicidal-thoughts"),
-        ("/no/helplines?channel=pigeon", "unknown channel `pigeon`"),
-        ("/no/helplines?page=0", "Parameter `page`"),
+        ("/no/therapy", "“therapy” is not a kind of help we know. Valid values: online-therapy, in-person"),
+        ("/no/helplines?topic=sadness", "“sadness” is not a topic we know. Valid values: suicidal-thoughts"),
+        ("/no/helplines?channel=pigeon", "“pigeon” is not a channel we know."),
+        ("/no/helplines?page=0", "The page number must be between 1 and 1000."),
         ("/no/helplines?city=2643743", "That city is not one we know in Norway"),
         ("/no?region=SE-AB", "That region is not one we know in Norway"),
     ] {

@@ -367,18 +367,10 @@ fn check_location(r: &mut RecordCheck, raw: &RawLocation, organization_id: Uuid)
     })
 }
 
-/// An international phone number as written in the data files: `+`, a country code, digits, optional
-/// spaces or hyphens. Short numbers such as `+47 116 123` are allowed.
-pub fn is_international_number(value: &str) -> bool {
-    let Some(rest) = value.strip_prefix('+') else { return false };
-    let digits = rest.chars().filter(char::is_ascii_digit).count();
-    rest.chars().all(|c| c.is_ascii_digit() || c == ' ' || c == '-') && (4..=15).contains(&digits)
-}
-
 fn check_channel(r: &mut RecordCheck, raw: &RawChannel, service: &RawService) -> Option<Channel> {
     let kind = r.parse::<ChannelType>("channel.type", &raw.kind)?;
     let value_ok = match kind {
-        ChannelType::Phone | ChannelType::Sms => is_international_number(&raw.value),
+        ChannelType::Phone | ChannelType::Sms => PhoneNumber::parse(&raw.value).is_some(),
         ChannelType::Email => check_email(r, "channel.value", &raw.value),
         ChannelType::InPerson => {
             service.location.iter().any(|l| l.slug == raw.value) || raw.value.starts_with("https://")

@@ -5,11 +5,13 @@
 mod area;
 mod codes;
 mod hours;
+mod phone;
 
 pub use area::{AreaError, CountryCode, Coverage, Place, Point, ServiceArea};
 pub use codes::{
     Audience, ChannelType, Cost, DeliveredBy, Form, Kind, Moderation, Referral, Topic, UnknownCode, VerificationStatus,
 };
+pub use phone::PhoneNumber;
 pub use hours::{format_time, DatedException, Days, Hours, HoursError, Span, WeeklyRule};
 
 use chrono::{DateTime, NaiveDate, Utc};

@@ -3,7 +3,7 @@
 
 use crate::geo::atlas;
 use crate::i18n::Messages;
-use crate::model::{Audience, ChannelType, Cost, CountryCode, DeliveredBy, Place, Topic};
+use crate::model::{Audience, ChannelType, Cost, CountryCode, DeliveredBy, Place, Topic, UnknownCode};
 use crate::search::query::{MAX_QUERY_CHARS, MAX_RADIUS_KM};
 use crate::web::WebError;
 use std::str::FromStr;
@@ -38,7 +38,11 @@ impl PlaceChoice {
         let mut out = url::form_urlencoded::Serializer::new(String::new());
         out.extend_pairs(self.params());
         let query = out.finish();
-        if query.is_empty() { query } else { format!("?{query}") }
+        if query.is_empty() {
+            query
+        } else {
+            format!("?{query}")
+        }
     }
 }
 
@@ -66,7 +70,8 @@ impl Params {
     pub fn parse(raw: Option<&str>) -> Result<Params, WebError> {
         let raw = raw.unwrap_or("");
         if raw.len() > MAX_QUERY_STRING {
-            return Err(WebError::BadRequest(format!("The address is too long (over {MAX_QUERY_STRING} characters).")));
+            let t = crate::i18n::english();
+            return Err(WebError::BadRequest(t.with("error.address_too_long", "max", &MAX_QUERY_STRING.to_string())));
         }
         let pairs = url::form_urlencoded::parse(raw.as_bytes()).into_owned().filter(|(_, v)| !v.is_empty()).collect();
         Ok(Params { pairs })
@@ -82,60 +87,52 @@ impl Params {
     }
 
     /// Parses every value of `key` as a vocabulary code; an unknown one is a 400 naming the valid codes.
-    fn codes<T: FromStr>(&self, key: &str) -> Result<Vec<T>, WebError>
-    where
-        T::Err: std::fmt::Display,
-    {
+    fn codes<T: FromStr<Err = UnknownCode>>(&self, key: &str, t: &Messages) -> Result<Vec<T>, WebError> {
         let values: Vec<&str> = self.all(key).collect();
         if values.len() > MAX_VALUES {
-            return Err(WebError::BadRequest(format!("Too many values for `{key}`.")));
+            return Err(bad(t, "error.too_many_values", key, ""));
         }
-        let mut parsed: Vec<T> = Vec::new();
-        for value in values {
-            parsed.push(value.parse().map_err(|e: T::Err| WebError::BadRequest(format!("Parameter `{key}`: {e}.")))?);
-        }
-        Ok(parsed)
+        values.into_iter().map(|v| v.parse().map_err(|e| unknown_code(t, &e))).collect()
     }
 
-    fn number<T: FromStr>(&self, key: &str, what: &str) -> Result<Option<T>, WebError> {
-        self.one(key)
-            .map(|v| v.trim().parse::<T>().map_err(|_| WebError::BadRequest(format!("Parameter `{key}`: `{v}` is not {what}."))))
-            .transpose()
+    fn number<T: FromStr>(&self, key: &str, t: &Messages) -> Result<Option<T>, WebError> {
+        self.one(key).map(|v| v.trim().parse::<T>().map_err(|_| bad(t, "error.bad_number", key, v))).transpose()
     }
 
     fn flag(&self, key: &str) -> bool {
         self.one(key).is_some_and(|v| v != "0")
     }
 
-    pub fn filters(&self) -> Result<Filters, WebError> {
-        let text = self.one("q").map(str::trim).filter(|t| !t.is_empty()).map(String::from);
-        if text.as_ref().is_some_and(|t| t.chars().count() > MAX_QUERY_CHARS) {
-            return Err(WebError::BadRequest(format!("The search text is longer than {MAX_QUERY_CHARS} characters.")));
+    pub fn filters(&self, t: &Messages) -> Result<Filters, WebError> {
+        let text = self.one("q").map(str::trim).filter(|q| !q.is_empty()).map(String::from);
+        if text.as_ref().is_some_and(|q| q.chars().count() > MAX_QUERY_CHARS) {
+            return Err(bad(t, "error.query_too_long", "q", &MAX_QUERY_CHARS.to_string()));
         }
         let languages: Vec<String> = self.all("lang").map(str::to_ascii_lowercase).collect();
-        if let Some(bad) = languages.iter().find(|l| !(2..=3).contains(&l.len()) || !l.bytes().all(|b| b.is_ascii_lowercase())) {
-            return Err(WebError::BadRequest(format!("Parameter `lang`: `{bad}` is not an ISO 639 language code.")));
+        let not_a_language = |l: &&String| !(2..=3).contains(&l.len()) || !l.bytes().all(|b| b.is_ascii_lowercase());
+        if let Some(l) = languages.iter().find(not_a_language) {
+            return Err(bad(t, "error.bad_language", "lang", l));
         }
-        let age: Option<u8> = self.number("age", "an age between 0 and 120")?;
-        if age.is_some_and(|a| a > 120) {
-            return Err(WebError::BadRequest("Parameter `age`: must be between 0 and 120.".into()));
+        let age: Option<u8> = self.number("age", t)?;
+        if let Some(a) = age.filter(|a| *a > 120) {
+            return Err(bad(t, "error.bad_number", "age", &a.to_string()));
         }
-        let radius_km = self.number::<f64>("radius", "a distance in km")?;
-        if radius_km.is_some_and(|r| !r.is_finite() || r <= 0.0) {
-            return Err(WebError::BadRequest("Parameter `radius`: must be a positive number of km.".into()));
+        let radius_km = self.number::<f64>("radius", t)?;
+        if let Some(r) = radius_km.filter(|r| !r.is_finite() || *r <= 0.0) {
+            return Err(bad(t, "error.bad_number", "radius", &r.to_string()));
         }
-        let page: usize = self.number("page", "a page number")?.unwrap_or(1);
+        let page: usize = self.number("page", t)?.unwrap_or(1);
         if page == 0 || page > MAX_PAGE {
-            return Err(WebError::BadRequest(format!("Parameter `page`: must be between 1 and {MAX_PAGE}.")));
+            return Err(bad(t, "error.bad_page", "page", &MAX_PAGE.to_string()));
         }
         Ok(Filters {
             text,
-            topics: self.codes("topic")?,
-            channels: self.codes("channel")?,
-            costs: self.codes("cost")?,
+            topics: self.codes("topic", t)?,
+            channels: self.codes("channel", t)?,
+            costs: self.codes("cost", t)?,
             languages,
-            audiences: self.codes("audience")?,
-            delivered_by: self.codes("by")?,
+            audiences: self.codes("audience", t)?,
+            delivered_by: self.codes("by", t)?,
             open_now: self.flag("open"),
             always_open: self.flag("always"),
             age,
@@ -147,7 +144,7 @@ impl Params {
     /// The place of a country page, narrowed by `city=` (a GeoNames id) or `region=` (ISO 3166-2).
     pub fn place(&self, country: CountryCode, t: &Messages) -> Result<PlaceChoice, WebError> {
         let country_name = atlas().country(country).map(|c| c.name.clone()).unwrap_or_default();
-        if let Some(id) = self.number::<u32>("city", "a city")? {
+        if let Some(id) = self.number::<u32>("city", t)? {
             let city = atlas()
                 .city(id)
                 .filter(|c| c.country == country)
@@ -187,12 +184,23 @@ impl Params {
     }
 }
 
+/// A 400 whose message is the catalogue text `key` with `{param}` and `{value}` filled in.
+fn bad(t: &Messages, key: &str, param: &str, value: &str) -> WebError {
+    WebError::BadRequest(t.with(key, "param", param).replace("{value}", value))
+}
+
+/// A 400 for an unknown vocabulary code, naming the valid ones.
+pub fn unknown_code(t: &Messages, e: &UnknownCode) -> WebError {
+    let text = t.with("error.unknown_code", "vocabulary", t.label("vocabulary", e.vocabulary));
+    WebError::BadRequest(text.replace("{value}", &e.value).replace("{valid}", &e.valid))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn filters(raw: &str) -> Result<Filters, String> {
-        Params::parse(Some(raw)).and_then(|p| p.filters()).map_err(|e| e.to_string())
+        Params::parse(Some(raw)).and_then(|p| p.filters(crate::i18n::english())).map_err(|e| e.to_string())
     }
 
     #[test]
@@ -207,7 +215,7 @@ mod tests {
     #[test]
     fn unknown_values_name_the_valid_ones() {
         let err = filters("topic=sadness").err().expect("rejected");
-        assert!(err.contains("unknown topic `sadness` (valid: suicidal-thoughts"), "{err}");
+        assert!(err.contains("“sadness” is not a topic we know. Valid values: suicidal-thoughts"), "{err}");
         assert!(filters("page=0").is_err());
         assert!(filters("page=abc").is_err());
         assert!(filters("age=200").is_err());

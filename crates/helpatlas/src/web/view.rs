@@ -2,7 +2,7 @@
 
 use crate::geo::atlas;
 use crate::i18n::Messages;
-use crate::model::{format_time, Availability, Channel, ChannelType, Days, Hours, Service, ServiceArea};
+use crate::model::{format_time, Availability, Channel, ChannelType, Days, Hours, PhoneNumber, Service, ServiceArea};
 use chrono::{DateTime, Utc, Weekday};
 use chrono_tz::Tz;
 
@@ -20,20 +20,12 @@ impl NumberView {
     }
 }
 
-/// Longest national part that is still a short code (116 123, 13 11 14); such codes are dialled without
-/// the country code, which many networks would not connect.
-const SHORT_CODE_MAX_DIGITS: usize = 6;
-
-/// Data files write numbers as `+CC national part`. Full numbers link in E.164; short codes link as
-/// dialled at home.
+/// The link and text of a phone number from the data files (`+CC national`); see [`PhoneNumber`].
 pub fn phone_link(value: &str) -> NumberView {
-    let (country_code, national) = value.split_once(' ').unwrap_or((value, ""));
-    let national_digits: String = national.chars().filter(char::is_ascii_digit).collect();
-    if !national_digits.is_empty() && national_digits.len() <= SHORT_CODE_MAX_DIGITS {
-        return NumberView { display: national.trim().to_string(), href: format!("tel:{national_digits}") };
+    match PhoneNumber::parse(value) {
+        Some(n) => NumberView { display: n.display(), href: n.tel_href() },
+        None => NumberView::short(value),
     }
-    let all: String = country_code.chars().chain(national.chars()).filter(char::is_ascii_digit).collect();
-    NumberView { display: value.to_string(), href: format!("tel:+{all}") }
 }
 
 fn day_key(day: Weekday) -> &'static str {

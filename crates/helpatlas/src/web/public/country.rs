@@ -94,7 +94,7 @@ pub async fn page(
         let query = raw.map(|q| format!("?{q}")).unwrap_or_default();
         return Ok(Redirect::permanent(&format!("/{}{query}", country.code.slug())).into_response());
     }
-    let (country, frame) = country_frame(&state, &code)?;
+    let (country, frame) = country_frame(&state, &code).map_err(|page| *page)?;
     let t = state.messages;
     let fail = |e: WebError| error_with(Frame::for_country(t, &state.index(), country), e);
     let params = Params::parse(raw.as_deref()).map_err(fail)?;

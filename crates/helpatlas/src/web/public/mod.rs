@@ -44,11 +44,11 @@ fn error_with(frame: Frame, error: WebError) -> Response {
 }
 
 /// The country of a `/{cc}/…` path (lowercase ISO code) and its page frame; a 404 page otherwise.
-fn country_frame(state: &AppState, code: &str) -> Result<(CountryCode, Frame), Response> {
+fn country_frame(state: &AppState, code: &str) -> Result<(CountryCode, Frame), Box<Response>> {
     let country = (code.len() == 2 && code.bytes().all(|b| b.is_ascii_lowercase()))
         .then(|| atlas().parse_country(code))
         .flatten()
-        .ok_or_else(|| error_with(Frame::international(state.messages, None), WebError::NotFound))?;
+        .ok_or_else(|| Box::new(error_with(Frame::international(state.messages, None), WebError::NotFound)))?;
     Ok((country.code, Frame::for_country(state.messages, &state.index(), country.code)))
 }
 

@@ -70,7 +70,7 @@ pub async fn search(State(state): State<AppState>, RawQuery(raw): RawQuery) -> R
     let fail = |message: String| if json { json_error(message) } else { WebError::BadRequest(message).into_response() };
     let query = params.one("q").unwrap_or("").trim().to_string();
     if query.chars().count() > MAX_PLACE_QUERY {
-        return fail(format!("The place name is longer than {MAX_PLACE_QUERY} characters."));
+        return fail(t.with("error.place_too_long", "max", &MAX_PLACE_QUERY.to_string()));
     }
     let country: Option<CountryCode> = match params.one("country") {
         None => None,
@@ -111,16 +111,16 @@ pub async fn near(RawQuery(raw): RawQuery) -> Response {
     };
     let coordinate = |key: &str| params.one(key).and_then(|v| v.parse::<f64>().ok()).filter(|v| v.is_finite());
     let (Some(lat), Some(lon)) = (coordinate("lat"), coordinate("lon")) else {
-        return json_error("Parameters `lat` and `lon` must be numbers in degrees.".into());
+        return json_error(crate::i18n::english().get("error.bad_coordinates").into());
     };
     let point = Point { lat: round(lat), lon: round(lon) };
     if !point.is_valid() {
-        return json_error("`lat` must be between -90 and 90 and `lon` between -180 and 180.".into());
+        return json_error(crate::i18n::english().get("error.bad_coordinates").into());
     }
     let nearest =
         atlas().cities().iter().min_by(|a, b| a.point.distance_km(point).total_cmp(&b.point.distance_km(point)));
     match nearest {
         Some(city) => ([(header::CACHE_CONTROL, "no-store")], Json(link(&PlaceRef::City(city)))).into_response(),
-        None => json_error("No city is known.".into()),
+        None => json_error(crate::i18n::english().get("places.none_near").into()),
     }
 }

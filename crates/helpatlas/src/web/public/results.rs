@@ -83,11 +83,11 @@ pub async fn kind_page(
     Path((code, kind)): Path<(String, String)>,
     RawQuery(raw): RawQuery,
 ) -> Result<Response, Response> {
-    let (country, frame) = country_frame(&state, &code)?;
+    let (country, frame) = country_frame(&state, &code).map_err(|page| *page)?;
     let t = state.messages;
     let fail = |e: WebError| super::error_with(frame_for(&state, country), e);
     let kind: Kind =
-        kind.parse().map_err(|e: crate::model::UnknownCode| fail(WebError::BadRequest(format!("{e}."))))?;
+        kind.parse().map_err(|e| fail(crate::web::params::unknown_code(t, &e)))?;
     results(&state, frame, country, Some(kind), raw.as_deref(), t).map_err(fail)
 }
 
@@ -96,7 +96,7 @@ pub async fn search_page(
     Path(code): Path<String>,
     RawQuery(raw): RawQuery,
 ) -> Result<Response, Response> {
-    let (country, frame) = country_frame(&state, &code)?;
+    let (country, frame) = country_frame(&state, &code).map_err(|page| *page)?;
     results(&state, frame, country, None, raw.as_deref(), state.messages)
         .map_err(|e| super::error_with(frame_for(&state, country), e))
 }
@@ -114,7 +114,7 @@ fn results(
     t: &'static Messages,
 ) -> Result<Response, WebError> {
     let params = Params::parse(raw)?;
-    let filters = params.filters()?;
+    let filters = params.filters(t)?;
     let choice = params.place(country, t)?;
     let index = state.index();
     let query = build_query(&choice.place, kind, &filters);

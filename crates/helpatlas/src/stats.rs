@@ -1,0 +1,96 @@
+//! Coverage of the directory: which countries have emergency numbers, crisis lines, online therapy,
+//! and how many networks, communities and records there are (`helpatlas stats`).
+
+use crate::geo::atlas;
+use crate::model::{CountryCode, Directory, Form, Kind, Service, VerificationStatus};
+use serde::Serialize;
+use std::collections::{BTreeMap, BTreeSet};
+
+#[derive(Debug, Serialize, PartialEq)]
+pub struct Stats {
+    pub countries_with_emergency_number: usize,
+    pub countries_with_crisis_line: usize,
+    pub countries_with_online_therapy: usize,
+    pub support_group_networks: usize,
+    pub online_communities: usize,
+    pub records: usize,
+    pub records_unverified: usize,
+    /// Services per country (ISO code) and kind, counting services whose areas name the country.
+    pub per_country: BTreeMap<String, BTreeMap<String, usize>>,
+}
+
+/// The countries a service's areas name directly (a country or one of its subdivisions; worldwide and
+/// radius areas name none).
+fn countries(s: &Service) -> BTreeSet<CountryCode> {
+    s.areas.iter().filter_map(|a| a.country()).collect()
+}
+
+fn is_support_line(s: &Service) -> bool {
+    s.kind == Kind::Helplines && (s.has_form(Form::CrisisLine) || s.has_form(Form::EmotionalSupportLine))
+}
+
+pub fn compute(directory: &Directory) -> Stats {
+    let with = |keep: &dyn Fn(&Service) -> bool| -> usize {
+        directory.services.iter().filter(|s| keep(s)).flat_map(countries).collect::<BTreeSet<_>>().len()
+    };
+    let mut per_country: BTreeMap<String, BTreeMap<String, usize>> = BTreeMap::new();
+    for s in &directory.services {
+        for c in countries(s) {
+            *per_country.entry(c.to_string()).or_default().entry(s.kind.code().to_string()).or_default() += 1;
+        }
+    }
+    Stats {
+        countries_with_emergency_number: atlas().all_emergency_numbers().count(),
+        countries_with_crisis_line: with(&is_support_line),
+        countries_with_online_therapy: with(&|s| s.kind == Kind::OnlineTherapy),
+        support_group_networks: directory
+            .services
+            .iter()
+            .filter(|s| s.kind == Kind::SupportGroups && s.has_form(Form::MeetingNetwork))
+            .count(),
+        online_communities: directory.services.iter().filter(|s| s.kind == Kind::Communities).count(),
+        records: directory.services.len(),
+        records_unverified: directory.services.iter().filter(|s| s.status == VerificationStatus::Unverified).count(),
+        per_country,
+    }
+}
+
+/// The human-readable report: totals, then one line per country with its services by kind.
+pub fn render_text(stats: &Stats) -> String {
+    let mut out = format!(
+        "countries with an emergency number: {}\ncountries with a crisis or support line: {}\n\
+         countries with online therapy: {}\nsupport-group networks: {}\nonline communities: {}\n\
+         records: {} ({} unverified)\n\ncountry  {}\n",
+        stats.countries_with_emergency_number,
+        stats.countries_with_crisis_line,
+        stats.countries_with_online_therapy,
+        stats.support_group_networks,
+        stats.online_communities,
+        stats.records,
+        stats.records_unverified,
+        Kind::ALL.iter().map(|k| format!("{:>15}", k.code())).collect::<String>(),
+    );
+    for (code, kinds) in &stats.per_country {
+        let name = code.parse().ok().and_then(|c| atlas().country(c)).map_or("", |c| c.name.as_str());
+        let counts: String = Kind::ALL.iter().map(|k| format!("{:>15}", kinds.get(k.code()).unwrap_or(&0))).collect();
+        out.push_str(&format!("{code:<9}{counts}  {name}\n"));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_bundled_directory_meets_the_coverage_targets() {
+        let (directory, _) = crate::bundled::load().expect("bundled data");
+        let stats = compute(&directory);
+        assert!(stats.countries_with_emergency_number >= 230, "{}", stats.countries_with_emergency_number);
+        assert!(stats.countries_with_crisis_line >= 60, "{}", stats.countries_with_crisis_line);
+        assert!(stats.support_group_networks >= 20, "{}", stats.support_group_networks);
+        assert!(stats.online_communities >= 15, "{}", stats.online_communities);
+        assert_eq!(stats.records, directory.services.len());
+        assert!(stats.per_country["NO"]["helplines"] >= 2);
+    }
+}

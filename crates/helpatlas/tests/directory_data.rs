@@ -1,0 +1,75 @@
+//! Checks of the bundled directory data beyond what the loader refuses outright: every phone number is
+//! valid for its country by libphonenumber's metadata (extracted once into
+//! data/reference/phone_patterns.tsv), links dial correctly, and no service is listed twice.
+
+use helpatlas::bundled;
+use helpatlas::model::{ChannelType, PhoneNumber};
+use regex::Regex;
+use std::collections::{HashMap, HashSet};
+
+const PATTERNS: &str = include_str!("../../../data/reference/phone_patterns.tsv");
+
+/// Country calling code → (national number pattern, short number pattern) of each region using it.
+fn patterns() -> HashMap<String, Vec<(Regex, Option<Regex>)>> {
+    let anchored = |p: &str| Regex::new(&format!("^(?:{p})$")).expect("libphonenumber pattern");
+    let mut by_code: HashMap<String, Vec<(Regex, Option<Regex>)>> = HashMap::new();
+    for line in PATTERNS.lines().skip(1) {
+        let fields: Vec<&str> = line.split('\t').collect();
+        let short = fields.get(3).filter(|p| !p.is_empty()).map(|p| anchored(p));
+        by_code.entry(fields[1].to_string()).or_default().push((anchored(fields[2]), short));
+    }
+    by_code
+}
+
+#[test]
+fn every_phone_number_is_valid_for_its_country() {
+    let (directory, _) = bundled::load().expect("bundled data");
+    let patterns = patterns();
+    let mut invalid = Vec::new();
+    for s in &directory.services {
+        for c in s.channels.iter().filter(|c| matches!(c.kind, ChannelType::Phone | ChannelType::Sms)) {
+            let Some(number) = PhoneNumber::parse(&c.value) else {
+                invalid.push(format!("{}: `{}` is not +CC national", s.name, c.value));
+                continue;
+            };
+            let regions = patterns.get(&number.country_code).map(Vec::as_slice).unwrap_or_default();
+            let valid = regions.iter().any(|(national, short)| {
+                national.is_match(&number.national) || short.as_ref().is_some_and(|p| p.is_match(&number.national))
+            });
+            if !valid {
+                invalid.push(format!("{}: {}", s.name, c.value));
+            }
+        }
+    }
+    assert!(invalid.is_empty(), "numbers libphonenumber does not accept: {invalid:#?}");
+}
+
+#[test]
+fn tel_links_are_e164_or_a_short_code() {
+    let e164 = Regex::new(r"^tel:\+[1-9]\d{6,14}$").expect("regex");
+    let short = Regex::new(r"^tel:\d{2,6}$").expect("regex");
+    let (directory, _) = bundled::load().expect("bundled data");
+    for c in directory.services.iter().flat_map(|s| &s.channels).filter(|c| c.kind == ChannelType::Phone) {
+        let href = PhoneNumber::parse(&c.value).expect("parsed").tel_href();
+        assert!(e164.is_match(&href) || short.is_match(&href), "{} → {href}", c.value);
+    }
+}
+
+#[test]
+fn no_service_is_listed_twice() {
+    let (directory, _) = bundled::load().expect("bundled data");
+    let mut seen = HashSet::new();
+    for s in &directory.services {
+        let areas: Vec<String> = s.areas.iter().map(ToString::to_string).collect();
+        assert!(seen.insert((s.name.to_lowercase(), areas.clone())), "{} ({areas:?}) appears twice", s.name);
+    }
+}
+
+#[test]
+fn every_record_has_a_source_and_a_date() {
+    let (directory, _) = bundled::load().expect("bundled data");
+    for s in &directory.services {
+        assert!(s.source_url.starts_with("https://"), "{}", s.name);
+        assert!(s.verified_on.to_string().len() == 10, "{}", s.name);
+    }
+}
