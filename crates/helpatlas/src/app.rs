@@ -4,7 +4,7 @@
 use crate::bundled::{self, DataError};
 use crate::config::{ConfigError, DataConfig};
 use crate::i18n;
-use crate::search::Index;
+use crate::search::{Index, SearchError};
 use crate::store::{self, Store, StoreError};
 use crate::web::{self, AppState};
 use std::net::SocketAddr;
@@ -24,6 +24,8 @@ pub enum AppError {
     Bind { addr: String, reason: String },
     #[error("server error: {0}")]
     Serve(std::io::Error),
+    #[error(transparent)]
+    Search(#[from] SearchError),
 }
 
 /// The setting that records which version of the bundled directory the store holds.
@@ -55,9 +57,20 @@ pub async fn sync_bundled(store: &dyn Store) -> Result<(), AppError> {
 pub async fn load_index(store: &dyn Store) -> Result<Index, AppError> {
     let change = store.latest_change().await?;
     let directory = store.load_directory().await?;
-    tokio::task::spawn_blocking(move || Index::build(directory, change))
+    tokio::task::spawn_blocking(move || Index::try_build(directory, change))
         .await
-        .map_err(|e| AppError::Serve(std::io::Error::other(e.to_string())))
+        .map_err(|e| AppError::Serve(std::io::Error::other(e.to_string())))?
+        .map_err(AppError::Search)
+}
+
+/// A new version of `index` with the records written since it was built, up to change `latest`.
+/// Records read twice (written again while reading) are applied twice, which changes nothing.
+pub async fn update_index(store: &dyn Store, index: Arc<Index>, latest: i64) -> Result<Index, AppError> {
+    let changes = store.changes_since(index.change).await?;
+    tokio::task::spawn_blocking(move || index.apply(&changes, latest))
+        .await
+        .map_err(|e| AppError::Serve(std::io::Error::other(e.to_string())))?
+        .map_err(AppError::Search)
 }
 
 /// Everything a server needs, ready to bind.
@@ -102,12 +115,20 @@ async fn keep_index_fresh(state: AppState) {
                 continue;
             }
         };
-        if latest == state.index().change {
+        let current = state.index();
+        if latest == current.change {
             continue;
         }
-        match load_index(state.store.as_ref()).await {
+        let updated = match update_index(state.store.as_ref(), current, latest).await {
+            Ok(index) => Ok(index),
+            Err(e) => {
+                tracing::warn!(error = %e, "cannot update the index; rebuilding it");
+                load_index(state.store.as_ref()).await
+            }
+        };
+        match updated {
             Ok(index) => {
-                tracing::info!(services = index.len(), change = index.change, "index rebuilt");
+                tracing::info!(services = index.len(), change = index.change, "index updated");
                 state.replace_index(index);
             }
             Err(e) => tracing::warn!(error = %e, "cannot rebuild the index; serving the last one"),

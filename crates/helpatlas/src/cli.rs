@@ -103,6 +103,18 @@ pub enum Command {
         #[command(flatten)]
         data: DataArgs,
     },
+    /// Write a synthetic directory (for tests and benchmarks) as Help Atlas JSON files to import.
+    Generate {
+        /// How many services.
+        #[arg(long)]
+        services: usize,
+        /// The same seed gives the same data.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Directory to write into.
+        #[arg(long)]
+        out: PathBuf,
+    },
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -115,6 +127,8 @@ pub enum CliError {
     UnknownCountry(String),
     #[error("no place matches `{0}`")]
     NoPlace(String),
+    #[error(transparent)]
+    Generate(#[from] crate::generate::GenerateError),
 }
 
 pub async fn run(cli: Cli) -> Result<(), CliError> {
@@ -141,6 +155,12 @@ pub async fn run(cli: Cli) -> Result<(), CliError> {
             let store = app::open_store(&data.config()).await?;
             store.close().await;
             println!("database is up to date");
+            Ok(())
+        }
+        Command::Generate { services, seed, out } => {
+            for file in crate::generate::write(services, seed, &out)? {
+                println!("{}", file.display());
+            }
             Ok(())
         }
     }

@@ -6,6 +6,7 @@ pub mod app;
 pub mod bundled;
 pub mod cli;
 pub mod config;
+pub mod generate;
 pub mod geo;
 pub mod hsds;
 pub mod i18n;

@@ -39,6 +39,7 @@ async fn conformance(url: &str) {
     writing_the_same_data_again_changes_nothing(store.as_ref()).await;
     a_changed_record_is_written_and_numbered(store.as_ref()).await;
     a_bad_batch_is_written_not_at_all(store.as_ref()).await;
+    changes_since_gives_only_later_records(store.as_ref()).await;
     settings_round_trip(store.as_ref()).await;
     store.close().await;
     reopening_keeps_the_data(url).await;
@@ -87,6 +88,22 @@ async fn a_bad_batch_is_written_not_at_all(store: &dyn Store) {
     let result = store.upsert(&batch, "test").await;
     assert!(matches!(result, Err(StoreError::Database(_))), "a dangling reference is refused: {result:?}");
     assert_eq!(store.load_directory().await.expect("load"), before, "nothing of the batch was written");
+}
+
+async fn changes_since_gives_only_later_records(store: &dyn Store) {
+    let before = store.latest_change().await.expect("change");
+    assert!(store.changes_since(before).await.expect("changes").is_empty(), "nothing after the latest change");
+    let mut directory = store.load_directory().await.expect("load");
+    directory.services[2].description = "Changed again".into();
+    directory.locations[0].name = "Moved".into();
+    let summary = store.upsert(&directory, "test").await.expect("upsert");
+    let changes = store.changes_since(before).await.expect("changes");
+    assert_eq!(changes.services, vec![directory.services[2].clone()]);
+    assert_eq!(changes.locations, vec![directory.locations[0].clone()]);
+    assert!(changes.organizations.is_empty());
+    let everything = store.changes_since(0).await.expect("changes");
+    assert_eq!(everything, store.load_directory().await.expect("load"), "since 0 is everything");
+    assert!(store.changes_since(summary.change.expect("numbered")).await.expect("changes").is_empty());
 }
 
 async fn settings_round_trip(store: &dyn Store) {

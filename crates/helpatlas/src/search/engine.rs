@@ -1,206 +1,133 @@
-//! Answering a [`SearchQuery`] from the in-memory index: coverage, filters, text, facets, ranking.
+//! Answering a [`SearchQuery`]: candidates from the place's coverage keys (through the text index when
+//! there is text), the exact coverage test, filters and facets in one pass, then ranking of only the
+//! page asked for.
 //!
-//! Filters within one facet are alternatives (OR); different facets all apply (AND). Each facet's
-//! counts apply every filter except its own, so a count says what choosing that value would give.
+//! Ranking: text relevance (in tiers, so that near-equal scores leave room for the next signals),
+//! then services that cover the whole place before those known only to be somewhere in its country,
+//! then services meant for the place before worldwide ones, then distance to the nearest location, open now, verified in the last year, name and id (stable).
 
-use super::query::{Facets, SearchHit, SearchQuery, SearchResults};
-use super::synonyms;
-use super::Index;
-use crate::geo::fold;
-use crate::model::{Coverage, Kind, Service};
-use std::collections::BTreeMap;
+use super::facts::{Counter, Filters};
+use super::query::{SearchHit, SearchQuery, SearchResults, MAX_RADIUS_KM};
+use super::text::Parsed;
+use super::{coverage, synonyms, Index};
+use crate::model::Service;
+use std::cmp::Ordering;
 
-/// The filters of a query that have facets.
-#[derive(Debug, Clone, Copy)]
-enum Filter {
-    Kind,
-    Topic,
-    Channel,
-    Cost,
-    Language,
-    Audience,
-    DeliveredBy,
-    OpenNow,
-    AlwaysOpen,
-}
+/// How many relevance tiers text scores are cut into.
+const RELEVANCE_TIERS: f32 = 8.0;
+/// A service checked within this many days counts as recently verified.
+const RECENT_DAYS: i64 = 365;
 
-/// Which filters one service passes: `filters` indexed by [`Filter`]; `fixed` for text and age, which
-/// are not facets and always apply.
-struct Passes {
-    filters: [bool; 9],
-    fixed: bool,
-}
-
-impl Passes {
-    fn all(&self) -> bool {
-        self.fixed && self.filters.iter().all(|p| *p)
-    }
-
-    /// Every filter passes except perhaps `skip`: the set a facet of `skip` counts over.
-    fn all_but(&self, skip: Filter) -> bool {
-        self.fixed && self.filters.iter().enumerate().all(|(i, p)| i == skip as usize || *p)
-    }
-}
-
-fn any_or_empty<T: PartialEq>(wanted: &[T], has: &[T]) -> bool {
-    wanted.is_empty() || wanted.iter().any(|w| has.contains(w))
-}
-
-struct Candidate<'a> {
-    service: &'a Service,
-    distance_km: Option<f64>,
+/// A result, with what ranking compares.
+struct Ranked {
+    position: u32,
+    tier: u8,
     partial: bool,
-    score: u32,
-    passes: Passes,
-}
-
-/// How well the words of the query match a service: 0 = not at all. Every word must match the start of
-/// a word of the service's text, or the query must name one of the service's topics in everyday words.
-fn text_score(haystack: &str, name: &str, words: &[&str], topics: &[crate::model::Topic], service: &Service) -> u32 {
-    let topic_match = !topics.is_empty() && topics.iter().any(|t| service.topics.contains(t));
-    let starts_word = |text: &str, word: &str| text.split(' ').any(|w| w.starts_with(word));
-    let all_words = !words.is_empty() && words.iter().all(|w| starts_word(haystack, w));
-    let name_words = words.iter().filter(|w| starts_word(name, w)).count() as u32;
-    match (all_words, topic_match) {
-        (false, false) => 0,
-        (true, _) => 10 + 5 * name_words + u32::from(topic_match) * 5,
-        (false, true) => 5,
-    }
+    worldwide: bool,
+    distance_km: Option<f64>,
+    open: bool,
+    recent: bool,
 }
 
 impl Index {
     pub fn search(&self, q: &SearchQuery) -> SearchResults<'_> {
-        let folded = q.text.as_deref().map(fold).unwrap_or_default();
-        let words: Vec<&str> = folded.split(' ').filter(|w| w.len() > 1 || folded.len() == 1).collect();
-        let topics = synonyms::topics_in(&folded);
-        let crisis = synonyms::is_crisis(&topics);
-        let candidates: Vec<Candidate> =
-            self.services().iter().enumerate().filter_map(|(i, s)| self.candidate(i, s, q, &words, &topics)).collect();
-        let facets = facets(&candidates, q);
-        let mut hits: Vec<&Candidate> = candidates.iter().filter(|c| c.passes.all()).collect();
-        hits.sort_by(|a, b| {
-            b.score
-                .cmp(&a.score)
-                .then(a.partial.cmp(&b.partial))
-                .then(a.distance_km.unwrap_or(f64::MAX).total_cmp(&b.distance_km.unwrap_or(f64::MAX)))
-                .then(b.service.is_open_now(q.now).cmp(&a.service.is_open_now(q.now)))
-                .then(b.service.verified_on.cmp(&a.service.verified_on))
-                .then_with(|| a.service.name.cmp(&b.service.name))
-                .then(a.service.id.cmp(&b.service.id))
-        });
-        let total = hits.len();
+        let parsed = q.text.as_deref().map(Parsed::new).filter(|p| !p.is_empty());
+        let crisis = parsed.as_ref().is_some_and(|p| synonyms::is_crisis(&p.topics()));
+        let radius_km = if q.radius_km.is_finite() { q.radius_km.clamp(0.0, MAX_RADIUS_KM) } else { MAX_RADIUS_KM };
+        let keys = coverage::keys_for(&q.place, radius_km);
+        let scored: Vec<(u32, f32)> = match &parsed {
+            Some(p) => self.text.search(&self.searcher, p, &keys).unwrap_or_else(|e| {
+                tracing::warn!(error = %e, "text search failed; answering without text matches");
+                Vec::new()
+            }),
+            None => self.tables.lists.union(&keys, self.len()).into_iter().map(|p| (p, 0.0)).collect(),
+        };
+        let filters = Filters::of(q, &self.tables.languages);
+        let mut counter = Counter::new(self.tables.languages.len());
+        let recent_since = q.now.date_naive() - chrono::Duration::days(RECENT_DAYS);
+        let max_score = scored.iter().map(|(_, s)| *s).fold(f32::MIN_POSITIVE, f32::max);
+        let mut ranked = Vec::new();
+        for (position, score) in scored {
+            let (s, f) = (self.service_at(position), &self.tables.facts[position as usize]);
+            let reach = coverage::covers(s, &f.points, &f.radius_homes, &q.place, radius_km);
+            if !reach.offered() || !filters.eligible(f) {
+                continue;
+            }
+            let open = || self.open.is_open(position, s, q.now);
+            let fails = filters.fails(f, open);
+            counter.add(f, fails, open);
+            if fails == 0 {
+                ranked.push(Ranked {
+                    position,
+                    tier: ((score / max_score) * RELEVANCE_TIERS).floor() as u8,
+                    partial: reach.partial(),
+                    worldwide: reach.worldwide,
+                    distance_km: reach.distance_km,
+                    open: open(),
+                    recent: f.verified_on >= recent_since,
+                });
+            }
+        }
+        let facets = counter.facets(&self.tables.languages);
+        let first = self.crisis_first(q, crisis);
+        let total = ranked.len()
+            + first.iter().filter(|s| !ranked.iter().any(|r| self.service_at(r.position).id == s.id)).count();
         let start = q.page.saturating_sub(1).saturating_mul(q.per_page);
-        let hits = hits
-            .into_iter()
+        let end = start.saturating_add(q.per_page);
+        let top = self.top(ranked, end.saturating_add(first.len()));
+        let ranked_hits =
+            top.into_iter().filter(|r| !first.iter().any(|s| s.id == self.service_at(r.position).id)).map(|r| {
+                SearchHit { service: self.service_at(r.position), distance_km: r.distance_km, partial: r.partial }
+            });
+        let hits = first
+            .iter()
+            .map(|s| SearchHit { service: s, distance_km: None, partial: false })
+            .chain(ranked_hits)
             .skip(start)
             .take(q.per_page)
-            .map(|c| SearchHit { service: c.service, distance_km: c.distance_km, partial: c.partial })
             .collect();
         SearchResults { total, hits, facets, crisis }
     }
 
-    fn candidate<'a>(
-        &'a self,
-        position: usize,
-        s: &'a Service,
-        q: &SearchQuery,
-        words: &[&str],
-        topics: &[crate::model::Topic],
-    ) -> Option<Candidate<'a>> {
-        let distance_km = q.place.point.and_then(|p| {
-            s.location_ids.iter().filter_map(|id| self.location(*id)).map(|l| l.point.distance_km(p)).reduce(f64::min)
-        });
-        let near = distance_km.is_some_and(|d| d <= q.radius_km);
-        let coverage = s.coverage(&q.place);
-        if coverage == Coverage::None && !near {
-            return None;
-        }
-        let score = match q.text {
-            Some(_) => text_score(self.haystack(position), &fold(&s.name), words, topics, s),
-            None => 1,
-        };
-        let age_ok = q.age.is_none_or(|age| {
-            s.eligibility.min_age.is_none_or(|min| age >= min) && s.eligibility.max_age.is_none_or(|max| age <= max)
-        });
-        // In the order of `Filter`.
-        let filters = [
-            q.kind.is_none_or(|k| k == s.kind),
-            any_or_empty(&q.topics, &s.topics),
-            q.channels.is_empty() || s.channels.iter().any(|c| q.channels.contains(&c.kind)),
-            q.costs.is_empty() || s.cost.is_some_and(|c| q.costs.contains(&c)),
-            any_or_empty(&q.languages, &s.languages),
-            q.audiences.is_empty() || s.audiences.is_empty() || any_or_empty(&q.audiences, &s.audiences),
-            any_or_empty(&q.delivered_by, &s.delivered_by),
-            !q.open_now || s.is_open_now(q.now),
-            !q.always_open || s.is_always_open(),
-        ];
-        let passes = Passes { filters, fixed: score > 0 && age_ok };
-        Some(Candidate {
-            service: s,
-            distance_km,
-            partial: coverage == Coverage::PartOfCountry && !near,
-            score,
-            passes,
-        })
+    fn service_at(&self, position: u32) -> &Service {
+        &self.tables.services[position as usize]
     }
-}
 
-fn counted<K: Ord + Clone>(counts: BTreeMap<K, usize>) -> Vec<(K, usize)> {
-    counts.into_iter().collect()
-}
-
-fn facets(candidates: &[Candidate], q: &SearchQuery) -> Facets {
-    let mut kinds = BTreeMap::new();
-    let mut topics = BTreeMap::new();
-    let mut channels = BTreeMap::new();
-    let mut costs = BTreeMap::new();
-    let mut languages = BTreeMap::new();
-    let mut audiences = BTreeMap::new();
-    let mut delivered_by = BTreeMap::new();
-    let (mut open_now, mut always_open) = (0, 0);
-    for c in candidates {
-        let (s, p) = (c.service, &c.passes);
-        if p.all_but(Filter::Kind) {
-            *kinds.entry(s.kind).or_insert(0) += 1;
-        }
-        if p.all_but(Filter::Topic) {
-            s.topics.iter().for_each(|t| *topics.entry(*t).or_insert(0) += 1);
-        }
-        if p.all_but(Filter::Channel) {
-            let mut kinds: Vec<_> = s.channels.iter().map(|c| c.kind).collect();
-            kinds.sort();
-            kinds.dedup();
-            kinds.into_iter().for_each(|k| *channels.entry(k).or_insert(0) += 1);
-        }
-        if p.all_but(Filter::Cost) {
-            s.cost.into_iter().for_each(|c| *costs.entry(c).or_insert(0) += 1);
-        }
-        if p.all_but(Filter::Language) {
-            s.languages.iter().for_each(|l| *languages.entry(l.clone()).or_insert(0) += 1);
-        }
-        if p.all_but(Filter::Audience) {
-            s.audiences.iter().for_each(|a| *audiences.entry(*a).or_insert(0) += 1);
-        }
-        if p.all_but(Filter::DeliveredBy) {
-            s.delivered_by.iter().for_each(|d| *delivered_by.entry(*d).or_insert(0) += 1);
-        }
-        if p.all_but(Filter::OpenNow) && s.is_open_now(q.now) {
-            open_now += 1;
-        }
-        if p.all_but(Filter::AlwaysOpen) && s.is_always_open() {
-            always_open += 1;
+    /// The place's crisis lines, shown first whatever else a crisis query matches.
+    fn crisis_first(&self, q: &SearchQuery, crisis: bool) -> Vec<&Service> {
+        if crisis {
+            self.crisis_lines(&q.place)
+        } else {
+            Vec::new()
         }
     }
-    let kinds: Vec<(Kind, usize)> = counted(kinds);
-    Facets {
-        kinds,
-        topics: counted(topics),
-        channels: counted(channels),
-        costs: counted(costs),
-        languages: counted(languages),
-        audiences: counted(audiences),
-        delivered_by: counted(delivered_by),
-        open_now,
-        always_open,
+
+    /// The best `n` results in order, without sorting the rest.
+    fn top(&self, mut ranked: Vec<Ranked>, n: usize) -> Vec<Ranked> {
+        let order = |a: &Ranked, b: &Ranked| self.compare(a, b);
+        if n < ranked.len() {
+            if n == 0 {
+                return Vec::new();
+            }
+            ranked.select_nth_unstable_by(n - 1, order);
+            ranked.truncate(n);
+        }
+        ranked.sort_by(order);
+        ranked
+    }
+
+    fn compare(&self, a: &Ranked, b: &Ranked) -> Ordering {
+        let far = |r: &Ranked| r.distance_km.unwrap_or(f64::MAX);
+        b.tier
+            .cmp(&a.tier)
+            .then(a.partial.cmp(&b.partial))
+            .then(a.worldwide.cmp(&b.worldwide))
+            .then(far(a).total_cmp(&far(b)))
+            .then(b.open.cmp(&a.open))
+            .then(b.recent.cmp(&a.recent))
+            .then_with(|| {
+                let (x, y) = (self.service_at(a.position), self.service_at(b.position));
+                x.name.cmp(&y.name).then(x.id.cmp(&y.id))
+            })
     }
 }

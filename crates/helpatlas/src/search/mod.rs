@@ -1,26 +1,86 @@
-//! The in-memory view of the directory that public pages read from: built from the store at start-up
-//! and replaced whole when the store changes, so pages never wait on the database.
+//! The in-memory view of the directory that public pages and the API read from: built from the store
+//! at start-up and brought up to date with each change (see [`Index::apply`]), so pages never wait on
+//! the database.
+//!
+//! Parts: `coverage` files services under place keys, `facts` packs what filters and facets need,
+//! `text` is the tantivy index, `engine` answers a [`SearchQuery`], `update` builds and updates.
 
+mod coverage;
 mod engine;
+mod facts;
 pub mod query;
 pub mod synonyms;
+mod text;
+mod update;
 
 pub use query::{Facets, SearchHit, SearchQuery, SearchResults};
+pub use text::SearchError;
 
-use crate::geo::fold;
-use crate::i18n::english;
-use crate::model::{Coverage, Directory, Form, Kind, Location, Organization, Place, Service};
+use crate::model::{Coverage, Kind, Location, Organization, Place, Service};
 use chrono::{DateTime, Utc};
+use coverage::Key;
+use facts::{Facts, Languages, OpenCache};
 use std::collections::HashMap;
+use std::sync::Arc;
+use text::TextIndex;
 use uuid::Uuid;
 
+/// Services filed under each coverage key, by position. Lists are shared between versions of the
+/// index and copied only when an update touches them.
+#[derive(Clone, Default)]
+struct Lists(HashMap<Key, Arc<Vec<u32>>>);
+
+impl Lists {
+    fn add(&mut self, key: Key, position: u32) {
+        Arc::make_mut(self.0.entry(key).or_default()).push(position);
+    }
+
+    fn remove(&mut self, key: &Key, position: u32) {
+        if let Some(list) = self.0.get_mut(key) {
+            Arc::make_mut(list).retain(|&p| p != position);
+        }
+    }
+
+    /// Every position filed under any of `keys`, once each.
+    fn union(&self, keys: &[Key], len: usize) -> Vec<u32> {
+        let mut seen = vec![0u64; len / 64 + 1];
+        let mut out = Vec::new();
+        for list in keys.iter().filter_map(|k| self.0.get(k)) {
+            for &p in list.iter() {
+                let (word, bit) = (p as usize / 64, 1u64 << (p % 64));
+                if seen[word] & bit == 0 {
+                    seen[word] |= bit;
+                    out.push(p);
+                }
+            }
+        }
+        out
+    }
+}
+
+/// Everything the index knows besides the text index, by service position. Cloned for an update:
+/// the records themselves and the coverage lists are shared, not copied.
+#[derive(Clone, Default)]
+struct Tables {
+    services: Vec<Arc<Service>>,
+    facts: Vec<Facts>,
+    positions: HashMap<Uuid, u32>,
+    organizations: HashMap<Uuid, Arc<Organization>>,
+    locations: HashMap<Uuid, Arc<Location>>,
+    /// The services that show an organization's or a location's data, to update when it changes.
+    dependents: HashMap<Uuid, Vec<u32>>,
+    lists: Lists,
+    /// The same, for crisis lines only: the banner on every page asks for them.
+    crisis: Lists,
+    languages: Languages,
+}
+
 pub struct Index {
-    directory: Directory,
-    services: HashMap<Uuid, usize>,
-    organizations: HashMap<Uuid, usize>,
-    locations: HashMap<Uuid, usize>,
-    /// Per service (same order): folded name, description, organization, topic labels, forms.
-    haystacks: Vec<String>,
+    tables: Tables,
+    text: Arc<TextIndex>,
+    /// A snapshot of the text index matching `tables`.
+    searcher: tantivy::Searcher,
+    open: OpenCache,
     /// The store's change number this index was built from.
     pub change: i64,
 }
@@ -32,81 +92,71 @@ pub struct Hit<'a> {
     pub coverage: Coverage,
 }
 
-/// The folded text a query's words are matched against.
-fn haystack(s: &Service, organization: &str) -> String {
-    let t = english();
-    let mut text = vec![s.name.as_str(), s.alternate_name.as_deref().unwrap_or(""), &s.description, organization];
-    text.extend(s.topics.iter().map(|x| t.label("topic", x.code())));
-    text.extend(s.forms.iter().map(|x| x.code()));
-    text.extend(s.audiences.iter().map(|x| t.label("audience", x.code())));
-    fold(&text.join(" "))
-}
-
-fn positions<T>(items: &[T], id: impl Fn(&T) -> Uuid) -> HashMap<Uuid, usize> {
-    items.iter().enumerate().map(|(i, item)| (id(item), i)).collect()
-}
-
 impl Index {
-    pub fn build(directory: Directory, change: i64) -> Index {
-        let organizations = positions(&directory.organizations, |o| o.id);
-        let haystacks = directory
-            .services
-            .iter()
-            .map(|s| {
-                let org = organizations.get(&s.organization_id).map(|&i| directory.organizations[i].name.as_str());
-                haystack(s, org.unwrap_or(""))
-            })
-            .collect();
-        Index {
-            haystacks,
-            services: positions(&directory.services, |s| s.id),
-            organizations,
-            locations: positions(&directory.locations, |l| l.id),
-            directory,
-            change,
-        }
-    }
-
-    pub fn services(&self) -> &[Service] {
-        &self.directory.services
-    }
-
-    fn haystack(&self, position: usize) -> &str {
-        &self.haystacks[position]
+    pub fn services(&self) -> impl Iterator<Item = &Service> {
+        self.tables.services.iter().map(|s| s.as_ref())
     }
 
     pub fn service(&self, id: Uuid) -> Option<&Service> {
-        self.services.get(&id).map(|&i| &self.directory.services[i])
+        self.tables.positions.get(&id).map(|&i| self.tables.services[i as usize].as_ref())
     }
 
     pub fn organization(&self, id: Uuid) -> Option<&Organization> {
-        self.organizations.get(&id).map(|&i| &self.directory.organizations[i])
+        self.tables.organizations.get(&id).map(|o| o.as_ref())
     }
 
     pub fn location(&self, id: Uuid) -> Option<&Location> {
-        self.locations.get(&id).map(|&i| &self.directory.locations[i])
+        self.tables.locations.get(&id).map(|l| l.as_ref())
+    }
+
+    /// Every organization, in no particular order (the HSDS API sorts what it lists).
+    pub fn organizations(&self) -> impl Iterator<Item = &Organization> {
+        self.tables.organizations.values().map(|o| o.as_ref())
     }
 
     pub fn len(&self) -> usize {
-        self.directory.services.len()
+        self.tables.services.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.directory.services.is_empty()
+        self.tables.services.is_empty()
+    }
+
+    /// Positions of services that may be offered at `place`, with their exact reach.
+    fn reaching<'a>(
+        &'a self,
+        lists: &'a Lists,
+        place: &'a Place,
+        radius_km: f64,
+    ) -> impl Iterator<Item = (u32, coverage::Reach)> + 'a {
+        let keys = coverage::keys_for(place, radius_km);
+        lists.union(&keys, self.tables.services.len()).into_iter().filter_map(move |p| {
+            let reach = coverage::covers(
+                &self.tables.services[p as usize],
+                &self.tables.facts[p as usize].points,
+                &self.tables.facts[p as usize].radius_homes,
+                place,
+                radius_km,
+            );
+            reach.offered().then_some((p, reach))
+        })
     }
 
     /// Services of one kind that can be used at `place`: those whose areas cover it, then those that
     /// cover only part of its country; by name within each group.
     pub fn available(&self, place: &Place, kind: Kind) -> Vec<Hit<'_>> {
         let mut hits: Vec<Hit> = self
-            .directory
-            .services
-            .iter()
-            .filter(|s| s.kind == kind)
-            .map(|s| Hit { service: s, coverage: s.coverage(place) })
-            .filter(|h| h.coverage != Coverage::None)
+            .reaching(&self.tables.lists, place, 0.0)
+            .filter(|(_, r)| r.coverage != Coverage::None)
+            .map(|(p, r)| Hit { service: self.tables.services[p as usize].as_ref(), coverage: r.coverage })
+            .filter(|h| h.service.kind == kind)
             .collect();
-        hits.sort_by(|a, b| b.coverage.cmp(&a.coverage).then_with(|| a.service.name.cmp(&b.service.name)));
+        hits.sort_by(|a, b| {
+            b.coverage
+                .cmp(&a.coverage)
+                .then_with(|| a.service.name.cmp(&b.service.name))
+                .then(a.service.id.cmp(&b.service.id))
+        });
         hits
     }
 
@@ -118,14 +168,14 @@ impl Index {
 
     pub fn crisis_lines(&self, place: &Place) -> Vec<&Service> {
         let mut lines: Vec<&Service> = self
-            .directory
-            .services
-            .iter()
-            .filter(|s| s.kind == Kind::Helplines && s.has_form(Form::CrisisLine))
-            .filter(|s| s.coverage(place) == Coverage::Covers && s.audiences.is_empty())
+            .reaching(&self.tables.crisis, place, 0.0)
+            .filter(|(_, r)| r.coverage == Coverage::Covers)
+            .map(|(p, _)| self.tables.services[p as usize].as_ref())
             .collect();
         let national = |s: &Service| s.areas.iter().any(|a| a.country() == Some(place.country));
-        lines.sort_by_key(|s| (!s.is_always_open(), !national(s), s.name.clone()));
+        lines.sort_by(|a, b| {
+            (!a.is_always_open(), !national(a), &a.name, a.id).cmp(&(!b.is_always_open(), !national(b), &b.name, b.id))
+        });
         lines
     }
 

@@ -2,6 +2,7 @@
 //! (see `geo::fold`). A phrase that maps to `suicidal-thoughts` or `self-harm` also marks the query as a
 //! crisis, so that the emergency number and crisis lines come first.
 
+use crate::geo::fold;
 use crate::model::Topic;
 
 pub const SYNONYMS: &[(&str, Topic)] = &[
@@ -85,13 +86,77 @@ pub const SYNONYMS: &[(&str, Topic)] = &[
     ("manic", Topic::Bipolar),
     ("postnatal", Topic::PerinatalParenting),
     ("postpartum", Topic::PerinatalParenting),
+    // Nordic, German, Dutch and Finnish everyday words, written as people type them; folded on use.
+    ("ta livet av meg", Topic::SuicidalThoughts),
+    ("ta mitt liv", Topic::SuicidalThoughts),
+    ("livstrøtt", Topic::SuicidalThoughts),
+    ("lebensmüde", Topic::SuicidalThoughts),
+    ("nicht mehr leben", Topic::SuicidalThoughts),
+    ("itsetuho", Topic::SuicidalThoughts),
+    ("selbstverletz", Topic::SelfHarm),
+    ("självskad", Topic::SelfHarm),
+    ("ångest", Topic::Anxiety),
+    ("ahdistu", Topic::Anxiety),
+    ("depresj", Topic::Depression),
+    ("nedstemt", Topic::Depression),
+    ("nedstämd", Topic::Depression),
+    ("søvn", Topic::Insomnia),
+    ("sömn", Topic::Insomnia),
+    ("schlaflos", Topic::Insomnia),
+    ("unettom", Topic::Insomnia),
+    ("einsam", Topic::Loneliness),
+    ("ensam", Topic::Loneliness),
+    ("yksinäi", Topic::Loneliness),
+    ("trauer", Topic::Grief),
+    ("rouw", Topic::Grief),
+    ("spiseforstyrr", Topic::EatingDisorders),
+    ("ätstörning", Topic::EatingDisorders),
+    ("essstörung", Topic::EatingDisorders),
+    ("syömishäiriö", Topic::EatingDisorders),
+    ("spelberoend", Topic::Gambling),
+    ("spillavhengig", Topic::Gambling),
+    ("glücksspiel", Topic::Gambling),
+    ("rahapel", Topic::Gambling),
+    ("rusmiddel", Topic::SubstanceUse),
+    ("alkohol", Topic::Alcohol),
 ];
+
+/// A synonym found in a query: its topic and which words of the query it spans.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Found {
+    pub topic: Topic,
+    pub first_word: usize,
+    pub words: usize,
+}
+
+/// The synonym phrases, folded and split into words, once.
+fn phrases() -> &'static [(Vec<String>, Topic)] {
+    static PHRASES: std::sync::OnceLock<Vec<(Vec<String>, Topic)>> = std::sync::OnceLock::new();
+    PHRASES.get_or_init(|| SYNONYMS.iter().map(|(p, t)| (fold(p).split(' ').map(String::from).collect(), *t)).collect())
+}
+
+/// Every synonym in the (folded) words of a query: all words of a phrase but the last must be whole
+/// words; the last may begin a word ("suicid" matches "suicidal").
+pub fn find(words: &[&str]) -> Vec<Found> {
+    let mut found = Vec::new();
+    for start in 0..words.len() {
+        for (phrase, topic) in phrases() {
+            let Some(window) = words.get(start..start + phrase.len()) else { continue };
+            let (last, init) = phrase.split_last().expect("phrases are not empty");
+            let matches = init.iter().zip(window).all(|(p, w)| p == w)
+                && window.last().is_some_and(|w| w.starts_with(last.as_str()));
+            if matches {
+                found.push(Found { topic: *topic, first_word: start, words: phrase.len() });
+            }
+        }
+    }
+    found
+}
 
 /// Topics the (folded) query text names in everyday words.
 pub fn topics_in(folded_query: &str) -> Vec<Topic> {
-    let padded = format!(" {folded_query}");
-    let mut topics: Vec<Topic> =
-        SYNONYMS.iter().filter(|(phrase, _)| padded.contains(&format!(" {phrase}"))).map(|(_, topic)| *topic).collect();
+    let words: Vec<&str> = folded_query.split(' ').collect();
+    let mut topics: Vec<Topic> = find(&words).into_iter().map(|f| f.topic).collect();
     topics.sort();
     topics.dedup();
     topics
@@ -105,7 +170,6 @@ pub fn is_crisis(topics: &[Topic]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::geo::fold;
 
     #[test]
     fn everyday_words_map_to_topics() {
@@ -115,5 +179,13 @@ mod tests {
         assert!(is_crisis(&topics_in(&fold("I want to die"))));
         assert!(is_crisis(&topics_in(&fold("Självmordstankar"))));
         assert!(!is_crisis(&topics_in(&fold("grief counselling"))));
+        assert!(is_crisis(&topics_in(&fold("Jeg vil ta livet av meg"))));
+        assert_eq!(topics_in(&fold("Ängstlich, Schlaflosigkeit")), vec![Topic::Anxiety, Topic::Insomnia]);
+    }
+
+    #[test]
+    fn a_phrase_spans_the_words_it_matched() {
+        let found = find(&["i", "can", "t", "sleep", "at", "night"]);
+        assert_eq!(found, vec![Found { topic: Topic::Insomnia, first_word: 1, words: 3 }]);
     }
 }

@@ -59,6 +59,10 @@ pub trait Store: Send + Sync {
     /// The number of the latest change (0 when empty): replicas poll it to notice writes.
     async fn latest_change(&self) -> Result<i64, StoreError>;
 
+    /// Every record written by a change numbered above `after`, each list ordered by id: what a
+    /// server that has seen change `after` needs to catch up without reloading everything.
+    async fn changes_since(&self, after: i64) -> Result<Directory, StoreError>;
+
     async fn close(&self);
 }
 

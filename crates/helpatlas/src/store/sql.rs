@@ -146,6 +146,11 @@ impl SqlStore {
         let sql = format!("SELECT id, doc FROM {table} ORDER BY id");
         sqlx::query(&sql).fetch_all(&self.pool).await?.iter().map(|r| decode(r, table)).collect()
     }
+
+    async fn load_changed<T: DeserializeOwned>(&self, table: &'static str, after: i64) -> Result<Vec<T>, StoreError> {
+        let sql = format!("SELECT id, doc FROM {table} WHERE change_seq > $1 ORDER BY id");
+        sqlx::query(&sql).bind(after).fetch_all(&self.pool).await?.iter().map(|r| decode(r, table)).collect()
+    }
 }
 
 /// One row to upsert: table-specific columns come after the common `id, doc, last_modified, change_seq`.
@@ -269,6 +274,14 @@ impl Store for SqlStore {
     async fn latest_change(&self) -> Result<i64, StoreError> {
         let row = sqlx::query("SELECT COALESCE(MAX(seq), 0) AS seq FROM changes").fetch_one(&self.pool).await?;
         Ok(row.try_get("seq")?)
+    }
+
+    async fn changes_since(&self, after: i64) -> Result<Directory, StoreError> {
+        Ok(Directory {
+            organizations: self.load_changed("organizations", after).await?,
+            locations: self.load_changed("locations", after).await?,
+            services: self.load_changed("services", after).await?,
+        })
     }
 
     async fn close(&self) {

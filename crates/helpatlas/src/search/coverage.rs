@@ -1,0 +1,235 @@
+//! Which services can possibly be offered at a place, without looking at every service: each service is
+//! filed under coverage keys (world, a country, a subdivision, grid cells of its radius areas and of its
+//! locations), and a query asks only the keys of its place. The keys over-approximate; the exact test
+//! ([`covers`]) runs on the few candidates they return.
+//!
+//! The same keys are indexed as terms in the text index, so that a text query is restricted to the
+//! place inside tantivy rather than after it.
+
+use crate::geo::atlas;
+use crate::model::{CountryCode, Coverage, Place, Point, Service, ServiceArea};
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// Side of a grid cell, in degrees.
+const CELL_DEGREES: f64 = 1.0;
+/// A radius area spanning more cells than this is filed under [`Key::WideRadius`], which every query
+/// with a point asks, instead of under each cell.
+const MAX_AREA_CELLS: usize = 400;
+const KM_PER_DEGREE_LAT: f64 = 111.32;
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Key {
+    World,
+    Country(CountryCode),
+    Subdivision(String),
+    /// Any subdivision of this country: what a place known only by its country asks.
+    SubdivisionOf(CountryCode),
+    /// A radius area whose centre lies in this country: for places without a point.
+    RadiusIn(CountryCode),
+    /// A radius area overlapping this cell.
+    AreaCell(i16, i16),
+    WideRadius,
+    /// A physical location in this cell.
+    LocationCell(i16, i16),
+}
+
+impl Key {
+    /// The term indexed in the text index's coverage field.
+    pub fn token(&self) -> String {
+        match self {
+            Key::World => "w".into(),
+            Key::Country(c) => format!("c:{c}"),
+            Key::Subdivision(s) => format!("s:{s}"),
+            Key::SubdivisionOf(c) => format!("sc:{c}"),
+            Key::RadiusIn(c) => format!("rc:{c}"),
+            Key::AreaCell(a, b) => format!("a:{a}:{b}"),
+            Key::WideRadius => "aw".into(),
+            Key::LocationCell(a, b) => format!("l:{a}:{b}"),
+        }
+    }
+}
+
+fn cell_of(p: Point) -> (i16, i16) {
+    ((p.lat / CELL_DEGREES).floor() as i16, (p.lon / CELL_DEGREES).floor() as i16)
+}
+
+/// Cells overlapping the bounding box of a circle; `None` when there are more than `max`.
+fn cells_around(center: Point, km: f64, max: usize) -> Option<Vec<(i16, i16)>> {
+    let dlat = km / KM_PER_DEGREE_LAT;
+    let cos = center.lat.to_radians().cos().max(0.01);
+    let dlon = (km / (KM_PER_DEGREE_LAT * cos)).min(180.0);
+    let (lat0, lon0) = cell_of(Point { lat: (center.lat - dlat).max(-90.0), lon: center.lon - dlon });
+    let (lat1, lon1) = cell_of(Point { lat: (center.lat + dlat).min(89.999), lon: center.lon + dlon });
+    let count = (lat1 - lat0 + 1) as usize * (lon1 - lon0 + 1) as usize;
+    if count > max {
+        return None;
+    }
+    let wrap = |lon: i16| -> i16 { (lon + 180).rem_euclid(360) - 180 };
+    let mut cells: Vec<(i16, i16)> = (lat0..=lat1).flat_map(|a| (lon0..=lon1).map(move |b| (a, wrap(b)))).collect();
+    cells.sort_unstable();
+    cells.dedup();
+    Some(cells)
+}
+
+/// Bundled cities by grid cell, for [`country_near`].
+fn city_grid() -> &'static HashMap<(i16, i16), Vec<usize>> {
+    static GRID: OnceLock<HashMap<(i16, i16), Vec<usize>>> = OnceLock::new();
+    GRID.get_or_init(|| {
+        let mut grid: HashMap<(i16, i16), Vec<usize>> = HashMap::new();
+        for (i, city) in atlas().cities().iter().enumerate() {
+            grid.entry(cell_of(city.point)).or_default().push(i);
+        }
+        grid
+    })
+}
+
+/// How many rings of cells around a point to look in for a city before giving up.
+const CITY_SEARCH_RINGS: i16 = 3;
+
+/// The country a point lies in, judged by the nearest bundled city within a few cells (good enough to
+/// file a radius area under a country; no borders are bundled).
+pub fn country_near(p: Point) -> Option<CountryCode> {
+    let (a, b) = cell_of(p);
+    let cities = atlas().cities();
+    (0..=CITY_SEARCH_RINGS).find_map(|ring| {
+        (a - ring..=a + ring)
+            .flat_map(|x| (b - ring..=b + ring).map(move |y| (x, y)))
+            .filter_map(|cell| city_grid().get(&cell))
+            .flatten()
+            .map(|&i| &cities[i])
+            .min_by(|x, y| x.point.distance_km(p).total_cmp(&y.point.distance_km(p)))
+            .map(|c| c.country)
+    })
+}
+
+/// Every key a service is filed under.
+pub fn keys_of(service: &Service, locations: &[Point]) -> Vec<Key> {
+    let mut keys = Vec::new();
+    for area in &service.areas {
+        match area {
+            ServiceArea::World => keys.push(Key::World),
+            ServiceArea::Country(c) => keys.push(Key::Country(*c)),
+            ServiceArea::Subdivision(code) => {
+                keys.push(Key::Subdivision(code.clone()));
+                keys.extend(area.country().map(Key::SubdivisionOf));
+            }
+            ServiceArea::Radius { center, km } => {
+                keys.extend(country_near(*center).map(Key::RadiusIn));
+                match cells_around(*center, *km, MAX_AREA_CELLS) {
+                    Some(cells) => keys.extend(cells.into_iter().map(|(a, b)| Key::AreaCell(a, b))),
+                    None => keys.push(Key::WideRadius),
+                }
+            }
+        }
+    }
+    keys.extend(locations.iter().map(|p| {
+        let (a, b) = cell_of(*p);
+        Key::LocationCell(a, b)
+    }));
+    keys.sort();
+    keys.dedup();
+    keys
+}
+
+/// The keys a query for `place` (with locations counted within `radius_km`) asks.
+pub fn keys_for(place: &Place, radius_km: f64) -> Vec<Key> {
+    let mut keys = vec![Key::World, Key::Country(place.country)];
+    if place.subdivisions.is_empty() {
+        keys.push(Key::SubdivisionOf(place.country));
+    } else {
+        keys.extend(place.subdivisions.iter().cloned().map(Key::Subdivision));
+    }
+    match place.point {
+        Some(p) => {
+            let (a, b) = cell_of(p);
+            keys.push(Key::AreaCell(a, b));
+            keys.push(Key::WideRadius);
+            // A radius of at most MAX_RADIUS_KM spans a few hundred cells at most, even far north.
+            let cells = cells_around(p, radius_km, usize::MAX).unwrap_or_default();
+            keys.extend(cells.into_iter().map(|(a, b)| Key::LocationCell(a, b)));
+        }
+        None => keys.push(Key::RadiusIn(place.country)),
+    }
+    keys
+}
+
+/// How a service relates to a place: its coverage, and the distance to its nearest location.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Reach {
+    pub coverage: Coverage,
+    pub distance_km: Option<f64>,
+    /// A location lies within the query's radius.
+    pub near: bool,
+    /// Offered here only because it is offered everywhere: ranked after services meant for the place.
+    pub worldwide: bool,
+}
+
+impl Reach {
+    pub fn offered(&self) -> bool {
+        self.coverage != Coverage::None || self.near
+    }
+
+    /// Known to be offered only somewhere in the place's country.
+    pub fn partial(&self) -> bool {
+        self.coverage == Coverage::PartOfCountry && !self.near
+    }
+}
+
+/// The countries the centres of a service's radius areas lie in, worked out once when it is filed.
+pub fn radius_homes(service: &Service) -> Box<[CountryCode]> {
+    let mut homes: Vec<CountryCode> = service
+        .areas
+        .iter()
+        .filter_map(|a| match a {
+            ServiceArea::Radius { center, .. } => country_near(*center),
+            _ => None,
+        })
+        .collect();
+    homes.sort();
+    homes.dedup();
+    homes.into()
+}
+
+/// The exact test. Unlike [`ServiceArea::coverage`], a radius area counts as part of a point-less
+/// place's country only when its centre lies in that country (`homes`, from [`radius_homes`]).
+pub fn covers(service: &Service, locations: &[Point], homes: &[CountryCode], place: &Place, radius_km: f64) -> Reach {
+    let mut worldwide = false;
+    let coverage = service
+        .areas
+        .iter()
+        .map(|area| match (area, place.point) {
+            (ServiceArea::Radius { .. }, None) if homes.contains(&place.country) => Coverage::PartOfCountry,
+            (ServiceArea::Radius { .. }, None) => Coverage::None,
+            (ServiceArea::World, _) => {
+                worldwide = true;
+                Coverage::Covers
+            }
+            _ => area.coverage(place),
+        })
+        .max()
+        .unwrap_or(Coverage::None);
+    let local = service.areas.iter().any(|a| !matches!(a, ServiceArea::World) && a.coverage(place) != Coverage::None);
+    let distance_km = place.point.and_then(|p| locations.iter().map(|l| l.distance_km(p)).reduce(f64::min));
+    Reach { coverage, distance_km, near: distance_km.is_some_and(|d| d <= radius_km), worldwide: worldwide && !local }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_circle_is_filed_under_the_cells_it_touches() {
+        let cells = cells_around(Point { lat: 59.9, lon: 10.7 }, 50.0, 100).expect("few cells");
+        assert!(cells.contains(&(59, 10)));
+        assert!(cells.contains(&(60, 11)), "50 km north-east of Oslo is in the next cells");
+        assert!(cells.len() <= 12, "{cells:?}");
+        assert!(cells_around(Point { lat: 0.0, lon: 0.0 }, 5000.0, 400).is_none());
+    }
+
+    #[test]
+    fn cells_wrap_around_the_date_line() {
+        let cells = cells_around(Point { lat: -17.0, lon: 179.8 }, 50.0, 100).expect("few cells");
+        assert!(cells.contains(&(-17, 179)) && cells.contains(&(-17, -180)), "{cells:?}");
+    }
+}

@@ -1,0 +1,295 @@
+//! What filters and facets need of each service, packed into bit sets so that a query can test and
+//! count tens of thousands of candidates in well under a millisecond.
+//!
+//! Filters within one facet are alternatives (OR); different facets all apply (AND). Each facet's
+//! counts apply every filter except its own, so a count says what choosing that value would give.
+
+use super::query::{Facets, SearchQuery};
+use crate::model::{Audience, ChannelType, Cost, CountryCode, DeliveredBy, Form, Kind, Point, Service, Topic};
+use chrono::{DateTime, NaiveDate, Utc};
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicU32, Ordering};
+
+/// Position of a variant in its vocabulary (the enums have no explicit discriminants).
+fn bit<T: Copy + Into<usize>>(value: T) -> u32 {
+    1 << value.into()
+}
+
+macro_rules! position {
+    ($($t:ty),+) => {$(impl From<$t> for usize { fn from(v: $t) -> usize { v as usize } })+};
+}
+position!(Kind, Topic, ChannelType, Cost, Audience, DeliveredBy);
+
+fn mask<T: Copy + Into<usize>>(values: impl IntoIterator<Item = T>) -> u32 {
+    values.into_iter().fold(0, |m, v| m | bit(v))
+}
+
+/// Language codes as small numbers.
+#[derive(Debug, Clone, Default)]
+pub struct Languages {
+    codes: Vec<String>,
+    ids: HashMap<String, u16>,
+}
+
+impl Languages {
+    pub fn intern(&mut self, code: &str) -> u16 {
+        if let Some(&id) = self.ids.get(code) {
+            return id;
+        }
+        let id = u16::try_from(self.codes.len()).unwrap_or(u16::MAX);
+        self.codes.push(code.to_string());
+        self.ids.insert(code.to_string(), id);
+        id
+    }
+
+    pub fn id(&self, code: &str) -> Option<u16> {
+        self.ids.get(code).copied()
+    }
+
+    pub fn code(&self, id: u16) -> &str {
+        self.codes.get(usize::from(id)).map_or("", String::as_str)
+    }
+
+    pub fn len(&self) -> usize {
+        self.codes.len()
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Facts {
+    pub kind: u32,
+    pub topics: u32,
+    pub channels: u32,
+    /// One bit, or none when the cost is not known.
+    pub cost: u32,
+    /// None: for everyone.
+    pub audiences: u32,
+    pub delivered_by: u32,
+    pub languages: Box<[u16]>,
+    pub min_age: u8,
+    pub max_age: u8,
+    pub always_open: bool,
+    /// A crisis line for everyone: shown first for a query that signals a crisis.
+    pub crisis_line: bool,
+    pub verified_on: NaiveDate,
+    /// Where the service's physical locations are.
+    pub points: Box<[Point]>,
+    /// The countries its radius areas lie in.
+    pub radius_homes: Box<[CountryCode]>,
+}
+
+impl Facts {
+    pub fn of(s: &Service, points: Box<[Point]>, languages: &mut Languages) -> Facts {
+        Facts {
+            kind: bit(s.kind),
+            topics: mask(s.topics.iter().copied()),
+            channels: mask(s.channels.iter().map(|c| c.kind)),
+            cost: mask(s.cost),
+            audiences: mask(s.audiences.iter().copied()),
+            delivered_by: mask(s.delivered_by.iter().copied()),
+            languages: s.languages.iter().map(|l| languages.intern(l)).collect(),
+            min_age: s.eligibility.min_age.unwrap_or(0),
+            max_age: s.eligibility.max_age.unwrap_or(u8::MAX),
+            always_open: s.is_always_open(),
+            crisis_line: s.kind == Kind::Helplines && s.has_form(Form::CrisisLine) && s.audiences.is_empty(),
+            verified_on: s.verified_on,
+            points,
+            radius_homes: super::coverage::radius_homes(s),
+        }
+    }
+}
+
+/// The filters of a query that have facets, as bit positions in [`Filters::fails`].
+#[derive(Debug, Clone, Copy)]
+enum Filter {
+    Kind,
+    Topic,
+    Channel,
+    Cost,
+    Language,
+    Audience,
+    DeliveredBy,
+    OpenNow,
+    AlwaysOpen,
+}
+
+/// A query's filters as bit masks (0: no filter).
+pub struct Filters {
+    kind: u32,
+    topics: u32,
+    channels: u32,
+    costs: u32,
+    languages: Option<Vec<u16>>,
+    audiences: u32,
+    delivered_by: u32,
+    open_now: bool,
+    always_open: bool,
+    age: Option<u8>,
+}
+
+impl Filters {
+    pub fn of(q: &SearchQuery, languages: &Languages) -> Filters {
+        Filters {
+            kind: mask(q.kind),
+            topics: mask(q.topics.iter().copied()),
+            channels: mask(q.channels.iter().copied()),
+            costs: mask(q.costs.iter().copied()),
+            // A language nobody offers matches nothing, rather than being ignored.
+            languages: (!q.languages.is_empty())
+                .then(|| q.languages.iter().map(|l| languages.id(l).unwrap_or(u16::MAX)).collect()),
+            audiences: mask(q.audiences.iter().copied()),
+            delivered_by: mask(q.delivered_by.iter().copied()),
+            open_now: q.open_now,
+            always_open: q.always_open,
+            age: q.age,
+        }
+    }
+
+    /// Whether the age, which has no facet, lets the person use the service.
+    pub fn eligible(&self, f: &Facts) -> bool {
+        self.age.is_none_or(|age| f.min_age <= age && age <= f.max_age)
+    }
+
+    /// The set of failing filters, one bit per [`Filter`]; `open` is asked only when it matters.
+    pub fn fails(&self, f: &Facts, open: impl FnOnce() -> bool) -> u32 {
+        let miss = |wanted: u32, has: u32| wanted != 0 && wanted & has == 0;
+        let mut fails = 0;
+        let mut set = |filter: Filter, failed: bool| fails |= u32::from(failed) << filter as u32;
+        set(Filter::Kind, miss(self.kind, f.kind));
+        set(Filter::Topic, miss(self.topics, f.topics));
+        set(Filter::Channel, miss(self.channels, f.channels));
+        set(Filter::Cost, miss(self.costs, f.cost));
+        set(
+            Filter::Language,
+            self.languages.as_ref().is_some_and(|wanted| !f.languages.iter().any(|l| wanted.contains(l))),
+        );
+        set(Filter::Audience, f.audiences != 0 && miss(self.audiences, f.audiences));
+        set(Filter::DeliveredBy, miss(self.delivered_by, f.delivered_by));
+        set(Filter::AlwaysOpen, self.always_open && !f.always_open);
+        if self.open_now {
+            set(Filter::OpenNow, !open());
+        }
+        fails
+    }
+}
+
+/// Facet counts being gathered, indexed by vocabulary position.
+#[derive(Default)]
+pub struct Counter {
+    kinds: [usize; 32],
+    topics: [usize; 32],
+    channels: [usize; 32],
+    costs: [usize; 32],
+    languages: Vec<usize>,
+    audiences: [usize; 32],
+    delivered_by: [usize; 32],
+    open_now: usize,
+    always_open: usize,
+}
+
+fn count_bits(counts: &mut [usize; 32], mut bits: u32) {
+    while bits != 0 {
+        counts[bits.trailing_zeros() as usize] += 1;
+        bits &= bits - 1;
+    }
+}
+
+impl Counter {
+    pub fn new(languages: usize) -> Counter {
+        Counter { languages: vec![0; languages], ..Counter::default() }
+    }
+
+    /// Counts a candidate that fails `fails`: into every facet when it passes all filters, into one
+    /// facet when it fails only that facet's filter, nowhere otherwise.
+    pub fn add(&mut self, f: &Facts, fails: u32, open: impl FnOnce() -> bool) {
+        let only = |filter: Filter| fails == 0 || fails == 1 << filter as u32;
+        if fails.count_ones() > 1 {
+            return;
+        }
+        if only(Filter::Kind) {
+            count_bits(&mut self.kinds, f.kind);
+        }
+        if only(Filter::Topic) {
+            count_bits(&mut self.topics, f.topics);
+        }
+        if only(Filter::Channel) {
+            count_bits(&mut self.channels, f.channels);
+        }
+        if only(Filter::Cost) {
+            count_bits(&mut self.costs, f.cost);
+        }
+        if only(Filter::Language) {
+            for &l in f.languages.iter() {
+                if let Some(n) = self.languages.get_mut(usize::from(l)) {
+                    *n += 1;
+                }
+            }
+        }
+        if only(Filter::Audience) {
+            count_bits(&mut self.audiences, f.audiences);
+        }
+        if only(Filter::DeliveredBy) {
+            count_bits(&mut self.delivered_by, f.delivered_by);
+        }
+        if only(Filter::AlwaysOpen) && f.always_open {
+            self.always_open += 1;
+        }
+        if only(Filter::OpenNow) && open() {
+            self.open_now += 1;
+        }
+    }
+
+    pub fn facets(self, languages: &Languages) -> Facets {
+        fn listed<T: Copy>(all: &[T], counts: &[usize; 32]) -> Vec<(T, usize)> {
+            all.iter().enumerate().filter(|(i, _)| counts[*i] > 0).map(|(i, v)| (*v, counts[i])).collect()
+        }
+        let mut langs: Vec<(String, usize)> = self
+            .languages
+            .iter()
+            .enumerate()
+            .filter(|(_, n)| **n > 0)
+            .map(|(i, n)| (languages.code(i as u16).to_string(), *n))
+            .collect();
+        langs.sort();
+        Facets {
+            kinds: listed(Kind::ALL, &self.kinds),
+            topics: listed(Topic::ALL, &self.topics),
+            channels: listed(ChannelType::ALL, &self.channels),
+            costs: listed(Cost::ALL, &self.costs),
+            languages: langs,
+            audiences: listed(Audience::ALL, &self.audiences),
+            delivered_by: listed(DeliveredBy::ALL, &self.delivered_by),
+            open_now: self.open_now,
+            always_open: self.always_open,
+        }
+    }
+}
+
+/// Whether each service is open, remembered for the current minute: hours are kept to the minute, so
+/// the answer cannot change within one, and a busy server evaluates each service's hours at most once
+/// a minute instead of once per query. Each slot holds the minute it was computed for, so a stale or
+/// racing write is never mistaken for a fresh one.
+pub struct OpenCache {
+    slots: Vec<AtomicU32>,
+}
+
+const OPEN_BIT: u32 = 1;
+
+impl OpenCache {
+    pub fn new(len: usize) -> OpenCache {
+        OpenCache { slots: (0..len).map(|_| AtomicU32::new(u32::MAX)).collect() }
+    }
+
+    pub fn is_open(&self, position: u32, service: &Service, now: DateTime<Utc>) -> bool {
+        // Minute numbers wrap after ~4000 years; bit 0 holds the answer.
+        let stamp = ((now.timestamp().div_euclid(60) as u32) & (u32::MAX >> 2)) << 1;
+        let Some(slot) = self.slots.get(position as usize) else { return service.is_open_now(now) };
+        let cached = slot.load(Ordering::Relaxed);
+        if cached & !OPEN_BIT == stamp {
+            return cached & OPEN_BIT != 0;
+        }
+        let open = service.is_open_now(now);
+        slot.store(stamp | u32::from(open), Ordering::Relaxed);
+        open
+    }
+}

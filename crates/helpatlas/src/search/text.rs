@@ -1,0 +1,519 @@
+//! The text side of search, on tantivy, held in RAM: folded, stemmed words per service, matched with
+//! synonyms, phrases, prefixes and typo tolerance, restricted to the place's coverage keys.
+//!
+//! Words are folded (`geo::fold`) and stemmed here, before tantivy sees them, with the stemmer of the
+//! service's first language; tantivy only splits on spaces. A query word is stemmed with every
+//! stemmer and any of its stems may match, so a Norwegian query finds Norwegian services without the
+//! query saying its language.
+
+use super::coverage::Key;
+use super::synonyms::{self, Found};
+use crate::geo::fold;
+use crate::model::Topic;
+use rust_stemmers::{Algorithm, Stemmer};
+use std::sync::{Mutex, OnceLock};
+use tantivy::collector::{Collector, SegmentCollector};
+use tantivy::query::{BooleanQuery, BoostQuery, ConstScoreQuery, FuzzyTermQuery, Occur, PhraseQuery, Query, TermQuery};
+use tantivy::schema::{Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, FAST, STRING};
+use tantivy::tokenizer::{TextAnalyzer, WhitespaceTokenizer};
+use tantivy::{DocId, IndexReader, IndexWriter, ReloadPolicy, Score, Searcher, SegmentReader, TantivyDocument, Term};
+
+#[derive(Debug, thiserror::Error)]
+pub enum SearchError {
+    #[error("text index: {0}")]
+    Text(#[from] tantivy::TantivyError),
+    #[error("text index writer is unavailable (a previous update failed)")]
+    Writer,
+}
+
+/// Languages (ISO 639-1) whose stemmer is used; others are folded only. Scripts that `fold`
+/// transliterates (Greek, Cyrillic, Arabic) are not stemmed, since their stemmers expect the original.
+const STEMMERS: &[(&str, Algorithm)] = &[
+    ("en", Algorithm::English),
+    ("da", Algorithm::Danish),
+    ("nl", Algorithm::Dutch),
+    ("fi", Algorithm::Finnish),
+    ("fr", Algorithm::French),
+    ("de", Algorithm::German),
+    ("hu", Algorithm::Hungarian),
+    ("it", Algorithm::Italian),
+    ("no", Algorithm::Norwegian),
+    ("nb", Algorithm::Norwegian),
+    ("nn", Algorithm::Norwegian),
+    ("pt", Algorithm::Portuguese),
+    ("ro", Algorithm::Romanian),
+    ("es", Algorithm::Spanish),
+    ("sv", Algorithm::Swedish),
+    ("tr", Algorithm::Turkish),
+];
+
+fn stemmers() -> &'static [(&'static str, Stemmer)] {
+    static ALL: OnceLock<Vec<(&'static str, Stemmer)>> = OnceLock::new();
+    ALL.get_or_init(|| STEMMERS.iter().map(|(code, a)| (*code, Stemmer::create(*a))).collect())
+}
+
+fn stemmer_for(languages: &[String]) -> Option<&'static Stemmer> {
+    languages.iter().find_map(|l| stemmers().iter().find(|(code, _)| *code == l.as_str()).map(|(_, s)| s))
+}
+
+/// Words that say nothing about the help wanted, in the languages with data. Dropped from queries
+/// unless nothing else is left.
+const STOPWORDS: &[&str] = &[
+    "a",
+    "an",
+    "the",
+    "and",
+    "or",
+    "to",
+    "of",
+    "for",
+    "in",
+    "on",
+    "at",
+    "with",
+    "about",
+    "i",
+    "me",
+    "my",
+    "im",
+    "is",
+    "am",
+    "are",
+    "be",
+    "need",
+    "want",
+    "someone",
+    "some",
+    "get",
+    "find",
+    "near",
+    "help",
+    "jeg",
+    "og",
+    "med",
+    "til",
+    "for",
+    "hjelp",
+    "trenger",
+    "det",
+    "en",
+    "et",
+    "jag",
+    "och",
+    "hjalp",
+    "behover",
+    "ich",
+    "und",
+    "mit",
+    "fur",
+    "hilfe",
+    "brauche",
+    "der",
+    "die",
+    "das",
+    "ein",
+    "eine",
+    "mich",
+    "minun",
+    "ja",
+    "apua",
+    "tarvitsen",
+    "ik",
+    "en",
+    "het",
+    "de",
+    "hulp",
+    "je",
+    "et",
+    "le",
+    "la",
+    "les",
+    "el",
+    "los",
+    "y",
+    "de",
+];
+
+const NAME_BOOST: Score = 2.0;
+const TOPIC_BOOST: Score = 3.0;
+/// Most query words considered; the rest of a long query is ignored.
+const MAX_WORDS: usize = 12;
+
+pub struct Fields {
+    id: Field,
+    ord: Field,
+    coverage: Field,
+    topic: Field,
+    name: Field,
+    body: Field,
+    exact: Field,
+}
+
+/// What to index for one service.
+pub struct TextDoc<'a> {
+    pub id: uuid::Uuid,
+    pub ord: u32,
+    pub languages: &'a [String],
+    pub name: &'a str,
+    /// Everything else a person may type: description, organization, topic labels, place names.
+    pub body: Vec<&'a str>,
+    pub topics: &'a [Topic],
+    pub keys: &'a [Key],
+}
+
+fn stemmed(stemmer: Option<&Stemmer>, folded: &str) -> String {
+    match stemmer {
+        Some(s) => folded.split(' ').map(|w| s.stem(w)).collect::<Vec<_>>().join(" "),
+        None => folded.to_string(),
+    }
+}
+
+/// The text index and the one writer that updates it (shared by every version of the search index).
+pub struct TextIndex {
+    fields: Fields,
+    reader: IndexReader,
+    writer: Mutex<Option<IndexWriter>>,
+}
+
+/// Memory for the writer that updates the index after it is built.
+const UPDATE_WRITER_BYTES: usize = 20_000_000;
+
+impl TextIndex {
+    fn schema() -> (Schema, Fields) {
+        let mut b = Schema::builder();
+        let words = |positions: bool| {
+            let option =
+                if positions { IndexRecordOption::WithFreqsAndPositions } else { IndexRecordOption::WithFreqs };
+            TextOptions::default()
+                .set_indexing_options(TextFieldIndexing::default().set_tokenizer("words").set_index_option(option))
+        };
+        let fields = Fields {
+            id: b.add_text_field("id", STRING),
+            ord: b.add_u64_field("ord", FAST),
+            coverage: b.add_text_field("coverage", STRING),
+            topic: b.add_text_field("topic", STRING),
+            name: b.add_text_field("name", words(true)),
+            body: b.add_text_field("body", words(true)),
+            exact: b.add_text_field("exact", words(false)),
+        };
+        (b.build(), fields)
+    }
+
+    /// Indexes `docs` with `threads` threads preparing documents (folding and stemming cost more than
+    /// tantivy's own work) and `budget` bytes, then merges to one segment so that queries walk one set
+    /// of postings.
+    pub fn build(docs: &[TextDoc], threads: usize, budget: usize) -> Result<TextIndex, SearchError> {
+        let (schema, fields) = TextIndex::schema();
+        let index = tantivy::Index::create_in_ram(schema);
+        index.tokenizers().register("words", TextAnalyzer::from(WhitespaceTokenizer::default()));
+        let mut writer: IndexWriter = index.writer_with_num_threads(threads, budget)?;
+        let chunk = docs.len().div_ceil(threads).max(1);
+        std::thread::scope(|scope| {
+            let workers: Vec<_> = docs
+                .chunks(chunk)
+                .map(|part| {
+                    let (writer, fields) = (&writer, &fields);
+                    scope.spawn(move || part.iter().try_for_each(|d| writer.add_document(fields.document(d)).map(drop)))
+                })
+                .collect();
+            workers.into_iter().try_for_each(|w| w.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
+        })?;
+        writer.commit()?;
+        let segments = index.searchable_segment_ids()?;
+        if segments.len() > 1 {
+            writer.merge(&segments).wait()?;
+        }
+        writer.wait_merging_threads()?;
+        let writer: IndexWriter = index.writer_with_num_threads(1, UPDATE_WRITER_BYTES)?;
+        let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
+        Ok(TextIndex { fields, reader, writer: Mutex::new(Some(writer)) })
+    }
+
+    pub fn searcher(&self) -> Searcher {
+        self.reader.searcher()
+    }
+
+    /// Replaces the documents of the given services and returns a searcher that sees the change.
+    pub fn update<'a>(&self, docs: impl Iterator<Item = TextDoc<'a>>) -> Result<Searcher, SearchError> {
+        let mut guard = self.writer.lock().map_err(|_| SearchError::Writer)?;
+        let writer = guard.as_mut().ok_or(SearchError::Writer)?;
+        for doc in docs {
+            writer.delete_term(Term::from_field_text(self.fields.id, &doc.id.to_string()));
+            writer.add_document(self.fields.document(&doc))?;
+        }
+        if let Err(e) = writer.commit() {
+            // A writer whose commit failed is in an unknown state; later updates rebuild instead.
+            *guard = None;
+            return Err(e.into());
+        }
+        self.reader.reload()?;
+        Ok(self.reader.searcher())
+    }
+
+    /// Services matching `text` among those filed under `keys`, with their scores. Tries strictly first
+    /// (every word), then with typos and prefixes allowed, then any word: the first that finds anything.
+    pub fn search(&self, searcher: &Searcher, parsed: &Parsed, keys: &[Key]) -> Result<Vec<(u32, Score)>, SearchError> {
+        let area = self.area_query(keys);
+        for mode in [Mode::Strict, Mode::Tolerant, Mode::AnyWord] {
+            let Some(text) = self.text_query(parsed, mode) else { return Ok(Vec::new()) };
+            let query = BooleanQuery::new(vec![(Occur::Must, area.box_clone()), (Occur::Must, text)]);
+            let found = searcher.search(&query, &AllScored { ord: "ord" })?;
+            if !found.is_empty() {
+                return Ok(found);
+            }
+        }
+        Ok(Vec::new())
+    }
+
+    fn area_query(&self, keys: &[Key]) -> Box<dyn Query> {
+        let terms = keys.iter().map(|k| Term::from_field_text(self.fields.coverage, &k.token())).collect();
+        Box::new(ConstScoreQuery::new(Box::new(BooleanQuery::new_multiterms_query(terms)), 0.0))
+    }
+
+    /// One clause per content word and per synonym, all required (or, for `AnyWord`, any).
+    fn text_query(&self, parsed: &Parsed, mode: Mode) -> Option<Box<dyn Query>> {
+        let last = parsed.words.len().saturating_sub(1);
+        let mut clauses: Vec<Box<dyn Query>> = parsed
+            .content
+            .iter()
+            .map(|&i| self.word_query(&parsed.words[i], mode, i == last && !parsed.ends_with_space))
+            .collect();
+        for found in &parsed.found {
+            clauses.push(self.synonym_query(parsed, found, mode));
+        }
+        clauses.extend(parsed.phrases.iter().filter_map(|p| self.phrase_query(p)));
+        if clauses.is_empty() {
+            return None;
+        }
+        let occur = if mode == Mode::AnyWord { Occur::Should } else { Occur::Must };
+        Some(Box::new(BooleanQuery::new(clauses.into_iter().map(|c| (occur, c)).collect())))
+    }
+
+    /// A word matches any of its stems in the name (boosted) or elsewhere, or itself unstemmed; in
+    /// tolerant mode also with a typo or two, or as the beginning of a word when it is the last one typed.
+    fn word_query(&self, word: &str, mode: Mode, last: bool) -> Box<dyn Query> {
+        let f = &self.fields;
+        let term = |field: Field, text: &str| -> Box<dyn Query> {
+            Box::new(TermQuery::new(Term::from_field_text(field, text), IndexRecordOption::WithFreqs))
+        };
+        let mut options: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        for stem in stems(word) {
+            options.push((Occur::Should, Box::new(BoostQuery::new(term(f.name, &stem), NAME_BOOST))));
+            options.push((Occur::Should, term(f.body, &stem)));
+        }
+        options.push((Occur::Should, term(f.exact, word)));
+        if mode != Mode::Strict {
+            let chars = word.chars().count();
+            let distance = match chars {
+                0..=3 => 0,
+                4..=7 => 1,
+                _ => 2,
+            };
+            if distance > 0 {
+                let fuzzy = FuzzyTermQuery::new(Term::from_field_text(f.exact, word), distance, true);
+                options.push((Occur::Should, Box::new(fuzzy)));
+            }
+            if last && chars >= 3 {
+                let prefix = FuzzyTermQuery::new_prefix(Term::from_field_text(f.exact, word), 0, true);
+                options.push((Occur::Should, Box::new(prefix)));
+            }
+        }
+        Box::new(BooleanQuery::new(options))
+    }
+
+    /// A synonym matches its topic (boosted), or the words that make it up.
+    fn synonym_query(&self, parsed: &Parsed, found: &Found, mode: Mode) -> Box<dyn Query> {
+        let topic = Term::from_field_text(self.fields.topic, found.topic.code());
+        let topic = Box::new(TermQuery::new(topic, IndexRecordOption::Basic));
+        let words: Vec<(Occur, Box<dyn Query>)> = (found.first_word..found.first_word + found.words)
+            .filter_map(|i| parsed.words.get(i))
+            .filter(|w| !is_stopword(w))
+            .map(|w| (Occur::Must, self.word_query(w, mode, false)))
+            .collect();
+        let mut options: Vec<(Occur, Box<dyn Query>)> =
+            vec![(Occur::Should, Box::new(BoostQuery::new(topic, TOPIC_BOOST)))];
+        if !words.is_empty() {
+            options.push((Occur::Should, Box::new(BooleanQuery::new(words))));
+        }
+        Box::new(BooleanQuery::new(options))
+    }
+
+    /// A quoted phrase: its words in order, stemmed alike by any one language's stemmer.
+    fn phrase_query(&self, words: &[String]) -> Option<Box<dyn Query>> {
+        if words.len() < 2 {
+            return words.first().map(|w| self.word_query(w, Mode::Strict, false));
+        }
+        let mut variants: Vec<Vec<String>> = std::iter::once(words.to_vec())
+            .chain(stemmers().iter().map(|(_, s)| words.iter().map(|w| s.stem(w).into_owned()).collect()))
+            .collect();
+        variants.sort();
+        variants.dedup();
+        let options = variants
+            .into_iter()
+            .map(|v| {
+                let terms = v.iter().map(|w| Term::from_field_text(self.fields.body, w)).collect();
+                (Occur::Should, Box::new(PhraseQuery::new(terms)) as Box<dyn Query>)
+            })
+            .collect();
+        Some(Box::new(BooleanQuery::new(options)))
+    }
+}
+
+impl Fields {
+    fn document(&self, doc: &TextDoc) -> TantivyDocument {
+        let stemmer = stemmer_for(doc.languages);
+        let name = fold(doc.name);
+        let body = fold(&doc.body.join(" "));
+        let mut d = TantivyDocument::default();
+        d.add_text(self.id, doc.id.to_string());
+        d.add_u64(self.ord, u64::from(doc.ord));
+        for key in doc.keys {
+            d.add_text(self.coverage, key.token());
+        }
+        for topic in doc.topics {
+            d.add_text(self.topic, topic.code());
+        }
+        d.add_text(self.name, stemmed(stemmer, &name));
+        d.add_text(self.body, stemmed(stemmer, &body));
+        d.add_text(self.exact, format!("{name} {body}"));
+        d
+    }
+}
+
+/// Every stem a word may have in any language, and the word itself.
+fn stems(word: &str) -> Vec<String> {
+    let mut all: Vec<String> = stemmers().iter().map(|(_, s)| s.stem(word).into_owned()).collect();
+    all.push(word.to_string());
+    all.sort();
+    all.dedup();
+    all
+}
+
+fn is_stopword(word: &str) -> bool {
+    STOPWORDS.contains(&word)
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    Strict,
+    Tolerant,
+    AnyWord,
+}
+
+/// A query's text, read once: folded words, synonyms found, quoted phrases, and the words left to match.
+#[derive(Debug, Clone, Default)]
+pub struct Parsed {
+    pub words: Vec<String>,
+    pub found: Vec<Found>,
+    /// Indexes into `words` of words that are neither stopwords nor part of a synonym.
+    pub content: Vec<usize>,
+    pub phrases: Vec<Vec<String>>,
+    /// The text ends with a space: its last word is complete, not a beginning.
+    pub ends_with_space: bool,
+}
+
+impl Parsed {
+    pub fn new(text: &str) -> Parsed {
+        let phrases: Vec<Vec<String>> = text
+            .split('"')
+            .skip(1)
+            .step_by(2)
+            .map(|p| fold(p).split(' ').filter(|w| !w.is_empty()).map(String::from).collect::<Vec<_>>())
+            .filter(|p: &Vec<String>| !p.is_empty())
+            .collect();
+        let folded = fold(text);
+        let words: Vec<String> =
+            folded.split(' ').filter(|w| !w.is_empty()).take(MAX_WORDS).map(String::from).collect();
+        let refs: Vec<&str> = words.iter().map(String::as_str).collect();
+        let found = synonyms::find(&refs);
+        let in_synonym = |i: usize| found.iter().any(|f| (f.first_word..f.first_word + f.words).contains(&i));
+        let mut content: Vec<usize> = (0..words.len()).filter(|&i| !in_synonym(i) && !is_stopword(&words[i])).collect();
+        if content.is_empty() && found.is_empty() && phrases.is_empty() {
+            content = (0..words.len()).collect();
+        }
+        Parsed { words, found, content, phrases, ends_with_space: text.ends_with(char::is_whitespace) }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.content.is_empty() && self.found.is_empty() && self.phrases.is_empty()
+    }
+
+    pub fn topics(&self) -> Vec<Topic> {
+        let mut topics: Vec<Topic> = self.found.iter().map(|f| f.topic).collect();
+        topics.sort();
+        topics.dedup();
+        topics
+    }
+}
+
+/// Collects every matching document's service position and score.
+struct AllScored {
+    ord: &'static str,
+}
+
+struct SegmentScored {
+    ords: std::sync::Arc<dyn tantivy::columnar::ColumnValues<u64>>,
+    found: Vec<(u32, Score)>,
+}
+
+impl Collector for AllScored {
+    type Fruit = Vec<(u32, Score)>;
+    type Child = SegmentScored;
+
+    fn for_segment(&self, _: u32, segment: &SegmentReader) -> tantivy::Result<SegmentScored> {
+        let ords = segment.fast_fields().u64(self.ord)?.first_or_default_col(0);
+        Ok(SegmentScored { ords, found: Vec::new() })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        true
+    }
+
+    fn merge_fruits(&self, fruits: Vec<Vec<(u32, Score)>>) -> tantivy::Result<Self::Fruit> {
+        Ok(fruits.into_iter().flatten().collect())
+    }
+}
+
+impl SegmentCollector for SegmentScored {
+    type Fruit = Vec<(u32, Score)>;
+
+    fn collect(&mut self, doc: DocId, score: Score) {
+        // Positions are below 2^32 by construction (they index a Vec of services).
+        self.found.push((self.ords.get_val(doc) as u32, score));
+    }
+
+    fn harvest(self) -> Self::Fruit {
+        self.found
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stopwords_and_synonyms_leave_the_words_to_match() {
+        let p = Parsed::new("I need help with panic attacks at work");
+        assert_eq!(p.topics(), vec![Topic::Panic]);
+        let content: Vec<&str> = p.content.iter().map(|&i| p.words[i].as_str()).collect();
+        assert_eq!(content, vec!["work"]);
+    }
+
+    #[test]
+    fn quoted_words_are_a_phrase() {
+        let p = Parsed::new("\"Mental Helse\" chat");
+        assert_eq!(p.phrases, vec![vec!["mental".to_string(), "helse".to_string()]]);
+    }
+
+    #[test]
+    fn a_query_of_stopwords_only_still_searches() {
+        assert!(!Parsed::new("help").is_empty());
+        assert!(Parsed::new(" ?! ").is_empty());
+    }
+
+    #[test]
+    fn norwegian_and_english_forms_share_a_stem() {
+        assert!(stems("depresjoner").contains(&"depresjon".to_string()));
+        assert!(stems("helplines").contains(&"helplin".to_string()));
+    }
+}
