@@ -33,7 +33,7 @@ check_dataset() {
     "$bin/schemathesis" run "$addr/api/openapi.json" --max-examples 25 --checks all --no-color \
       --exclude-checks ignored_auth,positive_data_acceptance >"$work/schemathesis.txt" 2>&1 \
       || { tail -n 80 "$work/schemathesis.txt"; exit 1; }
-    tail -n 3 "$work/schemathesis.txt"
+    grep -E "passed|failed|Operations|Test cases|warning" "$work/schemathesis.txt" | tail -n 6
   fi
   kill "$server"; wait "$server" 2>/dev/null || true; server=""
 }
