@@ -324,14 +324,15 @@ impl TextIndex {
     /// A synonym matches its topic (boosted), or the words that make it up.
     fn synonym_query(&self, parsed: &Parsed, found: &Found, mode: Mode) -> Box<dyn Query> {
         let topic = Term::from_field_text(self.fields.topic, found.topic.code());
-        let topic = Box::new(TermQuery::new(topic, IndexRecordOption::Basic));
+        // Every service of the topic matches it equally: how many other topics it lists says nothing.
+        let topic =
+            Box::new(ConstScoreQuery::new(Box::new(TermQuery::new(topic, IndexRecordOption::Basic)), TOPIC_BOOST));
         let words: Vec<(Occur, Box<dyn Query>)> = (found.first_word..found.first_word + found.words)
             .filter_map(|i| parsed.words.get(i))
             .filter(|w| !is_stopword(w))
             .map(|w| (Occur::Must, self.word_query(w, mode, false)))
             .collect();
-        let mut options: Vec<(Occur, Box<dyn Query>)> =
-            vec![(Occur::Should, Box::new(BoostQuery::new(topic, TOPIC_BOOST)))];
+        let mut options: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Should, topic)];
         if !words.is_empty() {
             options.push((Occur::Should, Box::new(BooleanQuery::new(words))));
         }

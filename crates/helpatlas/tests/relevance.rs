@@ -1,0 +1,152 @@
+//! Relevance on the bundled directory: queries people type, in the languages the data has, with the
+//! services a person would expect among the first three, judged by hand against `data/directory/`.
+//! And the query parser's promise: no text makes it panic.
+
+use chrono::{DateTime, Utc};
+use helpatlas::bundled;
+use helpatlas::geo::atlas;
+use helpatlas::model::{Kind, Place};
+use helpatlas::search::{Index, SearchQuery};
+use proptest::prelude::*;
+use std::sync::OnceLock;
+
+fn index() -> &'static Index {
+    static INDEX: OnceLock<Index> = OnceLock::new();
+    INDEX.get_or_init(|| Index::build(bundled::load().expect("bundled data is valid").0, 1))
+}
+
+/// A Wednesday at noon UTC, so that "open now" is the same on every run.
+fn now() -> DateTime<Utc> {
+    DateTime::parse_from_rfc3339("2026-01-14T12:00:00Z").expect("valid time").with_timezone(&Utc)
+}
+
+/// `CC` for a whole country, or `CC/City` for the biggest city of that name there.
+fn place(at: &str) -> Place {
+    let (code, city) = at.split_once('/').map_or((at, None), |(c, city)| (c, Some(city)));
+    let country = atlas().parse_country(code).expect("known country").code;
+    let Some(city) = city else { return Place { country, subdivisions: Vec::new(), point: None } };
+    let found = atlas().find_places(city, Some(country), 1);
+    let helpatlas::geo::PlaceRef::City(c) = found.first().expect("city exists").place else {
+        panic!("{city} is a city")
+    };
+    let subdivisions = c.subdivision.as_deref().map(|s| atlas().subdivision_chain(s)).unwrap_or_default();
+    Place { country, subdivisions, point: Some(c.point) }
+}
+
+fn top3(at: &str, kind: Option<Kind>, text: &str) -> (Vec<String>, bool) {
+    let mut q = SearchQuery::new(place(at), now());
+    q.kind = kind;
+    q.text = Some(text.to_string());
+    let found = index().search(&q);
+    (found.hits.iter().take(3).map(|h| h.service.name.clone()).collect(), found.crisis)
+}
+
+/// (place, kind, query, services expected among the first three, in no particular order).
+const CASES: &[(&str, Option<Kind>, &str, &[&str])] = &[
+    // Norwegian
+    ("NO", None, "selvmordstanker", &["Hjelpetelefonen", "Kirkens SOS krisetelefon"]),
+    ("NO", None, "jeg vil ta livet av meg", &["Hjelpetelefonen", "Kirkens SOS krisetelefon"]),
+    ("NO", None, "ensom", &["Kirkens SOS krisetelefon", "Hjelpetelefonen"]),
+    ("NO", None, "legevakt", &["Legevakt 116 117"]),
+    ("NO", None, "kirkens sos", &["Kirkens SOS krisetelefon"]),
+    ("NO", None, "emeistring", &["eBehandling (formerly eMeistring), Helse Bergen"]),
+    ("NO/Bergen", Some(Kind::OnlineTherapy), "panikk", &["eBehandling (formerly eMeistring), Helse Bergen"]),
+    ("NO", None, "overgrep barn", &["Alarmtelefonen for barn og unge 116 111"]),
+    ("NO", Some(Kind::Helplines), "hjelpetelefon", &["Hjelpetelefonen"]),
+    // Swedish
+    ("SE", None, "självmordstankar", &["Självmordslinjen"]),
+    ("SE", None, "1177", &["1177 Vårdguiden på telefon"]),
+    ("SE", None, "bris", &["Bris nationella stödlinje för barn 116 111"]),
+    ("SE/Stockholm", None, "psykiatrisk akutmottagning", &["Psykiatrisk akutmottagning, S:t Göran"]),
+    ("SE/Stockholm", None, "internetpsykiatri", &["Internetpsykiatri"]),
+    (
+        "SE",
+        Some(Kind::OnlineTherapy),
+        "sömnproblem",
+        &["Stöd och behandling via nätet (internet-based CBT through 1177)"],
+    ),
+    // German
+    ("DE", None, "telefonseelsorge", &["TelefonSeelsorge"]),
+    ("DE", None, "Selbstmordgedanken", &["TelefonSeelsorge"]),
+    ("DE", None, "kinder jugendtelefon", &["Kinder- und Jugendtelefon 116 111"]),
+    ("DE", Some(Kind::OnlineTherapy), "depression", &["deprexis"]),
+    ("DE", None, "bereitschaftsdienst", &["Ärztlicher Bereitschaftsdienst 116117"]),
+    ("DE", None, "einsamkeit", &["TelefonSeelsorge"]),
+    // Danish
+    ("DK", None, "børnetelefonen", &["BørneTelefonen"]),
+    ("DK", Some(Kind::OnlineTherapy), "angst", &["Internetpsykiatrien — online treatment for anxiety and depression"]),
+    ("DK/Copenhagen", None, "akuttelefonen", &["Akuttelefonen 1813"]),
+    ("DK", None, "selvmord", &["BørneTelefonen"]),
+    // Finnish
+    ("FI", None, "kriisipuhelin", &["MIELI Kriisipuhelin"]),
+    ("FI", None, "nettiterapia", &["Mielenterveystalo nettiterapiat (online therapies)"]),
+    ("FI", None, "itsemurha", &["MIELI Kriisipuhelin"]),
+    ("FI", None, "päivystysapu", &["Päivystysapu 116117"]),
+    // English, with everyday words, typos and beginnings of words
+    ("GB", None, "samaritans", &["Samaritans helpline"]),
+    ("GB", None, "I want to die", &["Samaritans helpline", "Shout 85258"]),
+    ("GB", None, "childline", &["Childline"]),
+    ("GB", None, "talking therapies", &["NHS Talking Therapies, for anxiety and depression"]),
+    ("GB", None, "hearing voices", &["Hearing Voices groups (England)"]),
+    ("GB", Some(Kind::SupportGroups), "bipolar", &["Bipolar UK peer support groups"]),
+    ("GB", Some(Kind::SupportGroups), "bereaved parents", &["The Compassionate Friends peer support (UK)"]),
+    ("GB", None, "samaritns", &["Samaritans helpline"]),
+    ("US", None, "988", &["988 Suicide & Crisis Lifeline"]),
+    ("US", None, "kill myself", &["988 Suicide & Crisis Lifeline"]),
+    ("US", None, "samhsa", &["SAMHSA's National Helpline"]),
+    ("US", Some(Kind::SupportGroups), "narcotics", &["Narcotics Anonymous meetings"]),
+    ("US", Some(Kind::SupportGroups), "alcoholics anonymous", &["Alcoholics Anonymous meetings"]),
+    ("US", Some(Kind::SupportGroups), "nami", &["NAMI Connection Recovery Support Groups"]),
+    ("US", None, "findtreat", &["FindTreatment.gov"]),
+    ("US", Some(Kind::SupportGroups), "overeating", &["Overeaters Anonymous meetings"]),
+    ("US", Some(Kind::SupportGroups), "\"crystal meth\"", &["Crystal Meth Anonymous meetings"]),
+    ("AU", Some(Kind::Communities), "beyond blue", &["Beyond Blue online forums"]),
+];
+
+#[test]
+fn fixed_queries_find_what_a_person_expects_in_the_top_three() {
+    let mut wrong = Vec::new();
+    for (at, kind, text, expected) in CASES {
+        let (top, _) = top3(at, *kind, text);
+        let missing: Vec<&&str> = expected.iter().filter(|e| !top.iter().any(|t| t == *e)).collect();
+        if !missing.is_empty() {
+            wrong.push(format!("{at} {kind:?} {text:?}: missing {missing:?}, got {top:?}"));
+        }
+    }
+    assert!(CASES.len() >= 40);
+    assert!(wrong.is_empty(), "{} of {} queries:\n{}", wrong.len(), CASES.len(), wrong.join("\n"));
+}
+
+#[test]
+fn a_crisis_query_puts_the_places_crisis_lines_first() {
+    for (at, text, first) in [
+        ("NO", "selvmord", "Hjelpetelefonen"),
+        ("SE", "jag vill ta mitt liv", "Självmordslinjen"),
+        ("US", "suicidal thoughts and drinking", "988 Suicide & Crisis Lifeline"),
+        ("GB", "kill myself", "Samaritans helpline"),
+    ] {
+        let (top, crisis) = top3(at, None, text);
+        assert!(crisis, "{text} signals a crisis");
+        assert_eq!(top.first().map(String::as_str), Some(first), "{at} {text}: {top:?}");
+    }
+    assert!(!top3("GB", None, "bipolar").1, "not every query is a crisis");
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn no_query_text_makes_search_panic(text in ".{0,220}") {
+        let mut q = SearchQuery::new(place("NO"), now());
+        q.text = Some(text);
+        let found = index().search(&q);
+        prop_assert!(found.hits.len() <= q.per_page);
+    }
+
+    #[test]
+    fn no_ascii_query_with_operators_makes_search_panic(text in "[ a-z\"*~^:()+\\-!?0-9]{0,80}") {
+        let mut q = SearchQuery::new(place("GB"), now());
+        q.text = Some(text);
+        index().search(&q);
+    }
+}
