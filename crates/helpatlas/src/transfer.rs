@@ -4,8 +4,9 @@
 
 use crate::geo::atlas;
 use crate::hsds::{self, HsdsError};
-use crate::model::{Directory, Kind, ServiceArea};
+use crate::model::{Directory, Kind, Location, Organization, Service, ServiceArea};
 use crate::store::{Store, StoreError, UpsertSummary};
+use chrono::{DateTime, Utc};
 use std::collections::HashSet;
 use std::fmt;
 use std::path::Path;
@@ -136,11 +137,15 @@ fn invalid(path: &Path, problems: Vec<String>) -> TransferError {
 
 /// Reads any supported form (Help Atlas JSON, HSDS JSON/ndjson, HSDS data package directory or zip)
 /// into a directory, with what was left out and the defaults applied.
-fn read_any(path: &Path, skip_invalid: bool) -> Result<(Directory, Vec<String>, Vec<String>), TransferError> {
+fn read_any(
+    path: &Path,
+    skip_invalid: bool,
+    now: DateTime<Utc>,
+) -> Result<(Directory, Vec<String>, Vec<String>), TransferError> {
     match hsds::source::read(path, &hsds::source::Limits::default())? {
         hsds::source::Input::Atlas(directory) => Ok((directory, Vec::new(), Vec::new())),
         hsds::source::Input::Hsds { tables, problems } => {
-            let prepared = hsds::prepare(tables, problems, skip_invalid, chrono::Utc::now());
+            let prepared = hsds::prepare(tables, problems, skip_invalid, now);
             if !prepared.problems.is_empty() {
                 return Err(invalid(path, prepared.problems));
             }
@@ -166,10 +171,57 @@ fn leave_out_invalid(incoming: &mut Directory, existing: &Directory) -> Vec<Stri
     }
 }
 
+/// A stored record with an id and a change date.
+trait Dated: Clone + PartialEq {
+    fn id(&self) -> Uuid;
+    fn date(&mut self) -> &mut DateTime<Utc>;
+}
+
+macro_rules! dated {
+    ($($t:ty),*) => {$(
+        impl Dated for $t {
+            fn id(&self) -> Uuid {
+                self.id
+            }
+            fn date(&mut self) -> &mut DateTime<Utc> {
+                &mut self.last_modified
+            }
+        }
+    )*};
+}
+
+dated!(Organization, Location, Service);
+
+/// Records without a `last_modified` of their own were stamped `now` on reading. Where such a record is
+/// stored already with the same content, it keeps its stored date, so re-importing the same data
+/// changes nothing.
+fn keep_dates_of_unchanged<T: Dated>(incoming: &mut [T], existing: &[T], now: DateTime<Utc>) {
+    let stored: std::collections::HashMap<Uuid, &T> = existing.iter().map(|r| (r.id(), r)).collect();
+    for record in incoming.iter_mut() {
+        let Some(&old) = stored.get(&record.id()) else { continue };
+        if *record.date() != now {
+            continue;
+        }
+        let mut candidate = record.clone();
+        *candidate.date() = *old.clone().date();
+        if candidate == *old {
+            *record = candidate;
+        }
+    }
+}
+
+fn keep_unchanged_dates(incoming: &mut Directory, existing: &Directory, now: DateTime<Utc>) {
+    keep_dates_of_unchanged(&mut incoming.organizations, &existing.organizations, now);
+    keep_dates_of_unchanged(&mut incoming.locations, &existing.locations, now);
+    keep_dates_of_unchanged(&mut incoming.services, &existing.services, now);
+}
+
 /// Checks everything, then writes everything in one transaction. With `dry_run`, only checks.
 pub async fn import(store: &dyn Store, path: &Path, options: ImportOptions) -> Result<ImportReport, TransferError> {
-    let (mut incoming, mut left_out, notes) = read_any(path, options.skip_invalid)?;
+    let now = Utc::now();
+    let (mut incoming, mut left_out, notes) = read_any(path, options.skip_invalid, now)?;
     let existing = store.load_directory().await?;
+    keep_unchanged_dates(&mut incoming, &existing, now);
     if options.skip_invalid {
         left_out.extend(leave_out_invalid(&mut incoming, &existing));
     } else {
