@@ -41,6 +41,20 @@ pub struct ListParams {
     full: Option<bool>,
 }
 
+/// Where to look, for `/api/service_at_locations`. HSDS measures `proximity` from a postcode's centroid;
+/// Help Atlas has no postcode data, so the point comes with it.
+#[derive(IntoParams)]
+#[into_params(parameter_in = Query)]
+#[allow(dead_code)] // Read by `utoipa` for the document only.
+pub struct ProximityParams {
+    /// `LAT,LON[,METRES]` or `PLACE[,METRES]` (a city name from the gazetteer, e.g. `Tromsø,20000`):
+    /// only locations within METRES (default 50000, at most 500000), nearest first.
+    #[param(max_length = 200)]
+    proximity: Option<String>,
+    /// Not supported (no postcode data): answered with 400; use `proximity` with coordinates or a place.
+    postcode: Option<String>,
+}
+
 /// The public site's search filters. Values of one filter are alternatives (repeat the key); different
 /// filters all apply.
 #[derive(IntoParams)]

@@ -3,14 +3,58 @@
 
 use super::list::{self, ListQuery};
 use super::{json_response, path_id, ApiError, ApiResult};
+use crate::geo::{atlas, PlaceRef};
 use crate::hsds::{documents, export};
-use crate::model::{Location, Service};
+use crate::model::{Location, Point, Service};
 use crate::search::Index;
 use crate::web::AppState;
 use axum::extract::{Path, RawQuery, State};
 use axum::http::HeaderMap;
 use serde_json::{json, Value};
 use uuid::Uuid;
+
+/// Default and largest search radius of `proximity`, in metres.
+const DEFAULT_METRES: f64 = 50_000.0;
+const MAX_METRES: f64 = 500_000.0;
+
+/// A point and a distance: only locations within it, nearest first.
+struct Proximity {
+    center: Point,
+    km: f64,
+}
+
+/// Parses `proximity=LAT,LON[,METRES]` or `proximity=PLACE[,METRES]`; refuses `postcode`.
+fn proximity(raw: Option<&str>) -> Result<Option<Proximity>, ApiError> {
+    let pairs: Vec<(String, String)> = url::form_urlencoded::parse(raw.unwrap_or("").as_bytes()).into_owned().collect();
+    if pairs.iter().any(|(k, _)| k == "postcode") {
+        return Err(ApiError::bad_request(
+            "postcode: not supported (no postcode data); use proximity=LAT,LON,METRES or proximity=PLACE,METRES",
+        ));
+    }
+    let Some((_, value)) = pairs.iter().find(|(k, _)| k == "proximity") else { return Ok(None) };
+    let bad = || ApiError::bad_request("proximity: expected LAT,LON[,METRES] or PLACE[,METRES]");
+    let parts: Vec<&str> = value.split(',').map(str::trim).collect();
+    let numbers: Vec<Option<f64>> = parts.iter().map(|p| p.parse::<f64>().ok().filter(|x| x.is_finite())).collect();
+    let (center, metres) = match numbers.as_slice() {
+        [Some(lat), Some(lon)] => (Point { lat: *lat, lon: *lon }, None),
+        [Some(lat), Some(lon), Some(m)] => (Point { lat: *lat, lon: *lon }, Some(*m)),
+        [None] | [None, Some(_)] if !parts[0].is_empty() => {
+            let place = atlas().find_places(parts[0], None, 10).into_iter().find_map(|m| match m.place {
+                PlaceRef::City(c) => Some(c.point),
+                PlaceRef::Subdivision(_) => None,
+            });
+            let center =
+                place.ok_or_else(|| ApiError::not_found(format!("proximity: no city called `{}`", parts[0])))?;
+            (center, numbers.get(1).copied().flatten())
+        }
+        _ => return Err(bad()),
+    };
+    let metres = metres.unwrap_or(DEFAULT_METRES);
+    if !center.is_valid() || metres <= 0.0 {
+        return Err(bad());
+    }
+    Ok(Some(Proximity { center, km: metres.min(MAX_METRES) / 1000.0 }))
+}
 
 fn pairs<'a>(index: &'a Index, q: &ListQuery) -> Vec<(Uuid, &'a Service, &'a Location)> {
     let mut out: Vec<(Uuid, &Service, &Location)> = index
@@ -25,15 +69,21 @@ fn pairs<'a>(index: &'a Index, q: &ListQuery) -> Vec<(Uuid, &'a Service, &'a Loc
 
 #[utoipa::path(get, path = "/api/service_at_locations", tag = "HSDS",
     summary = "Services at their locations, paginated; filters apply to the service",
-    params(super::openapi::ListParams),
+    params(super::openapi::ListParams, super::openapi::ProximityParams),
     responses(
         (status = 200, description = "A `Page` of service-at-location records", content((super::openapi::Page = "application/json"), (String = "application/x-ndjson"))),
         (status = 400, description = "A parameter is invalid", body = super::openapi::Error),
+        (status = 404, description = "`proximity` names no known city", body = super::openapi::Error),
     ))]
 pub async fn list(State(state): State<AppState>, RawQuery(raw): RawQuery, headers: HeaderMap) -> ApiResult {
     let q = ListQuery::parse(raw.as_deref())?;
+    let near = proximity(raw.as_deref())?;
     let index = state.index();
-    let items = pairs(&index, &q);
+    let mut items = pairs(&index, &q);
+    if let Some(p) = near {
+        items.retain(|(_, _, l)| l.point.distance_km(p.center) <= p.km);
+        items.sort_by(|a, b| a.2.point.distance_km(p.center).total_cmp(&b.2.point.distance_km(p.center)));
+    }
     list::answer(&headers, &q, items, |(id, s, l)| {
         if q.full {
             return documents::service_at_location_document(s, l, index.as_ref());
