@@ -98,6 +98,14 @@ pub enum Command {
         #[arg(long, default_value_t = 10, value_parser = clap::value_parser!(u16).range(1..=500))]
         limit: u16,
     },
+    /// Coverage of the directory per country and kind of help.
+    Stats {
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+        #[command(flatten)]
+        data: DataArgs,
+    },
     /// Create or upgrade the database schema, then exit.
     Migrate {
         #[command(flatten)]
@@ -151,6 +159,18 @@ pub async fn run(cli: Cli) -> Result<(), CliError> {
             Ok(())
         }
         Command::Places { query, country, limit } => places(&query, country.as_deref(), limit.into()),
+        Command::Stats { json, data } => {
+            let store = app::open_store(&data.config()).await?;
+            app::sync_bundled(store.as_ref()).await?;
+            let directory = store.load_directory().await;
+            store.close().await;
+            let stats = crate::stats::compute(&directory.map_err(AppError::from)?);
+            match json {
+                true => println!("{}", serde_json::to_string_pretty(&stats).unwrap_or_default()),
+                false => print!("{}", crate::stats::render_text(&stats)),
+            }
+            Ok(())
+        }
         Command::Migrate { data } => {
             let store = app::open_store(&data.config()).await?;
             store.close().await;

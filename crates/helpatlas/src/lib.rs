@@ -12,6 +12,7 @@ pub mod hsds;
 pub mod i18n;
 pub mod model;
 pub mod search;
+pub mod stats;
 pub mod store;
 pub mod transfer;
 pub mod web;

@@ -11,8 +11,8 @@ pub use area::{AreaError, CountryCode, Coverage, Place, Point, ServiceArea};
 pub use codes::{
     Audience, ChannelType, Cost, DeliveredBy, Form, Kind, Moderation, Referral, Topic, UnknownCode, VerificationStatus,
 };
-pub use phone::PhoneNumber;
 pub use hours::{format_time, DatedException, Days, Hours, HoursError, Span, WeeklyRule};
+pub use phone::PhoneNumber;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;

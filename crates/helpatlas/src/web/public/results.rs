@@ -86,8 +86,7 @@ pub async fn kind_page(
     let (country, frame) = country_frame(&state, &code).map_err(|page| *page)?;
     let t = state.messages;
     let fail = |e: WebError| super::error_with(frame_for(&state, country), e);
-    let kind: Kind =
-        kind.parse().map_err(|e| fail(crate::web::params::unknown_code(t, &e)))?;
+    let kind: Kind = kind.parse().map_err(|e| fail(crate::web::params::unknown_code(t, &e)))?;
     results(&state, frame, country, Some(kind), raw.as_deref(), t).map_err(fail)
 }
 
