@@ -55,12 +55,21 @@ pub async fn sync_bundled(store: &dyn Store) -> Result<(), AppError> {
 
 /// Builds the search index from the store's current contents.
 pub async fn load_index(store: &dyn Store) -> Result<Index, AppError> {
+    let started = std::time::Instant::now();
     let change = store.latest_change().await?;
     let directory = store.load_directory().await?;
-    tokio::task::spawn_blocking(move || Index::try_build(directory, change))
+    let loaded = started.elapsed();
+    let index = tokio::task::spawn_blocking(move || Index::try_build(directory, change))
         .await
         .map_err(|e| AppError::Serve(std::io::Error::other(e.to_string())))?
-        .map_err(AppError::Search)
+        .map_err(AppError::Search)?;
+    tracing::info!(
+        services = index.len(),
+        load_ms = loaded.as_millis() as u64,
+        build_ms = (started.elapsed() - loaded).as_millis() as u64,
+        "search index built"
+    );
+    Ok(index)
 }
 
 /// A new version of `index` with the records written since it was built, up to change `latest`.
