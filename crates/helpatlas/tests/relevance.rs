@@ -150,3 +150,30 @@ proptest! {
         index().search(&q);
     }
 }
+
+#[test]
+fn an_update_is_searchable_at_once_and_the_old_version_is_untouched() {
+    let mut directory = bundled::load().expect("bundled data is valid").0;
+    let old = Index::build(directory.clone(), 1);
+    let position = directory.services.iter().position(|s| s.name == "Samaritans helpline").expect("exists");
+    directory.services[position].name = "Samaritans listening line".into();
+    let mut added = directory.services[position].clone();
+    added.id = uuid::Uuid::new_v4();
+    added.name = "Zyxwv brand-new line".into();
+    let changes = helpatlas::model::Directory {
+        services: vec![directory.services[position].clone(), added],
+        ..Default::default()
+    };
+    let new = old.apply(&changes, 2).expect("update applies");
+    let names = |index: &Index, text: &str| {
+        let mut q = SearchQuery::new(place("GB"), now());
+        q.text = Some(text.into());
+        index.search(&q).hits.iter().map(|h| h.service.name.clone()).collect::<Vec<_>>()
+    };
+    assert_eq!(names(&new, "zyxwv").first().map(String::as_str), Some("Zyxwv brand-new line"));
+    assert!(names(&new, "listening").contains(&"Samaritans listening line".to_string()));
+    assert_eq!(new.len(), old.len() + 1);
+    assert!(names(&old, "zyxwv").is_empty(), "the old version still answers as before");
+    assert!(names(&old, "samaritans").contains(&"Samaritans helpline".to_string()));
+    assert_eq!(new.change, 2);
+}
