@@ -131,3 +131,25 @@ async fn service_at_locations_can_be_limited_to_a_distance_from_a_point_or_a_cit
     assert_eq!(app.get("/api/service_at_locations?postcode=0150").await.status().as_u16(), 400);
     assert_eq!(app.get(&near("Qqqxqqqville")).await.status().as_u16(), 404);
 }
+
+#[tokio::test]
+async fn ndjson_streams_every_record_and_honours_its_etag() {
+    let app = common::spawn().await;
+    let page: Value = app.get("/api/services?per_page=1").await.json().await.expect("json");
+    let total = page["total_items"].as_u64().expect("total") as usize;
+    let response = app.get("/api/services?format=ndjson").await;
+    assert_eq!(response.headers()["content-type"], "application/x-ndjson");
+    let etag = response.headers()["etag"].to_str().expect("ascii").to_string();
+    let body = response.text().await.expect("body");
+    let lines: Vec<&str> = body.lines().collect();
+    assert_eq!(lines.len(), total, "one line per service, not paged");
+    assert!(lines.iter().all(|l| serde_json::from_str::<Value>(l).is_ok()));
+    let again = app
+        .client
+        .get(format!("{}/api/services?format=ndjson", app.base))
+        .header("if-none-match", &etag)
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(again.status().as_u16(), 304);
+}

@@ -2,10 +2,15 @@
 //! the `Page` envelope — or, with `format=ndjson`, every result as one JSON document per line.
 
 use super::{cached, json_response, ApiError, ApiResult};
+use crate::search::Index;
 use crate::web::params::{MAX_PAGE, MAX_QUERY_STRING};
+use axum::body::Body;
 use axum::http::HeaderMap;
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
 use chrono::{DateTime, Utc};
 use serde_json::{json, Value};
+use std::sync::Arc;
 use uuid::Uuid;
 
 /// Largest page size, as for the public pages' search.
@@ -138,4 +143,60 @@ pub fn answer<T>(headers: &HeaderMap, query: &ListQuery, items: Vec<T>, render: 
         "contents": contents,
     });
     Ok(json_response(headers, &page))
+}
+
+/// Bytes of ndjson gathered before they are sent on.
+const STREAM_CHUNK: usize = 64 * 1024;
+
+/// Answers `format=ndjson` as a stream: a blocking task walks the index and sends the lines in chunks,
+/// so a whole directory never sits in memory as one body. `produce` calls `emit` once per item, in
+/// order. The ETag names the index version and the query, which together fix the body.
+pub fn stream_ndjson(
+    request: &HeaderMap,
+    raw_query: Option<&str>,
+    index: Arc<Index>,
+    produce: impl FnOnce(&Index, &mut dyn FnMut(Value)) + Send + 'static,
+) -> Response {
+    let etag = format!("W/\"{}-{:016x}\"", index.change, fnv(raw_query.unwrap_or("")));
+    let fresh = request.get(header::IF_NONE_MATCH).and_then(|v| v.to_str().ok()).is_some_and(|v| v.contains(&etag));
+    let mut response = if fresh {
+        StatusCode::NOT_MODIFIED.into_response()
+    } else {
+        let (tx, rx) = tokio::sync::mpsc::channel::<Vec<u8>>(8);
+        tokio::task::spawn_blocking(move || {
+            let mut chunk = Vec::with_capacity(STREAM_CHUNK);
+            let mut gone = false;
+            produce(&index, &mut |value: Value| {
+                if gone || serde_json::to_writer(&mut chunk, &value).is_err() {
+                    return;
+                }
+                chunk.push(b'\n');
+                if chunk.len() >= STREAM_CHUNK {
+                    // The client has hung up when the send fails: stop serialising.
+                    gone = tx.blocking_send(std::mem::take(&mut chunk)).is_err();
+                }
+            });
+            if !gone && !chunk.is_empty() {
+                let _ = tx.blocking_send(chunk);
+            }
+        });
+        let body = futures_util::stream::unfold(rx, |mut rx| async move {
+            rx.recv().await.map(|chunk| (Ok::<_, std::convert::Infallible>(chunk), rx))
+        });
+        let mut response = Response::new(Body::from_stream(body));
+        response.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("application/x-ndjson"));
+        response
+    };
+    let headers = response.headers_mut();
+    headers.insert(header::ACCESS_CONTROL_ALLOW_ORIGIN, HeaderValue::from_static("*"));
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(super::CACHE_CONTROL));
+    if let Ok(value) = HeaderValue::from_str(&etag) {
+        headers.insert(header::ETAG, value);
+    }
+    response
+}
+
+/// FNV-1a: a stable hash of the query for the ETag.
+fn fnv(text: &str) -> u64 {
+    text.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
 }

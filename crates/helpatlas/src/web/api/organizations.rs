@@ -57,9 +57,19 @@ fn document(index: &Index, o: &Organization) -> Value {
 pub async fn list(State(state): State<AppState>, RawQuery(raw): RawQuery, headers: HeaderMap) -> ApiResult {
     let q = ListQuery::parse(raw.as_deref())?;
     let index = state.index();
-    let mut organizations: Vec<&Organization> = index.organizations().filter(|o| matches(&index, o, &q)).collect();
+    if q.ndjson {
+        return Ok(list::stream_ndjson(&headers, raw.as_deref(), index, move |index, emit| {
+            selected(index, &q).into_iter().for_each(|o| emit(render(index, o, &q)));
+        }));
+    }
+    list::answer(&headers, &q, selected(&index, &q), |o| render(&index, o, &q))
+}
+
+/// The organizations the query asks for, ordered by id.
+fn selected<'a>(index: &'a Index, q: &ListQuery) -> Vec<&'a Organization> {
+    let mut organizations: Vec<&Organization> = index.organizations().filter(|o| matches(index, o, q)).collect();
     organizations.sort_by_key(|o| o.id);
-    list::answer(&headers, &q, organizations, |o| render(&index, o, &q))
+    organizations
 }
 
 #[utoipa::path(get, path = "/api/organizations/{id}", tag = "HSDS",

@@ -79,17 +79,31 @@ pub async fn list(State(state): State<AppState>, RawQuery(raw): RawQuery, header
     let q = ListQuery::parse(raw.as_deref())?;
     let near = proximity(raw.as_deref())?;
     let index = state.index();
-    let mut items = pairs(&index, &q);
+    if q.ndjson {
+        return Ok(list::stream_ndjson(&headers, raw.as_deref(), index, move |index, emit| {
+            selected(index, &q, near.as_ref()).into_iter().for_each(|item| emit(render(index, item, &q)));
+        }));
+    }
+    list::answer(&headers, &q, selected(&index, &q, near.as_ref()), |item| render(&index, *item, &q))
+}
+
+type Item<'a> = (Uuid, &'a Service, &'a Location);
+
+/// The records the query asks for: by id, or nearest first within `near`.
+fn selected<'a>(index: &'a Index, q: &ListQuery, near: Option<&Proximity>) -> Vec<Item<'a>> {
+    let mut items = pairs(index, q);
     if let Some(p) = near {
         items.retain(|(_, _, l)| l.point.distance_km(p.center) <= p.km);
         items.sort_by(|a, b| a.2.point.distance_km(p.center).total_cmp(&b.2.point.distance_km(p.center)));
     }
-    list::answer(&headers, &q, items, |(id, s, l)| {
-        if q.full {
-            return documents::service_at_location_document(s, l, index.as_ref());
-        }
-        json!({"id": id, "service_id": s.id, "location_id": l.id, "location": documents::location_document(l)})
-    })
+    items
+}
+
+fn render(index: &Index, (id, s, l): Item, q: &ListQuery) -> Value {
+    if q.full {
+        return documents::service_at_location_document(s, l, index);
+    }
+    json!({"id": id, "service_id": s.id, "location_id": l.id, "location": documents::location_document(l)})
 }
 
 #[utoipa::path(get, path = "/api/service_at_locations/{id}", tag = "HSDS",

@@ -73,9 +73,19 @@ const LIST_FIELDS: &[&str] = &[
 pub async fn list(State(state): State<AppState>, RawQuery(raw): RawQuery, headers: HeaderMap) -> ApiResult {
     let q = ListQuery::parse(raw.as_deref())?;
     let index = state.index();
-    let mut services: Vec<&Service> = index.services().filter(|s| matches(&index, s, &q)).collect();
+    if q.ndjson {
+        return Ok(list::stream_ndjson(&headers, raw.as_deref(), index, move |index, emit| {
+            selected(index, &q).into_iter().for_each(|s| emit(render(index, s, &q)));
+        }));
+    }
+    list::answer(&headers, &q, selected(&index, &q), |s| render(&index, s, &q))
+}
+
+/// The services the query asks for, ordered by id.
+fn selected<'a>(index: &'a Index, q: &ListQuery) -> Vec<&'a Service> {
+    let mut services: Vec<&Service> = index.services().filter(|s| matches(index, s, q)).collect();
     services.sort_by_key(|s| s.id);
-    list::answer(&headers, &q, services, |s| render(&index, s, &q))
+    services
 }
 
 #[utoipa::path(get, path = "/api/services/{id}", tag = "HSDS",
