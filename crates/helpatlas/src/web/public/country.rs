@@ -1,13 +1,13 @@
 //! `/{cc}`: a country's emergency numbers first, then what help exists there, by kind (the first few of
 //! each, with a link to all). `?city=` or `?region=` narrows the place.
 
+use super::results::{item, ResultItem};
 use super::{country_frame, error_with, render};
 use crate::geo::{atlas, EmergencyNumbers};
 use crate::i18n::Messages;
 use crate::model::{Coverage, Kind};
-use crate::search::{Hit, Index};
 use crate::web::params::Params;
-use crate::web::view::{area_label, channel_label, eligibility_line, NumberView};
+use crate::web::view::NumberView;
 use crate::web::{AppState, Frame, WebError};
 use askama::Template;
 use axum::extract::{Path, RawQuery, State};
@@ -23,20 +23,9 @@ pub struct EmergencyView {
     pub checked_on: String,
 }
 
-pub struct ServiceSummary {
-    pub href: String,
-    pub name: String,
-    pub organization: String,
-    pub description: String,
-    pub channels: String,
-    pub eligibility: Option<String>,
-    /// Set when the service covers only part of the country: where it does.
-    pub only_in: Option<String>,
-}
-
 pub struct KindSection {
     pub code: &'static str,
-    pub services: Vec<ServiceSummary>,
+    pub services: Vec<ResultItem>,
     pub total: usize,
     pub href: String,
 }
@@ -67,23 +56,6 @@ fn emergency_view(e: &EmergencyNumbers, t: &Messages) -> EmergencyView {
     EmergencyView { rows, note: e.note.clone(), source_url: e.source_url.clone(), checked_on: e.checked_on.to_string() }
 }
 
-fn summary(hit: &Hit, index: &Index, t: &Messages) -> ServiceSummary {
-    let s = hit.service;
-    let mut channels: Vec<&str> = s.channels.iter().map(|c| channel_label(c.kind, t)).collect();
-    channels.dedup();
-    let only_in = (hit.coverage == Coverage::PartOfCountry)
-        .then(|| s.areas.iter().map(|a| area_label(a, t)).collect::<Vec<_>>().join(", "));
-    ServiceSummary {
-        href: format!("/services/{}", s.id),
-        name: s.name.clone(),
-        organization: index.organization(s.organization_id).map(|o| o.name.clone()).unwrap_or_default(),
-        description: s.description.clone(),
-        channels: channels.join(", "),
-        eligibility: eligibility_line(s, t),
-        only_in,
-    }
-}
-
 pub async fn page(
     State(state): State<AppState>,
     Path(code): Path<String>,
@@ -100,6 +72,7 @@ pub async fn page(
     let params = Params::parse(raw.as_deref()).map_err(fail)?;
     let choice = params.place(country, t).map_err(fail)?;
     let index = state.index();
+    let now = chrono::Utc::now();
     let suffix = choice.query();
     let sections = Kind::ALL
         .iter()
@@ -108,7 +81,11 @@ pub async fn page(
             KindSection {
                 code: kind.code(),
                 total: hits.len(),
-                services: hits.iter().take(PREVIEW).map(|h| summary(h, &index, t)).collect(),
+                services: hits
+                    .iter()
+                    .take(PREVIEW)
+                    .map(|h| item(h.service, None, h.coverage == Coverage::PartOfCountry, &index, t, now))
+                    .collect(),
                 href: format!("/{}/{}{suffix}", country.slug(), kind.code()),
             }
         })

@@ -127,7 +127,7 @@ fn results(
         None => t.with("results.heading.search", "place", &choice.name),
     };
     let crisis = found.crisis.then(|| crisis_block(&index, &choice.place));
-    let items = found.hits.iter().map(|h| item(h.service, h.distance_km, h.partial, &index, t, &query)).collect();
+    let items = found.hits.iter().map(|h| item(h.service, h.distance_km, h.partial, &index, t, query.now)).collect();
     // With nothing found, point to every kind that has anything at this place at all.
     let other_kinds = if found.total == 0 {
         let everything = index.search(&SearchQuery::new(choice.place.clone(), query.now));
@@ -198,7 +198,15 @@ fn build_query(place: &Place, kind: Option<Kind>, f: &Filters) -> SearchQuery {
     q
 }
 
-fn item(s: &Service, distance: Option<f64>, partial: bool, index: &Index, t: &Messages, q: &SearchQuery) -> ResultItem {
+/// One service as a result list shows it (also on the country overview).
+pub(super) fn item(
+    s: &Service,
+    distance: Option<f64>,
+    partial: bool,
+    index: &Index,
+    t: &Messages,
+    now: chrono::DateTime<Utc>,
+) -> ResultItem {
     let mut channels: Vec<&str> = s.channels.iter().map(|c| channel_label(c.kind, t)).collect();
     channels.dedup();
     ResultItem {
@@ -210,7 +218,7 @@ fn item(s: &Service, distance: Option<f64>, partial: bool, index: &Index, t: &Me
         eligibility: eligibility_line(s, t),
         distance: distance.map(|d| t.with("results.distance", "km", &format!("{d:.0}"))),
         only_in: partial.then(|| s.areas.iter().map(|a| area_label(a, t)).collect::<Vec<_>>().join(", ")),
-        open_now: s.is_open_now(q.now),
+        open_now: s.is_open_now(now),
     }
 }
 
