@@ -104,8 +104,8 @@ pub fn country_near(p: Point) -> Option<CountryCode> {
 }
 
 /// Every key a service is filed under.
-pub fn keys_of(service: &Service, locations: &[Point]) -> Vec<Key> {
-    let mut keys = Vec::new();
+pub fn keys_of(service: &Service, locations: &[Point], radius_homes: &[CountryCode]) -> Vec<Key> {
+    let mut keys: Vec<Key> = radius_homes.iter().map(|c| Key::RadiusIn(*c)).collect();
     for area in &service.areas {
         match area {
             ServiceArea::World => keys.push(Key::World),
@@ -114,13 +114,10 @@ pub fn keys_of(service: &Service, locations: &[Point]) -> Vec<Key> {
                 keys.push(Key::Subdivision(code.clone()));
                 keys.extend(area.country().map(Key::SubdivisionOf));
             }
-            ServiceArea::Radius { center, km } => {
-                keys.extend(country_near(*center).map(Key::RadiusIn));
-                match cells_around(*center, *km, MAX_AREA_CELLS) {
-                    Some(cells) => keys.extend(cells.into_iter().map(|(a, b)| Key::AreaCell(a, b))),
-                    None => keys.push(Key::WideRadius),
-                }
-            }
+            ServiceArea::Radius { center, km } => match cells_around(*center, *km, MAX_AREA_CELLS) {
+                Some(cells) => keys.extend(cells.into_iter().map(|(a, b)| Key::AreaCell(a, b))),
+                None => keys.push(Key::WideRadius),
+            },
         }
     }
     keys.extend(locations.iter().map(|p| {
@@ -176,8 +173,40 @@ impl Reach {
     }
 }
 
-/// The countries the centres of a service's radius areas lie in, worked out once when it is filed.
-pub fn radius_homes(service: &Service) -> Box<[CountryCode]> {
+/// A service area packed for the exact test: no heap, so that testing thousands of candidates reads
+/// one contiguous table instead of chasing each service's allocations.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Area {
+    World,
+    Country(CountryCode),
+    /// An ISO 3166-2 code (at most 6 bytes, e.g. `GB-ENG`), zero-padded.
+    Subdivision([u8; 6]),
+    Radius {
+        center: Point,
+        km: f32,
+    },
+}
+
+fn subdivision_bytes(code: &str) -> [u8; 6] {
+    let mut out = [0; 6];
+    for (o, b) in out.iter_mut().zip(code.bytes()) {
+        *o = b;
+    }
+    out
+}
+
+/// A service's areas packed, with the country of each radius area's centre (for places without a point).
+pub fn pack(service: &Service) -> (Box<[Area]>, Box<[CountryCode]>) {
+    let areas = service
+        .areas
+        .iter()
+        .map(|a| match a {
+            ServiceArea::World => Area::World,
+            ServiceArea::Country(c) => Area::Country(*c),
+            ServiceArea::Subdivision(code) => Area::Subdivision(subdivision_bytes(code)),
+            ServiceArea::Radius { center, km } => Area::Radius { center: *center, km: *km as f32 },
+        })
+        .collect();
     let mut homes: Vec<CountryCode> = service
         .areas
         .iter()
@@ -188,30 +217,70 @@ pub fn radius_homes(service: &Service) -> Box<[CountryCode]> {
         .collect();
     homes.sort();
     homes.dedup();
-    homes.into()
+    (areas, homes.into())
 }
 
-/// The exact test. Unlike [`ServiceArea::coverage`], a radius area counts as part of a point-less
-/// place's country only when its centre lies in that country (`homes`, from [`radius_homes`]).
-pub fn covers(service: &Service, locations: &[Point], homes: &[CountryCode], place: &Place, radius_km: f64) -> Reach {
-    let mut worldwide = false;
-    let coverage = service
-        .areas
-        .iter()
-        .map(|area| match (area, place.point) {
-            (ServiceArea::Radius { .. }, None) if homes.contains(&place.country) => Coverage::PartOfCountry,
-            (ServiceArea::Radius { .. }, None) => Coverage::None,
-            (ServiceArea::World, _) => {
-                worldwide = true;
-                Coverage::Covers
+/// A place, packed once per query for [`covers`].
+pub struct Here {
+    country: CountryCode,
+    subdivisions: Vec<[u8; 6]>,
+    point: Option<Point>,
+    radius_km: f64,
+}
+
+impl Here {
+    pub fn new(place: &Place, radius_km: f64) -> Here {
+        Here {
+            country: place.country,
+            subdivisions: place.subdivisions.iter().map(|s| subdivision_bytes(s)).collect(),
+            point: place.point,
+            radius_km,
+        }
+    }
+
+    fn coverage(&self, area: &Area, homes: &[CountryCode]) -> Coverage {
+        match (area, self.point) {
+            (Area::World, _) => Coverage::Covers,
+            (Area::Country(c), _) if *c == self.country => Coverage::Covers,
+            (Area::Country(_), _) => Coverage::None,
+            (Area::Subdivision(code), _) => {
+                if &code[..2] != self.country.as_str().as_bytes() {
+                    Coverage::None
+                } else if self.subdivisions.contains(code) {
+                    Coverage::Covers
+                } else if self.subdivisions.is_empty() {
+                    Coverage::PartOfCountry
+                } else {
+                    Coverage::None
+                }
             }
-            _ => area.coverage(place),
-        })
-        .max()
-        .unwrap_or(Coverage::None);
-    let local = service.areas.iter().any(|a| !matches!(a, ServiceArea::World) && a.coverage(place) != Coverage::None);
-    let distance_km = place.point.and_then(|p| locations.iter().map(|l| l.distance_km(p)).reduce(f64::min));
-    Reach { coverage, distance_km, near: distance_km.is_some_and(|d| d <= radius_km), worldwide: worldwide && !local }
+            // Unlike `ServiceArea::coverage`, a radius counts as part of a point-less place's country
+            // only when its centre lies in that country.
+            (Area::Radius { .. }, None) if homes.contains(&self.country) => Coverage::PartOfCountry,
+            (Area::Radius { .. }, None) => Coverage::None,
+            (Area::Radius { center, km }, Some(p)) if p.distance_km(*center) <= f64::from(*km) => Coverage::Covers,
+            (Area::Radius { .. }, Some(_)) => Coverage::None,
+        }
+    }
+}
+
+/// The exact test, on packed areas (from [`pack`]) and location points.
+pub fn covers(areas: &[Area], homes: &[CountryCode], locations: &[Point], here: &Here) -> Reach {
+    let (mut coverage, mut local) = (Coverage::None, Coverage::None);
+    for area in areas {
+        let c = here.coverage(area, homes);
+        coverage = coverage.max(c);
+        if *area != Area::World {
+            local = local.max(c);
+        }
+    }
+    let distance_km = here.point.and_then(|p| locations.iter().map(|l| l.distance_km(p)).reduce(f64::min));
+    Reach {
+        coverage,
+        distance_km,
+        near: distance_km.is_some_and(|d| d <= here.radius_km),
+        worldwide: coverage != Coverage::None && local == Coverage::None,
+    }
 }
 
 #[cfg(test)]

@@ -27,6 +27,7 @@ struct Ranked {
     distance_km: Option<f64>,
     open: bool,
     recent: bool,
+    name_key: u64,
 }
 
 impl Index {
@@ -46,10 +47,11 @@ impl Index {
         let mut counter = Counter::new(self.tables.languages.len());
         let recent_since = q.now.date_naive() - chrono::Duration::days(RECENT_DAYS);
         let max_score = scored.iter().map(|(_, s)| *s).fold(f32::MIN_POSITIVE, f32::max);
+        let here = coverage::Here::new(&q.place, radius_km);
         let mut ranked = Vec::new();
         for (position, score) in scored {
             let (s, f) = (self.service_at(position), &self.tables.facts[position as usize]);
-            let reach = coverage::covers(s, &f.points, &f.radius_homes, &q.place, radius_km);
+            let reach = coverage::covers(&f.areas, &f.radius_homes, &f.points, &here);
             if !reach.offered() || !filters.eligible(f) {
                 continue;
             }
@@ -65,20 +67,23 @@ impl Index {
                     distance_km: reach.distance_km,
                     open: open(),
                     recent: f.verified_on >= recent_since,
+                    name_key: f.name_key,
                 });
             }
         }
         let facets = counter.facets(&self.tables.languages);
         let first = self.crisis_first(q, crisis);
-        let total = ranked.len()
-            + first.iter().filter(|s| !ranked.iter().any(|r| self.service_at(r.position).id == s.id)).count();
+        let first_positions: Vec<u32> =
+            first.iter().filter_map(|s| self.tables.positions.get(&s.id).copied()).collect();
+        let total = ranked.len() + first_positions.iter().filter(|p| !ranked.iter().any(|r| r.position == **p)).count();
         let start = q.page.saturating_sub(1).saturating_mul(q.per_page);
         let end = start.saturating_add(q.per_page);
         let top = self.top(ranked, end.saturating_add(first.len()));
-        let ranked_hits =
-            top.into_iter().filter(|r| !first.iter().any(|s| s.id == self.service_at(r.position).id)).map(|r| {
-                SearchHit { service: self.service_at(r.position), distance_km: r.distance_km, partial: r.partial }
-            });
+        let ranked_hits = top.into_iter().filter(|r| !first_positions.contains(&r.position)).map(|r| SearchHit {
+            service: self.service_at(r.position),
+            distance_km: r.distance_km,
+            partial: r.partial,
+        });
         let hits = first
             .iter()
             .map(|s| SearchHit { service: s, distance_km: None, partial: false })
@@ -125,6 +130,7 @@ impl Index {
             .then(far(a).total_cmp(&far(b)))
             .then(b.open.cmp(&a.open))
             .then(b.recent.cmp(&a.recent))
+            .then(a.name_key.cmp(&b.name_key))
             .then_with(|| {
                 let (x, y) = (self.service_at(a.position), self.service_at(b.position));
                 x.name.cmp(&y.name).then(x.id.cmp(&y.id))

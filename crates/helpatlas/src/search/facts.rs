@@ -4,6 +4,7 @@
 //! Filters within one facet are alternatives (OR); different facets all apply (AND). Each facet's
 //! counts apply every filter except its own, so a count says what choosing that value would give.
 
+use super::coverage::{pack, Area};
 use super::query::{Facets, SearchQuery};
 use crate::model::{Audience, ChannelType, Cost, CountryCode, DeliveredBy, Form, Kind, Point, Service, Topic};
 use chrono::{DateTime, NaiveDate, Utc};
@@ -74,12 +75,21 @@ pub struct Facts {
     pub verified_on: NaiveDate,
     /// Where the service's physical locations are.
     pub points: Box<[Point]>,
+    pub areas: Box<[Area]>,
     /// The countries its radius areas lie in.
     pub radius_homes: Box<[CountryCode]>,
+    /// The first bytes of the name, big-endian: orders like the name itself, so most ties between
+    /// equally ranked results are broken without reading the names.
+    pub name_key: u64,
 }
 
 impl Facts {
     pub fn of(s: &Service, points: Box<[Point]>, languages: &mut Languages) -> Facts {
+        let (areas, radius_homes) = pack(s);
+        let mut name = [0u8; 8];
+        for (n, b) in name.iter_mut().zip(s.name.bytes()) {
+            *n = b;
+        }
         Facts {
             kind: bit(s.kind),
             topics: mask(s.topics.iter().copied()),
@@ -94,7 +104,9 @@ impl Facts {
             crisis_line: s.kind == Kind::Helplines && s.has_form(Form::CrisisLine) && s.audiences.is_empty(),
             verified_on: s.verified_on,
             points,
-            radius_homes: super::coverage::radius_homes(s),
+            areas,
+            radius_homes,
+            name_key: u64::from_be_bytes(name),
         }
     }
 }

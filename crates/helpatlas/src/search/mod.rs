@@ -130,14 +130,10 @@ impl Index {
         radius_km: f64,
     ) -> impl Iterator<Item = (u32, coverage::Reach)> + 'a {
         let keys = coverage::keys_for(place, radius_km);
+        let here = coverage::Here::new(place, radius_km);
         lists.union(&keys, self.tables.services.len()).into_iter().filter_map(move |p| {
-            let reach = coverage::covers(
-                &self.tables.services[p as usize],
-                &self.tables.facts[p as usize].points,
-                &self.tables.facts[p as usize].radius_homes,
-                place,
-                radius_km,
-            );
+            let f = &self.tables.facts[p as usize];
+            let reach = coverage::covers(&f.areas, &f.radius_homes, &f.points, &here);
             reach.offered().then_some((p, reach))
         })
     }

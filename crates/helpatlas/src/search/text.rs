@@ -158,7 +158,7 @@ pub struct TextDoc<'a> {
     /// Everything else a person may type: description, organization, topic labels, place names.
     pub body: Vec<&'a str>,
     pub topics: &'a [Topic],
-    pub keys: &'a [Key],
+    pub keys: Vec<Key>,
 }
 
 fn stemmed(stemmer: Option<&Stemmer>, folded: &str) -> String {
@@ -202,18 +202,27 @@ impl TextIndex {
     /// Indexes `docs` with `threads` threads preparing documents (folding and stemming cost more than
     /// tantivy's own work) and `budget` bytes, then merges to one segment so that queries walk one set
     /// of postings.
-    pub fn build(docs: &[TextDoc], threads: usize, budget: usize) -> Result<TextIndex, SearchError> {
+    pub fn build<'a>(
+        len: usize,
+        doc: impl Fn(u32) -> TextDoc<'a> + Sync,
+        threads: usize,
+        budget: usize,
+    ) -> Result<TextIndex, SearchError> {
         let (schema, fields) = TextIndex::schema();
         let index = tantivy::Index::create_in_ram(schema);
         index.tokenizers().register("words", TextAnalyzer::from(WhitespaceTokenizer::default()));
         let mut writer: IndexWriter = index.writer_with_num_threads(threads, budget)?;
-        let chunk = docs.len().div_ceil(threads).max(1);
+        // Documents are made on the worker threads, one at a time, so that a million of them are
+        // never held at once.
         std::thread::scope(|scope| {
-            let workers: Vec<_> = docs
-                .chunks(chunk)
-                .map(|part| {
-                    let (writer, fields) = (&writer, &fields);
-                    scope.spawn(move || part.iter().try_for_each(|d| writer.add_document(fields.document(d)).map(drop)))
+            let workers: Vec<_> = (0..threads)
+                .map(|t| {
+                    let (writer, fields, doc) = (&writer, &fields, &doc);
+                    scope.spawn(move || {
+                        (t..len)
+                            .step_by(threads)
+                            .try_for_each(|p| writer.add_document(fields.document(&doc(p as u32))).map(drop))
+                    })
                 })
                 .collect();
             workers.into_iter().try_for_each(|w| w.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
@@ -368,7 +377,7 @@ impl Fields {
         let mut d = TantivyDocument::default();
         d.add_text(self.id, doc.id.to_string());
         d.add_u64(self.ord, u64::from(doc.ord));
-        for key in doc.keys {
+        for key in &doc.keys {
             d.add_text(self.coverage, key.token());
         }
         for topic in doc.topics {

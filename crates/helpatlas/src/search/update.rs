@@ -2,7 +2,7 @@
 //! without rebuilding: a new version shares everything the change did not touch with the old one,
 //! which keeps serving until the new one replaces it.
 
-use super::coverage::{self, Key};
+use super::coverage;
 use super::facts::{Facts, OpenCache};
 use super::text::{SearchError, TextDoc, TextIndex};
 use super::{Index, Tables};
@@ -13,7 +13,7 @@ use std::collections::BTreeSet;
 use std::sync::Arc;
 
 /// Memory for building the text index: enough that a million services need only a few segments.
-const BUILD_WRITER_BYTES: usize = 400_000_000;
+const BUILD_WRITER_BYTES: usize = 200_000_000;
 
 /// Names of the places a service is offered at, so that "Bergen" or "Bayern" finds it.
 fn place_names<'a>(s: &'a Service, locations: &[&'a Location]) -> Vec<&'a str> {
@@ -65,15 +65,11 @@ impl Index {
             locations: directory.locations.into_iter().map(|l| (l.id, Arc::new(l))).collect(),
             ..Tables::default()
         };
-        let mut keys = Vec::with_capacity(tables.services.len());
         for position in 0..tables.services.len() as u32 {
-            let (facts, service_keys) = tables.file(position);
+            let facts = tables.file(position);
             tables.facts.push(facts);
-            keys.push(service_keys);
         }
-        let docs: Vec<TextDoc> = (0..tables.services.len()).map(|p| tables.text_doc(p as u32, &keys[p])).collect();
-        let text = TextIndex::build(&docs, threads, BUILD_WRITER_BYTES)?;
-        drop(docs);
+        let text = TextIndex::build(tables.services.len(), |p| tables.text_doc(p), threads, BUILD_WRITER_BYTES)?;
         Ok(Index {
             searcher: text.searcher(),
             text: Arc::new(text),
@@ -89,14 +85,10 @@ impl Index {
     pub fn apply(&self, changes: &Directory, change: i64) -> Result<Index, SearchError> {
         let mut next = self.tables.clone();
         let touched = next.replace(changes);
-        let mut keys = Vec::with_capacity(touched.len());
         for &p in &touched {
-            let (facts, service_keys) = next.file(p);
-            next.facts[p as usize] = facts;
-            keys.push((p, service_keys));
+            next.facts[p as usize] = next.file(p);
         }
-        let docs: Vec<TextDoc> = keys.iter().map(|(p, k)| next.text_doc(*p, k)).collect();
-        let searcher = self.text.update(docs.into_iter())?;
+        let searcher = self.text.update(touched.iter().map(|&p| next.text_doc(p)))?;
         Ok(Index {
             searcher,
             text: Arc::clone(&self.text),
@@ -112,12 +104,12 @@ impl Tables {
         s.location_ids.iter().filter_map(|id| self.locations.get(id)).map(|l| l.as_ref()).collect()
     }
 
-    /// Files the service at `position` under its keys and dependencies; returns its facts and keys.
-    fn file(&mut self, position: u32) -> (Facts, Vec<Key>) {
+    /// Files the service at `position` under its keys and dependencies; returns its facts.
+    fn file(&mut self, position: u32) -> Facts {
         let s = Arc::clone(&self.services[position as usize]);
         let points: Box<[Point]> = self.locations_of(&s).iter().map(|l| l.point).collect();
-        let keys = coverage::keys_of(&s, &points);
         let facts = Facts::of(&s, points, &mut self.languages);
+        let keys = coverage::keys_of(&s, &facts.points, &facts.radius_homes);
         for key in &keys {
             self.lists.add(key.clone(), position);
             if facts.crisis_line {
@@ -127,13 +119,14 @@ impl Tables {
         for id in std::iter::once(&s.organization_id).chain(&s.location_ids) {
             self.dependents.entry(*id).or_default().push(position);
         }
-        (facts, keys)
+        facts
     }
 
     /// Undoes [`Index::file`] for the service now at `position`.
     fn unfile(&mut self, position: u32) {
         let s = Arc::clone(&self.services[position as usize]);
-        let keys = coverage::keys_of(&s, &self.facts[position as usize].points);
+        let f = &self.facts[position as usize];
+        let keys = coverage::keys_of(&s, &f.points, &f.radius_homes);
         for key in &keys {
             self.lists.remove(key, position);
             self.crisis.remove(key, position);
@@ -145,8 +138,9 @@ impl Tables {
         }
     }
 
-    fn text_doc<'a>(&'a self, position: u32, keys: &'a [Key]) -> TextDoc<'a> {
+    fn text_doc(&self, position: u32) -> TextDoc<'_> {
         let s = self.services[position as usize].as_ref();
+        let f = &self.facts[position as usize];
         let locations = self.locations_of(s);
         TextDoc {
             id: s.id,
@@ -155,7 +149,7 @@ impl Tables {
             name: &s.name,
             body: body(s, self.organizations.get(&s.organization_id).map(|o| o.as_ref()), &locations),
             topics: &s.topics,
-            keys,
+            keys: coverage::keys_of(s, &f.points, &f.radius_homes),
         }
     }
 

@@ -5,6 +5,7 @@
 use super::{Store, StoreError, UpsertSummary};
 use crate::model::{Directory, Location, Organization, Service};
 use async_trait::async_trait;
+use futures_util::TryStreamExt;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use sqlx::any::{AnyPoolOptions, AnyRow};
@@ -144,7 +145,14 @@ fn encode<T: Serialize>(record: &T) -> String {
 impl SqlStore {
     async fn load_table<T: DeserializeOwned>(&self, table: &'static str) -> Result<Vec<T>, StoreError> {
         let sql = format!("SELECT id, doc FROM {table} ORDER BY id");
-        sqlx::query(&sql).fetch_all(&self.pool).await?.iter().map(|r| decode(r, table)).collect()
+        // Decoded row by row: holding every row's JSON text at once would double the memory a
+        // million-service load needs.
+        let mut rows = sqlx::query(&sql).fetch(&self.pool);
+        let mut records = Vec::new();
+        while let Some(row) = rows.try_next().await? {
+            records.push(decode(&row, table)?);
+        }
+        Ok(records)
     }
 
     async fn load_changed<T: DeserializeOwned>(&self, table: &'static str, after: i64) -> Result<Vec<T>, StoreError> {
