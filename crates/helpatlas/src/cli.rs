@@ -145,7 +145,13 @@ pub async fn run(cli: Cli) -> Result<(), CliError> {
         Command::Import { path, dry_run, skip_invalid, data } => {
             let store = app::open_store(&data.config()).await?;
             let options = transfer::ImportOptions { dry_run, skip_invalid };
-            let result = transfer::import(store.as_ref(), &path, options).await;
+            let bar = progress_bar();
+            let result = transfer::import(store.as_ref(), &path, options, &|done, total| {
+                bar.set_length(total as u64);
+                bar.set_position(done as u64);
+            })
+            .await;
+            bar.finish_and_clear();
             store.close().await;
             report_import(&path, dry_run, &result?);
             Ok(())
@@ -184,6 +190,19 @@ pub async fn run(cli: Cli) -> Result<(), CliError> {
             Ok(())
         }
     }
+}
+
+/// A progress bar on standard error when it is a terminal; hidden otherwise (logs, CI, pipes).
+fn progress_bar() -> indicatif::ProgressBar {
+    use std::io::IsTerminal;
+    if !std::io::stderr().is_terminal() {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::new(0);
+    if let Ok(style) = indicatif::ProgressStyle::with_template("writing {bar:40} {pos}/{len} records ({eta} left)") {
+        bar.set_style(style);
+    }
+    bar
 }
 
 /// Most notes printed; a large foreign import can have one per record.

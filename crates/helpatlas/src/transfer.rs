@@ -217,7 +217,13 @@ fn keep_unchanged_dates(incoming: &mut Directory, existing: &Directory, now: Dat
 }
 
 /// Checks everything, then writes everything in one transaction. With `dry_run`, only checks.
-pub async fn import(store: &dyn Store, path: &Path, options: ImportOptions) -> Result<ImportReport, TransferError> {
+/// `progress` is called now and then while writing, with the records written so far and the total.
+pub async fn import(
+    store: &dyn Store,
+    path: &Path,
+    options: ImportOptions,
+    progress: &(dyn Fn(usize, usize) + Send + Sync),
+) -> Result<ImportReport, TransferError> {
     let now = Utc::now();
     let (mut incoming, mut left_out, notes) = read_any(path, options.skip_invalid, now)?;
     let existing = store.load_directory().await?;
@@ -231,7 +237,10 @@ pub async fn import(store: &dyn Store, path: &Path, options: ImportOptions) -> R
         }
     }
     let records = incoming.organizations.len() + incoming.locations.len() + incoming.services.len();
-    let summary = if options.dry_run { UpsertSummary::default() } else { store.upsert(&incoming, "import").await? };
+    let summary = match options.dry_run {
+        true => UpsertSummary::default(),
+        false => store.upsert_reporting(&incoming, "import", &|done| progress(done, records)).await?,
+    };
     Ok(ImportReport { summary, records, left_out, notes })
 }
 

@@ -50,7 +50,18 @@ pub trait Store: Send + Sync {
 
     /// Inserts or replaces every record by id, in one transaction: all or nothing. Records that are
     /// already stored exactly as given are left alone, so writing the same data twice changes nothing.
-    async fn upsert(&self, directory: &Directory, origin: &str) -> Result<UpsertSummary, StoreError>;
+    async fn upsert(&self, directory: &Directory, origin: &str) -> Result<UpsertSummary, StoreError> {
+        self.upsert_reporting(directory, origin, &|_| {}).await
+    }
+
+    /// [`Store::upsert`], calling `progress` with the number of records written so far now and then
+    /// (for a progress bar; organizations, then locations, then services).
+    async fn upsert_reporting(
+        &self,
+        directory: &Directory,
+        origin: &str,
+        progress: &(dyn Fn(usize) + Send + Sync),
+    ) -> Result<UpsertSummary, StoreError>;
 
     async fn setting(&self, key: &str) -> Result<Option<String>, StoreError>;
 

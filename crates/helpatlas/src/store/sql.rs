@@ -162,11 +162,12 @@ impl SqlStore {
 }
 
 /// One row to upsert: table-specific columns come after the common `id, doc, last_modified, change_seq`.
-struct UpsertRow<'a> {
+struct UpsertRow {
+    sql: &'static str,
     id: Uuid,
     doc: String,
     last_modified: String,
-    extra: Vec<&'a str>,
+    extra: Vec<String>,
 }
 
 const ORGANIZATION_UPSERT: &str =
@@ -184,14 +185,24 @@ const SERVICE_UPSERT: &str =
      change_seq = excluded.change_seq, organization_id = excluded.organization_id, name = excluded.name, \
      kind = excluded.kind, verified_on = excluded.verified_on WHERE services.doc <> excluded.doc";
 
-fn organization_row(o: &Organization) -> UpsertRow<'_> {
-    UpsertRow { id: o.id, doc: encode(o), last_modified: o.last_modified.to_rfc3339(), extra: vec![&o.name] }
+fn organization_row(o: &Organization) -> UpsertRow {
+    let extra = vec![o.name.clone()];
+    UpsertRow { sql: ORGANIZATION_UPSERT, id: o.id, doc: encode(o), last_modified: o.last_modified.to_rfc3339(), extra }
 }
 
-fn location_row(l: &Location) -> (UpsertRow<'static>, String) {
-    let org = l.organization_id.to_string();
-    (UpsertRow { id: l.id, doc: encode(l), last_modified: l.last_modified.to_rfc3339(), extra: vec![] }, org)
+fn location_row(l: &Location) -> UpsertRow {
+    let extra = vec![l.organization_id.to_string()];
+    UpsertRow { sql: LOCATION_UPSERT, id: l.id, doc: encode(l), last_modified: l.last_modified.to_rfc3339(), extra }
 }
+
+fn service_row(s: &Service) -> UpsertRow {
+    let extra =
+        vec![s.organization_id.to_string(), s.name.clone(), s.kind.code().to_string(), s.verified_on.to_string()];
+    UpsertRow { sql: SERVICE_UPSERT, id: s.id, doc: encode(s), last_modified: s.last_modified.to_rfc3339(), extra }
+}
+
+/// How often (in records) an upsert reports its progress.
+const PROGRESS_EVERY: usize = 1000;
 
 #[async_trait]
 impl Store for SqlStore {
@@ -211,7 +222,12 @@ impl Store for SqlStore {
         row.map(|r| decode(&r, "services")).transpose()
     }
 
-    async fn upsert(&self, directory: &Directory, origin: &str) -> Result<UpsertSummary, StoreError> {
+    async fn upsert_reporting(
+        &self,
+        directory: &Directory,
+        origin: &str,
+        progress: &(dyn Fn(usize) + Send + Sync),
+    ) -> Result<UpsertSummary, StoreError> {
         let mut tx = self.pool.begin().await?;
         let change: i64 = sqlx::query("INSERT INTO changes (at, origin) VALUES ($1, $2) RETURNING seq")
             .bind(chrono::Utc::now().to_rfc3339())
@@ -219,48 +235,34 @@ impl Store for SqlStore {
             .fetch_one(&mut *tx)
             .await?
             .try_get("seq")?;
-        let mut written = 0;
-        let total = directory.organizations.len() + directory.locations.len() + directory.services.len();
-        let mut rows: Vec<(&str, UpsertRow)> = Vec::with_capacity(total);
-        rows.extend(directory.organizations.iter().map(|o| (ORGANIZATION_UPSERT, organization_row(o))));
-        let location_orgs: Vec<(UpsertRow, String)> = directory.locations.iter().map(location_row).collect();
-        let service_cols: Vec<[String; 4]> = directory
-            .services
+        // Organizations first, then locations, then services: each may refer to the ones before.
+        let rows = directory
+            .organizations
             .iter()
-            .map(|s| {
-                [s.organization_id.to_string(), s.name.clone(), s.kind.code().to_string(), s.verified_on.to_string()]
-            })
-            .collect();
-        for (row, org) in &location_orgs {
-            let row = UpsertRow {
-                id: row.id,
-                doc: row.doc.clone(),
-                last_modified: row.last_modified.clone(),
-                extra: vec![org],
-            };
-            rows.push((LOCATION_UPSERT, row));
-        }
-        for (s, cols) in directory.services.iter().zip(&service_cols) {
-            let extra = cols.iter().map(String::as_str).collect();
-            rows.push((
-                SERVICE_UPSERT,
-                UpsertRow { id: s.id, doc: encode(s), last_modified: s.last_modified.to_rfc3339(), extra },
-            ));
-        }
-        for (sql, row) in rows {
+            .map(organization_row)
+            .chain(directory.locations.iter().map(location_row))
+            .chain(directory.services.iter().map(service_row));
+        let mut written = 0;
+        let mut done = 0;
+        for row in rows {
             let mut query =
-                sqlx::query(sql).bind(row.id.to_string()).bind(row.doc).bind(row.last_modified).bind(change);
+                sqlx::query(row.sql).bind(row.id.to_string()).bind(row.doc).bind(row.last_modified).bind(change);
             for value in row.extra {
                 query = query.bind(value);
             }
             written += query.execute(&mut *tx).await?.rows_affected() as usize;
+            done += 1;
+            if done % PROGRESS_EVERY == 0 {
+                progress(done);
+            }
         }
+        progress(done);
         if written == 0 {
             tx.rollback().await?;
-            return Ok(UpsertSummary { written, unchanged: total, change: None });
+            return Ok(UpsertSummary { written, unchanged: done, change: None });
         }
         tx.commit().await?;
-        Ok(UpsertSummary { written, unchanged: total - written, change: Some(change) })
+        Ok(UpsertSummary { written, unchanged: done - written, change: Some(change) })
     }
 
     async fn setting(&self, key: &str) -> Result<Option<String>, StoreError> {
