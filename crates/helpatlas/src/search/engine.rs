@@ -6,12 +6,14 @@
 //! then services that cover the whole place before those known only to be somewhere in its country,
 //! then services meant for the place before worldwide ones, then distance to the nearest location, open now, verified in the last year, name and id (stable).
 
+use super::cache::{self, Cached};
 use super::facts::{Counter, Filters};
 use super::query::{SearchHit, SearchQuery, SearchResults, MAX_RADIUS_KM};
 use super::text::Parsed;
 use super::{coverage, synonyms, Index};
 use crate::model::Service;
 use std::cmp::Ordering;
+use std::sync::Arc;
 
 /// How many relevance tiers text scores are cut into.
 const RELEVANCE_TIERS: f32 = 8.0;
@@ -32,6 +34,21 @@ struct Ranked {
 
 impl Index {
     pub fn search(&self, q: &SearchQuery) -> SearchResults<'_> {
+        let key = cache::key(q);
+        let answer = self.cache.get(&key).unwrap_or_else(|| {
+            let answer = Arc::new(self.answer(q));
+            self.cache.put(key, Arc::clone(&answer));
+            answer
+        });
+        let hits = answer
+            .hits
+            .iter()
+            .map(|&(p, distance_km, partial)| SearchHit { service: self.service_at(p), distance_km, partial })
+            .collect();
+        SearchResults { total: answer.total, hits, facets: answer.facets.clone(), crisis: answer.crisis }
+    }
+
+    fn answer(&self, q: &SearchQuery) -> Cached {
         let parsed = q.text.as_deref().map(Parsed::new).filter(|p| !p.is_empty());
         let crisis = parsed.as_ref().is_some_and(|p| synonyms::is_crisis(&p.topics()));
         let radius_km = if q.radius_km.is_finite() { q.radius_km.clamp(0.0, MAX_RADIUS_KM) } else { MAX_RADIUS_KM };
@@ -79,19 +96,13 @@ impl Index {
         let start = q.page.saturating_sub(1).saturating_mul(q.per_page);
         let end = start.saturating_add(q.per_page);
         let top = self.top(ranked, end.saturating_add(first.len()));
-        let ranked_hits = top.into_iter().filter(|r| !first_positions.contains(&r.position)).map(|r| SearchHit {
-            service: self.service_at(r.position),
-            distance_km: r.distance_km,
-            partial: r.partial,
-        });
-        let hits = first
-            .iter()
-            .map(|s| SearchHit { service: s, distance_km: None, partial: false })
-            .chain(ranked_hits)
-            .skip(start)
-            .take(q.per_page)
-            .collect();
-        SearchResults { total, hits, facets, crisis }
+        let ranked_hits = top
+            .into_iter()
+            .filter(|r| !first_positions.contains(&r.position))
+            .map(|r| (r.position, r.distance_km, r.partial));
+        let hits =
+            first_positions.iter().map(|&p| (p, None, false)).chain(ranked_hits).skip(start).take(q.per_page).collect();
+        Cached { total, hits, facets, crisis }
     }
 
     fn service_at(&self, position: u32) -> &Service {

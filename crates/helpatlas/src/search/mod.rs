@@ -5,6 +5,7 @@
 //! Parts: `coverage` files services under place keys, `facts` packs what filters and facets need,
 //! `text` is the tantivy index, `engine` answers a [`SearchQuery`], `update` builds and updates.
 
+mod cache;
 mod coverage;
 mod engine;
 mod facts;
@@ -81,6 +82,7 @@ pub struct Index {
     /// A snapshot of the text index matching `tables`.
     searcher: tantivy::Searcher,
     open: OpenCache,
+    cache: cache::Cache,
     /// The store's change number this index was built from.
     pub change: i64,
 }

@@ -74,6 +74,7 @@ impl Index {
             searcher: text.searcher(),
             text: Arc::new(text),
             open: OpenCache::new(tables.services.len()),
+            cache: Default::default(),
             tables,
             change,
         })
@@ -93,6 +94,7 @@ impl Index {
             searcher,
             text: Arc::clone(&self.text),
             open: OpenCache::new(next.services.len()),
+            cache: Default::default(),
             tables: next,
             change,
         })
