@@ -393,7 +393,7 @@ mod tests {
         assert!(areas(|a| matches!(a, ServiceArea::Country(_))));
         assert!(areas(|a| matches!(a, ServiceArea::Subdivision(_))));
         assert!(areas(|a| matches!(a, ServiceArea::Radius { .. })));
-        assert!(crate::transfer::check(&d, &Directory::default()).is_empty());
+        assert!(crate::transfer::check(&d, &crate::store::StoredIds::default()).is_empty());
     }
 
     #[test]

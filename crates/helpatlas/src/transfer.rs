@@ -5,7 +5,7 @@
 use crate::geo::atlas;
 use crate::hsds::{self, HsdsError};
 use crate::model::{Directory, Kind, Location, Organization, Service, ServiceArea};
-use crate::store::{Store, StoreError, UpsertSummary};
+use crate::store::{Store, StoreError, StoredIds, UpsertSummary};
 use chrono::{DateTime, Utc};
 use std::collections::HashSet;
 use std::fmt;
@@ -41,8 +41,8 @@ impl fmt::Display for Problem {
     }
 }
 
-/// Every problem that would make `incoming` inconsistent once merged with `existing`.
-pub fn check(incoming: &Directory, existing: &Directory) -> Vec<Problem> {
+/// Every problem that would make `incoming` inconsistent once merged with the stored records `existing`.
+pub fn check(incoming: &Directory, existing: &StoredIds) -> Vec<Problem> {
     let mut problems = Vec::new();
     let mut duplicates = |table: &'static str, ids: Vec<Uuid>| {
         let mut seen = HashSet::new();
@@ -55,8 +55,10 @@ pub fn check(incoming: &Directory, existing: &Directory) -> Vec<Problem> {
     duplicates("organization", incoming.organizations.iter().map(|o| o.id).collect());
     duplicates("location", incoming.locations.iter().map(|l| l.id).collect());
     duplicates("service", incoming.services.iter().map(|s| s.id).collect());
-    let orgs: HashSet<_> = incoming.organizations.iter().chain(&existing.organizations).map(|o| o.id).collect();
-    let locations: HashSet<_> = incoming.locations.iter().chain(&existing.locations).map(|l| l.id).collect();
+    let orgs: HashSet<Uuid> =
+        incoming.organizations.iter().map(|o| o.id).chain(existing.organizations.iter().copied()).collect();
+    let locations: HashSet<Uuid> =
+        incoming.locations.iter().map(|l| l.id).chain(existing.locations.iter().copied()).collect();
     for o in &incoming.organizations {
         if o.name.trim().is_empty() {
             problems.push(Problem { table: "organization", id: o.id, message: "field name: must not be empty".into() });
@@ -156,7 +158,7 @@ fn read_any(
 
 /// Leaves out every record with a problem, again until none is left (leaving out an organization
 /// leaves its services dangling); returns what was left out.
-fn leave_out_invalid(incoming: &mut Directory, existing: &Directory) -> Vec<String> {
+fn leave_out_invalid(incoming: &mut Directory, existing: &StoredIds) -> Vec<String> {
     let mut left_out = Vec::new();
     loop {
         let problems = check(incoming, existing);
@@ -210,6 +212,12 @@ fn keep_dates_of_unchanged<T: Dated>(incoming: &mut [T], existing: &[T], now: Da
     }
 }
 
+fn has_date(directory: &Directory, date: DateTime<Utc>) -> bool {
+    directory.organizations.iter().any(|o| o.last_modified == date)
+        || directory.locations.iter().any(|l| l.last_modified == date)
+        || directory.services.iter().any(|s| s.last_modified == date)
+}
+
 fn keep_unchanged_dates(incoming: &mut Directory, existing: &Directory, now: DateTime<Utc>) {
     keep_dates_of_unchanged(&mut incoming.organizations, &existing.organizations, now);
     keep_dates_of_unchanged(&mut incoming.locations, &existing.locations, now);
@@ -226,8 +234,11 @@ pub async fn import(
 ) -> Result<ImportReport, TransferError> {
     let now = Utc::now();
     let (mut incoming, mut left_out, notes) = read_any(path, options.skip_invalid, now)?;
-    let existing = store.load_directory().await?;
-    keep_unchanged_dates(&mut incoming, &existing, now);
+    // Whole stored records are read only when some incoming record had no date of its own.
+    if has_date(&incoming, now) {
+        keep_unchanged_dates(&mut incoming, &store.load_directory().await?, now);
+    }
+    let existing = store.reference_ids().await?;
     if options.skip_invalid {
         left_out.extend(leave_out_invalid(&mut incoming, &existing));
     } else {

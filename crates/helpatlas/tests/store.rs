@@ -59,6 +59,9 @@ async fn writes_and_reads_back_everything(store: &dyn Store) {
     let one = &directory.services[3];
     assert_eq!(store.service(one.id).await.expect("get").as_ref(), Some(one));
     assert_eq!(store.service(uuid::Uuid::nil()).await.expect("get"), None);
+    let ids = store.reference_ids().await.expect("ids");
+    assert_eq!(ids.organizations, directory.organizations.iter().map(|o| o.id).collect());
+    assert_eq!(ids.locations, directory.locations.iter().map(|l| l.id).collect());
 }
 
 async fn writing_the_same_data_again_changes_nothing(store: &dyn Store) {

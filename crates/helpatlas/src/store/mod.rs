@@ -30,6 +30,13 @@ pub enum StoreError {
     Corrupt { table: &'static str, id: String, reason: String },
 }
 
+/// Ids of stored records that other records refer to.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct StoredIds {
+    pub organizations: std::collections::HashSet<Uuid>,
+    pub locations: std::collections::HashSet<Uuid>,
+}
+
 /// What an upsert did.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct UpsertSummary {
@@ -47,6 +54,10 @@ pub trait Store: Send + Sync {
     async fn load_directory(&self) -> Result<Directory, StoreError>;
 
     async fn service(&self, id: Uuid) -> Result<Option<Service>, StoreError>;
+
+    /// The ids of every stored organization and location: what an import's references may point to,
+    /// without reading whole records.
+    async fn reference_ids(&self) -> Result<StoredIds, StoreError>;
 
     /// Inserts or replaces every record by id, in one transaction: all or nothing. Records that are
     /// already stored exactly as given are left alone, so writing the same data twice changes nothing.

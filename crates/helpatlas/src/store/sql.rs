@@ -2,7 +2,7 @@
 //! PostgreSQL both understand, so one implementation serves both; only migrations and connection
 //! settings differ per backend.
 
-use super::{Store, StoreError, UpsertSummary};
+use super::{Store, StoreError, StoredIds, UpsertSummary};
 use crate::model::{Directory, Location, Organization, Service};
 use async_trait::async_trait;
 use futures_util::TryStreamExt;
@@ -155,54 +155,113 @@ impl SqlStore {
         Ok(records)
     }
 
+    async fn ids(&self, table: &'static str) -> Result<std::collections::HashSet<Uuid>, StoreError> {
+        let sql = format!("SELECT id FROM {table}");
+        let mut ids = std::collections::HashSet::new();
+        for row in sqlx::query(&sql).fetch_all(&self.pool).await? {
+            let id: String = row.try_get("id")?;
+            let parsed = id.parse().map_err(|e: uuid::Error| StoreError::Corrupt {
+                table,
+                id: id.clone(),
+                reason: e.to_string(),
+            })?;
+            ids.insert(parsed);
+        }
+        Ok(ids)
+    }
+
     async fn load_changed<T: DeserializeOwned>(&self, table: &'static str, after: i64) -> Result<Vec<T>, StoreError> {
         let sql = format!("SELECT id, doc FROM {table} WHERE change_seq > $1 ORDER BY id");
         sqlx::query(&sql).bind(after).fetch_all(&self.pool).await?.iter().map(|r| decode(r, table)).collect()
     }
 }
 
-/// One row to upsert: table-specific columns come after the common `id, doc, last_modified, change_seq`.
-struct UpsertRow {
-    sql: &'static str,
-    id: Uuid,
-    doc: String,
-    last_modified: String,
-    extra: Vec<String>,
+/// A table written by upserts: `id, doc, last_modified, change_seq`, then its own columns.
+struct Table {
+    name: &'static str,
+    columns: &'static [&'static str],
 }
 
-const ORGANIZATION_UPSERT: &str =
-    "INSERT INTO organizations (id, doc, last_modified, change_seq, name) VALUES ($1, $2, $3, $4, $5) \
-     ON CONFLICT (id) DO UPDATE SET doc = excluded.doc, last_modified = excluded.last_modified, \
-     change_seq = excluded.change_seq, name = excluded.name WHERE organizations.doc <> excluded.doc";
-const LOCATION_UPSERT: &str =
-    "INSERT INTO locations (id, doc, last_modified, change_seq, organization_id) VALUES ($1, $2, $3, $4, $5) \
-     ON CONFLICT (id) DO UPDATE SET doc = excluded.doc, last_modified = excluded.last_modified, \
-     change_seq = excluded.change_seq, organization_id = excluded.organization_id WHERE locations.doc <> excluded.doc";
-const SERVICE_UPSERT: &str =
-    "INSERT INTO services (id, doc, last_modified, change_seq, organization_id, name, kind, verified_on) \
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) \
-     ON CONFLICT (id) DO UPDATE SET doc = excluded.doc, last_modified = excluded.last_modified, \
-     change_seq = excluded.change_seq, organization_id = excluded.organization_id, name = excluded.name, \
-     kind = excluded.kind, verified_on = excluded.verified_on WHERE services.doc <> excluded.doc";
+const ORGANIZATIONS: Table =
+    Table { name: "organizations", columns: &["id", "doc", "last_modified", "change_seq", "name"] };
+const LOCATIONS: Table =
+    Table { name: "locations", columns: &["id", "doc", "last_modified", "change_seq", "organization_id"] };
+const SERVICES: Table = Table {
+    name: "services",
+    columns: &["id", "doc", "last_modified", "change_seq", "organization_id", "name", "kind", "verified_on"],
+};
+
+/// Rows per INSERT statement: one statement per row made a million-service import take minutes.
+/// 100 rows × 8 columns stays far below SQLite's and PostgreSQL's parameter limits.
+const ROWS_PER_STATEMENT: usize = 100;
+
+/// `INSERT … VALUES (…), (…) ON CONFLICT (id) DO UPDATE … WHERE doc changed`, for `rows` rows. Rows whose
+/// document is unchanged are not touched, so they do not count as written.
+fn upsert_sql(table: &Table, rows: usize) -> String {
+    let n = table.columns.len();
+    let values: Vec<String> = (0..rows)
+        .map(|r| format!("({})", (1..=n).map(|c| format!("${}", r * n + c)).collect::<Vec<_>>().join(", ")))
+        .collect();
+    let updates: Vec<String> = table.columns[1..].iter().map(|c| format!("{c} = excluded.{c}")).collect();
+    format!(
+        "INSERT INTO {t} ({cols}) VALUES {values} ON CONFLICT (id) DO UPDATE SET {updates} WHERE {t}.doc <> excluded.doc",
+        t = table.name,
+        cols = table.columns.join(", "),
+        values = values.join(", "),
+        updates = updates.join(", "),
+    )
+}
+
+/// The values of one row after `id, doc, last_modified` (the change number is bound separately).
+type UpsertRow = (Uuid, String, String, Vec<String>);
 
 fn organization_row(o: &Organization) -> UpsertRow {
-    let extra = vec![o.name.clone()];
-    UpsertRow { sql: ORGANIZATION_UPSERT, id: o.id, doc: encode(o), last_modified: o.last_modified.to_rfc3339(), extra }
+    (o.id, encode(o), o.last_modified.to_rfc3339(), vec![o.name.clone()])
 }
 
 fn location_row(l: &Location) -> UpsertRow {
-    let extra = vec![l.organization_id.to_string()];
-    UpsertRow { sql: LOCATION_UPSERT, id: l.id, doc: encode(l), last_modified: l.last_modified.to_rfc3339(), extra }
+    (l.id, encode(l), l.last_modified.to_rfc3339(), vec![l.organization_id.to_string()])
 }
 
 fn service_row(s: &Service) -> UpsertRow {
     let extra =
         vec![s.organization_id.to_string(), s.name.clone(), s.kind.code().to_string(), s.verified_on.to_string()];
-    UpsertRow { sql: SERVICE_UPSERT, id: s.id, doc: encode(s), last_modified: s.last_modified.to_rfc3339(), extra }
+    (s.id, encode(s), s.last_modified.to_rfc3339(), extra)
 }
 
 /// How often (in records) an upsert reports its progress.
 const PROGRESS_EVERY: usize = 1000;
+
+/// Upserts `rows` into `table` in statements of up to [`ROWS_PER_STATEMENT`] rows; returns how many
+/// were written. `done` counts every row handed in, for progress.
+async fn upsert_rows(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    table: &Table,
+    rows: impl Iterator<Item = UpsertRow>,
+    change: i64,
+    done: &mut usize,
+    progress: &(dyn Fn(usize) + Send + Sync),
+) -> Result<usize, StoreError> {
+    let mut written = 0;
+    let rows: Vec<UpsertRow> = rows.collect();
+    for chunk in rows.chunks(ROWS_PER_STATEMENT) {
+        let sql = upsert_sql(table, chunk.len());
+        let mut query = sqlx::query(&sql);
+        for (id, doc, last_modified, extra) in chunk {
+            query = query.bind(id.to_string()).bind(doc.as_str()).bind(last_modified.as_str()).bind(change);
+            for value in extra {
+                query = query.bind(value.as_str());
+            }
+        }
+        written += query.execute(&mut **tx).await?.rows_affected() as usize;
+        let before = *done;
+        *done += chunk.len();
+        if *done / PROGRESS_EVERY != before / PROGRESS_EVERY {
+            progress(*done);
+        }
+    }
+    Ok(written)
+}
 
 #[async_trait]
 impl Store for SqlStore {
@@ -212,6 +271,10 @@ impl Store for SqlStore {
             locations: self.load_table("locations").await?,
             services: self.load_table("services").await?,
         })
+    }
+
+    async fn reference_ids(&self) -> Result<StoredIds, StoreError> {
+        Ok(StoredIds { organizations: self.ids("organizations").await?, locations: self.ids("locations").await? })
     }
 
     async fn service(&self, id: Uuid) -> Result<Option<Service>, StoreError> {
@@ -236,26 +299,21 @@ impl Store for SqlStore {
             .await?
             .try_get("seq")?;
         // Organizations first, then locations, then services: each may refer to the ones before.
-        let rows = directory
-            .organizations
-            .iter()
-            .map(organization_row)
-            .chain(directory.locations.iter().map(location_row))
-            .chain(directory.services.iter().map(service_row));
-        let mut written = 0;
         let mut done = 0;
-        for row in rows {
-            let mut query =
-                sqlx::query(row.sql).bind(row.id.to_string()).bind(row.doc).bind(row.last_modified).bind(change);
-            for value in row.extra {
-                query = query.bind(value);
-            }
-            written += query.execute(&mut *tx).await?.rows_affected() as usize;
-            done += 1;
-            if done % PROGRESS_EVERY == 0 {
-                progress(done);
-            }
-        }
+        let d = directory;
+        let mut written = upsert_rows(
+            &mut tx,
+            &ORGANIZATIONS,
+            d.organizations.iter().map(organization_row),
+            change,
+            &mut done,
+            progress,
+        )
+        .await?;
+        written +=
+            upsert_rows(&mut tx, &LOCATIONS, d.locations.iter().map(location_row), change, &mut done, progress).await?;
+        written +=
+            upsert_rows(&mut tx, &SERVICES, d.services.iter().map(service_row), change, &mut done, progress).await?;
         progress(done);
         if written == 0 {
             tx.rollback().await?;
