@@ -100,3 +100,16 @@ test("the crisis banner is visible without scrolling on a 320 px phone", async (
   }
   await page.context().close();
 });
+
+test("a printed results page is a one-page help card with the emergency number", async () => {
+  const page = await newPage();
+  await page.goto(server.base + "/gb/support-groups");
+  assert.ok((await page.locator("ol.results > li").count()) > 10, "a long results page");
+  await page.emulateMedia({ media: "print" });
+  assert.equal(await page.locator("form.filters").isVisible(), false, "filters are not printed");
+  assert.equal(await page.locator("aside.crisis").isVisible(), true, "the crisis banner is printed");
+  const pdf = (await page.pdf({ format: "A4" })).toString("latin1");
+  const pages = pdf.match(/\/Type\s*\/Page[^s]/g) || [];
+  assert.equal(pages.length, 1, `printed on ${pages.length} pages`);
+  await page.context().close();
+});
