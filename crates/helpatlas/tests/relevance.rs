@@ -177,3 +177,26 @@ fn an_update_is_searchable_at_once_and_the_old_version_is_untouched() {
     assert!(names(&old, "samaritans").contains(&"Samaritans helpline".to_string()));
     assert_eq!(new.change, 2);
 }
+
+#[test]
+fn services_for_residents_only_are_left_out_for_people_living_elsewhere() {
+    let index = Index::build(helpatlas::generate::directory(4000, 5), 1);
+    let ids = |resident_of: Option<&str>| {
+        let mut q = SearchQuery::new(place("NO"), now());
+        q.per_page = 100;
+        q.resident_of = resident_of.map(|c| c.parse().expect("code"));
+        let found = index.search(&q);
+        assert!(found.total <= 100, "the test needs one page");
+        // Everyone lives somewhere in the world: a worldwide service is for residents of anywhere.
+        let only = |s: &helpatlas::model::Service| {
+            s.eligibility.residents_only && !s.areas.contains(&helpatlas::model::ServiceArea::World)
+        };
+        found.hits.iter().map(|h| (h.service.id, only(h.service))).collect::<Vec<_>>()
+    };
+    let everyone = ids(None);
+    assert!(everyone.iter().any(|(_, only)| *only), "the sample has services for residents only");
+    assert_eq!(ids(Some("NO")), everyone, "a resident is eligible for all of them");
+    let visitor = ids(Some("DE"));
+    assert!(visitor.iter().all(|(_, only)| !only));
+    assert_eq!(visitor.len(), everyone.iter().filter(|(_, only)| !only).count());
+}

@@ -67,6 +67,8 @@ pub struct Facts {
     pub audiences: u32,
     pub delivered_by: u32,
     pub languages: Box<[u16]>,
+    /// Only for people who live in the service's areas.
+    pub residents_only: bool,
     pub min_age: u8,
     pub max_age: u8,
     pub always_open: bool,
@@ -98,6 +100,7 @@ impl Facts {
             audiences: mask(s.audiences.iter().copied()),
             delivered_by: mask(s.delivered_by.iter().copied()),
             languages: s.languages.iter().map(|l| languages.intern(l)).collect(),
+            residents_only: s.eligibility.residents_only,
             min_age: s.eligibility.min_age.unwrap_or(0),
             max_age: s.eligibility.max_age.unwrap_or(u8::MAX),
             always_open: s.is_always_open(),
@@ -137,6 +140,7 @@ pub struct Filters {
     open_now: bool,
     always_open: bool,
     age: Option<u8>,
+    resident_of: Option<CountryCode>,
 }
 
 impl Filters {
@@ -154,12 +158,22 @@ impl Filters {
             open_now: q.open_now,
             always_open: q.always_open,
             age: q.age,
+            resident_of: q.resident_of,
         }
     }
 
-    /// Whether the age, which has no facet, lets the person use the service.
+    /// Whether the person's age and residence, which have no facets, let them use the service.
     pub fn eligible(&self, f: &Facts) -> bool {
-        self.age.is_none_or(|age| f.min_age <= age && age <= f.max_age)
+        let resident = |home: CountryCode| {
+            !f.residents_only
+                || f.areas.iter().any(|a| match a {
+                    Area::World => true,
+                    Area::Country(c) => *c == home,
+                    Area::Subdivision(code) => &code[..2] == home.as_str().as_bytes(),
+                    Area::Radius { .. } => f.radius_homes.contains(&home),
+                })
+        };
+        self.age.is_none_or(|age| f.min_age <= age && age <= f.max_age) && self.resident_of.is_none_or(resident)
     }
 
     /// The set of failing filters, one bit per [`Filter`]; `open` is asked only when it matters.

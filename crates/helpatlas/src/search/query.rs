@@ -1,6 +1,6 @@
 //! What a search asks and what it answers: the contract between the pages/API and the engine.
 
-use crate::model::{Audience, ChannelType, Cost, DeliveredBy, Kind, Place, Service, Topic};
+use crate::model::{Audience, ChannelType, Cost, CountryCode, DeliveredBy, Kind, Place, Service, Topic};
 use chrono::{DateTime, Utc};
 
 /// Largest page size a caller may ask for.
@@ -26,6 +26,8 @@ pub struct SearchQuery {
     pub always_open: bool,
     /// The person's age, to leave out services they are too young or too old for.
     pub age: Option<u8>,
+    /// The country the person lives in, to leave out services only for residents of somewhere else.
+    pub resident_of: Option<CountryCode>,
     pub radius_km: f64,
     /// 1-based.
     pub page: usize,
@@ -48,6 +50,7 @@ impl SearchQuery {
             open_now: false,
             always_open: false,
             age: None,
+            resident_of: None,
             radius_km: DEFAULT_RADIUS_KM,
             page: 1,
             per_page: 20,
