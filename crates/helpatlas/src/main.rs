@@ -6,8 +6,10 @@ use tracing_subscriber::EnvFilter;
 #[tokio::main]
 async fn main() -> ExitCode {
     let cli = Cli::parse();
+    // tantivy logs every segment file it writes or deletes at info level: noise on each index update.
+    let default_filter = || EnvFilter::new("info,tantivy=warn");
     tracing_subscriber::fmt()
-        .with_env_filter(EnvFilter::try_from_env("HELPATLAS_LOG").unwrap_or_else(|_| EnvFilter::new("info")))
+        .with_env_filter(EnvFilter::try_from_env("HELPATLAS_LOG").unwrap_or_else(|_| default_filter()))
         .with_writer(std::io::stderr)
         .init();
     match run(cli).await {
