@@ -122,6 +122,9 @@ pub enum Command {
         /// Directory to write into.
         #[arg(long)]
         out: PathBuf,
+        /// Help Atlas JSON (files of 100,000 services) or one HSDS file or data package.
+        #[arg(long, value_enum, default_value = "atlas")]
+        format: ExportFormat,
     },
 }
 
@@ -183,8 +186,12 @@ pub async fn run(cli: Cli) -> Result<(), CliError> {
             println!("database is up to date");
             Ok(())
         }
-        Command::Generate { services, seed, out } => {
-            for file in crate::generate::write(services, seed, &out)? {
+        Command::Generate { services, seed, out, format } => {
+            let files = match format.form() {
+                transfer::ExportForm::Atlas => crate::generate::write(services, seed, &out)?,
+                transfer::ExportForm::Hsds(form) => crate::generate::write_hsds(services, seed, &out, form)?,
+            };
+            for file in files {
                 println!("{}", file.display());
             }
             Ok(())

@@ -4,6 +4,7 @@
 //! `--seed` gives the same bytes.
 
 use crate::geo::{atlas, City};
+use crate::hsds;
 use crate::model::{
     Audience, Channel, ChannelType, Cost, CountryCode, DeliveredBy, Directory, Eligibility, Form, Hours, Kind,
     Location, Organization, Point, Service, ServiceArea, Topic, VerificationStatus,
@@ -372,6 +373,21 @@ pub fn write(services: usize, seed: u64, dir: &Path) -> Result<Vec<PathBuf>, Gen
     Ok(files)
 }
 
+/// Writes the directory into `dir` in an HSDS form: `hsds.json`, `hsds.ndjson`, or `dir` itself as a
+/// data package. Returns what to import.
+pub fn write_hsds(services: usize, seed: u64, dir: &Path, form: hsds::Form) -> Result<Vec<PathBuf>, GenerateError> {
+    let path = match form {
+        hsds::Form::Json => dir.join("hsds.json"),
+        hsds::Form::Ndjson => dir.join("hsds.ndjson"),
+        hsds::Form::DataPackage => dir.to_path_buf(),
+    };
+    let fail =
+        |e: &dyn std::fmt::Display| GenerateError::Write { path: path.display().to_string(), reason: e.to_string() };
+    std::fs::create_dir_all(dir).map_err(|e| fail(&e))?;
+    hsds::export(&directory(services, seed), form, &path).map_err(|e| fail(&e))?;
+    Ok(vec![path])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -394,6 +410,15 @@ mod tests {
         assert!(areas(|a| matches!(a, ServiceArea::Subdivision(_))));
         assert!(areas(|a| matches!(a, ServiceArea::Radius { .. })));
         assert!(crate::transfer::check(&d, &crate::store::StoredIds::default()).is_empty());
+    }
+
+    #[test]
+    fn an_hsds_data_package_can_be_written() {
+        let dir = tempfile::tempdir().expect("temporary directory");
+        let files = write_hsds(50, 1, dir.path(), hsds::Form::DataPackage).expect("written");
+        assert_eq!(files, vec![dir.path().to_path_buf()]);
+        assert!(dir.path().join("datapackage.json").is_file());
+        assert!(dir.path().join("services.csv").is_file());
     }
 
     #[test]
