@@ -96,15 +96,19 @@ pub struct Running {
     pub task: tokio::task::JoinHandle<Result<(), AppError>>,
 }
 
-/// Binds `bind` (port 0 picks a free port) and serves until `shutdown` resolves.
+/// Claims the address (port 0 picks a free port). `serve` does this before loading anything, so a port
+/// in use is reported at once, not after the index of a large directory is built.
+pub async fn bind(addr: &str) -> Result<TcpListener, AppError> {
+    TcpListener::bind(addr).await.map_err(|e| AppError::Bind { addr: addr.to_string(), reason: e.to_string() })
+}
+
+/// Serves on `listener` until `shutdown` resolves.
 pub async fn start(
     state: AppState,
-    bind: &str,
+    listener: TcpListener,
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> Result<Running, AppError> {
-    let bind_error = |e: std::io::Error| AppError::Bind { addr: bind.to_string(), reason: e.to_string() };
-    let listener = TcpListener::bind(bind).await.map_err(bind_error)?;
-    let addr = listener.local_addr().map_err(bind_error)?;
+    let addr = listener.local_addr().map_err(|e| AppError::Bind { addr: "listener".into(), reason: e.to_string() })?;
     tokio::spawn(keep_index_fresh(state.clone()));
     let router = web::router(state);
     let task = tokio::spawn(async move {
@@ -146,10 +150,11 @@ async fn keep_index_fresh(state: AppState) {
 }
 
 /// `helpatlas serve`: runs until Ctrl-C or SIGTERM.
-pub async fn serve(data: &DataConfig, bind: &str) -> Result<(), AppError> {
+pub async fn serve(data: &DataConfig, addr: &str) -> Result<(), AppError> {
+    let listener = bind(addr).await?;
     let state = prepare(data).await?;
     let services = state.index().len();
-    let running = start(state, bind, shutdown_signal()).await?;
+    let running = start(state, listener, shutdown_signal()).await?;
     tracing::info!(addr = %running.addr, services, "serving Help Atlas on http://{}", running.addr);
     running.task.await.map_err(|e| AppError::Serve(std::io::Error::other(e.to_string())))?
 }

@@ -21,7 +21,8 @@ pub async fn spawn() -> TestApp {
     let data = DataConfig { data_dir: data_dir.path().to_path_buf(), database: None };
     let state = app::prepare(&data).await.expect("app prepares");
     let (tx, rx) = oneshot::channel::<()>();
-    let running = app::start(state.clone(), "127.0.0.1:0", async {
+    let listener = app::bind("127.0.0.1:0").await.expect("a free port");
+    let running = app::start(state.clone(), listener, async {
         let _ = rx.await;
     })
     .await
