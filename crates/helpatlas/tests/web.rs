@@ -249,3 +249,13 @@ async fn articles_render_with_numbered_references_and_link_to_results() {
     assert!(results.contains(r#"href="/articles/online-therapy?country=dk""#), "results link to the article");
     assert_eq!(app.page("/articles/no-such-article").await.0, 404);
 }
+
+#[tokio::test]
+async fn an_age_leaves_out_services_the_person_is_too_young_for() {
+    let app = spawn().await;
+    let (_, adults) = app.page("/au/online-therapy?age=30").await;
+    let (_, child) = app.page("/au/online-therapy?age=12").await;
+    assert!(adults.contains("MindSpot"));
+    assert!(!child.contains(">MindSpot<"), "MindSpot is for adults");
+    assert!(child.contains(r#"name="age" type="number" min="0" max="120" inputmode="numeric" value="12""#));
+}

@@ -58,6 +58,8 @@ pub struct Filters {
     pub open_now: bool,
     pub always_open: bool,
     pub age: Option<u8>,
+    /// The person lives in the chosen country: leave out services for residents of elsewhere.
+    pub resident: bool,
     pub radius_km: Option<f64>,
     pub page: usize,
 }
@@ -136,6 +138,7 @@ impl Params {
             open_now: self.flag("open"),
             always_open: self.flag("always"),
             age,
+            resident: self.flag("resident"),
             radius_km: radius_km.map(|r| r.min(MAX_RADIUS_KM)),
             page,
         })

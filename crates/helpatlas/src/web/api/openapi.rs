@@ -91,6 +91,9 @@ pub struct SearchParams {
     open: Option<String>,
     /// `1`: open around the clock.
     always: Option<String>,
+    /// `1`: the person lives in `country`, so services only for residents of elsewhere are left out.
+    #[param(pattern = "^[01]$")]
+    resident: Option<String>,
     /// The person's age.
     #[param(minimum = 0, maximum = 120)]
     age: Option<u8>,

@@ -58,6 +58,7 @@ fn query(state: &AppState, raw: Option<&str>) -> Result<SearchQuery, ApiError> {
     q.open_now = filters.open_now;
     q.always_open = filters.always_open;
     q.age = filters.age;
+    q.resident_of = filters.resident.then_some(country.code);
     q.radius_km = filters.radius_km.unwrap_or(DEFAULT_RADIUS_KM);
     q.page = filters.page;
     q.per_page = match params.one("per_page") {

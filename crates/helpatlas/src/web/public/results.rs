@@ -69,6 +69,8 @@ struct ResultsPage {
     groups: Vec<FacetGroup>,
     open_now: (usize, bool),
     always_open: (usize, bool),
+    age: String,
+    resident: bool,
     filtered: bool,
     clear_href: String,
     prev_href: Option<String>,
@@ -153,6 +155,8 @@ fn results(
         groups: facet_groups(&found.facets, &params, t),
         open_now: (found.facets.open_now, filters.open_now),
         always_open: (found.facets.always_open, filters.always_open),
+        age: filters.age.map(|a| a.to_string()).unwrap_or_default(),
+        resident: filters.resident,
         filtered: is_filtered(&filters),
         clear_href: format!("?{}", params.without(FILTER_KEYS, None)),
         prev_href: (filters.page > 1).then(|| page_href(filters.page - 1)),
@@ -163,7 +167,8 @@ fn results(
     })
 }
 
-const FILTER_KEYS: &[&str] = &["topic", "channel", "cost", "lang", "audience", "by", "open", "always", "age", "page"];
+const FILTER_KEYS: &[&str] =
+    &["topic", "channel", "cost", "lang", "audience", "by", "open", "always", "age", "resident", "page"];
 
 fn is_filtered(f: &Filters) -> bool {
     !(f.topics.is_empty()
@@ -175,6 +180,7 @@ fn is_filtered(f: &Filters) -> bool {
         || f.open_now
         || f.always_open
         || f.age.is_some()
+        || f.resident
 }
 
 fn build_query(place: &Place, kind: Option<Kind>, f: &Filters) -> SearchQuery {
@@ -190,6 +196,7 @@ fn build_query(place: &Place, kind: Option<Kind>, f: &Filters) -> SearchQuery {
     q.open_now = f.open_now;
     q.always_open = f.always_open;
     q.age = f.age;
+    q.resident_of = f.resident.then_some(place.country);
     if let Some(r) = f.radius_km {
         q.radius_km = r;
     }
