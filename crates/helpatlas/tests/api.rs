@@ -152,4 +152,18 @@ async fn ndjson_streams_every_record_and_honours_its_etag() {
         .await
         .expect("request");
     assert_eq!(again.status().as_u16(), 304);
+    // Compressed, the stream is polled again after its end; it must still end with the last chunk (it once
+    // panicked there and the connection broke off). Read over a raw connection to see the chunk framing.
+    for path in [
+        "/api/services?format=ndjson",
+        "/api/organizations?format=ndjson&organization_id=e3e70682-c209-1cac-a29f-6fbed82c07cd",
+    ] {
+        use tokio::io::{AsyncReadExt, AsyncWriteExt};
+        let mut stream = tokio::net::TcpStream::connect(app.base.trim_start_matches("http://")).await.expect("connect");
+        let request = format!("GET {path} HTTP/1.1\r\nHost: x\r\nAccept-Encoding: gzip\r\nConnection: close\r\n\r\n");
+        stream.write_all(request.as_bytes()).await.expect("send");
+        let mut raw = Vec::new();
+        stream.read_to_end(&mut raw).await.expect("read");
+        assert!(raw.ends_with(b"0\r\n\r\n"), "{path}: the chunked body ends with its last chunk");
+    }
 }

@@ -180,8 +180,11 @@ pub fn stream_ndjson(
                 let _ = tx.blocking_send(chunk);
             }
         });
-        let body = futures_util::stream::unfold(rx, |mut rx| async move {
-            rx.recv().await.map(|chunk| (Ok::<_, std::convert::Infallible>(chunk), rx))
+        // A closed channel keeps answering `None`, so the body may be polled again after its end (the
+        // compression layer does).
+        let mut rx = rx;
+        let body = futures_util::stream::poll_fn(move |cx| {
+            rx.poll_recv(cx).map(|chunk| chunk.map(Ok::<_, std::convert::Infallible>))
         });
         let mut response = Response::new(Body::from_stream(body));
         response.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("application/x-ndjson"));
