@@ -145,6 +145,24 @@ pub fn answer<T>(headers: &HeaderMap, query: &ListQuery, items: Vec<T>, render: 
     Ok(json_response(headers, &page))
 }
 
+/// Answers a list of records held by the index: `select` picks and orders them and `render` makes each
+/// one's JSON, served as a `Page`, or streamed with `format=ndjson`.
+pub fn respond<T: 'static>(
+    request: &HeaderMap,
+    raw_query: Option<&str>,
+    query: ListQuery,
+    index: Arc<Index>,
+    select: for<'a> fn(&'a Index, &ListQuery) -> Vec<&'a T>,
+    render: fn(&Index, &T, &ListQuery) -> Value,
+) -> ApiResult {
+    if query.ndjson {
+        return Ok(stream_ndjson(request, raw_query, index, move |index, emit| {
+            select(index, &query).into_iter().for_each(|item| emit(render(index, item, &query)));
+        }));
+    }
+    answer(request, &query, select(&index, &query), |item| render(&index, item, &query))
+}
+
 /// Bytes of ndjson gathered before they are sent on.
 const STREAM_CHUNK: usize = 64 * 1024;
 

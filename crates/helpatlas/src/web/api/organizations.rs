@@ -56,13 +56,7 @@ fn document(index: &Index, o: &Organization) -> Value {
     ))]
 pub async fn list(State(state): State<AppState>, RawQuery(raw): RawQuery, headers: HeaderMap) -> ApiResult {
     let q = ListQuery::parse(raw.as_deref())?;
-    let index = state.index();
-    if q.ndjson {
-        return Ok(list::stream_ndjson(&headers, raw.as_deref(), index, move |index, emit| {
-            selected(index, &q).into_iter().for_each(|o| emit(render(index, o, &q)));
-        }));
-    }
-    list::answer(&headers, &q, selected(&index, &q), |o| render(&index, o, &q))
+    list::respond(&headers, raw.as_deref(), q, state.index(), selected, render)
 }
 
 /// The organizations the query asks for, ordered by id.

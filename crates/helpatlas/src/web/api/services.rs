@@ -72,13 +72,7 @@ const LIST_FIELDS: &[&str] = &[
     ))]
 pub async fn list(State(state): State<AppState>, RawQuery(raw): RawQuery, headers: HeaderMap) -> ApiResult {
     let q = ListQuery::parse(raw.as_deref())?;
-    let index = state.index();
-    if q.ndjson {
-        return Ok(list::stream_ndjson(&headers, raw.as_deref(), index, move |index, emit| {
-            selected(index, &q).into_iter().for_each(|s| emit(render(index, s, &q)));
-        }));
-    }
-    list::answer(&headers, &q, selected(&index, &q), |s| render(&index, s, &q))
+    list::respond(&headers, raw.as_deref(), q, state.index(), selected, render)
 }
 
 /// The services the query asks for, ordered by id.
