@@ -4,7 +4,7 @@
 use crate::geo::atlas;
 use crate::i18n::Messages;
 use crate::model::{Audience, ChannelType, Cost, CountryCode, DeliveredBy, Place, Topic, UnknownCode};
-use crate::search::query::{MAX_QUERY_CHARS, MAX_RADIUS_KM};
+use crate::search::query::{SearchQuery, DEFAULT_RADIUS_KM, MAX_QUERY_CHARS, MAX_RADIUS_KM};
 use crate::web::WebError;
 use std::str::FromStr;
 
@@ -62,6 +62,35 @@ pub struct Filters {
     pub resident: bool,
     pub radius_km: Option<f64>,
     pub page: usize,
+}
+
+impl Filters {
+    /// The engine's query for these filters at `place` (`kind`: one kind of help, or all); page size is
+    /// the caller's.
+    pub fn query(
+        self,
+        place: Place,
+        kind: Option<crate::model::Kind>,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> SearchQuery {
+        let resident_of = self.resident.then_some(place.country);
+        let mut q = SearchQuery::new(place, now);
+        q.kind = kind;
+        q.text = self.text;
+        q.topics = self.topics;
+        q.channels = self.channels;
+        q.costs = self.costs;
+        q.languages = self.languages;
+        q.audiences = self.audiences;
+        q.delivered_by = self.delivered_by;
+        q.open_now = self.open_now;
+        q.always_open = self.always_open;
+        q.age = self.age;
+        q.resident_of = resident_of;
+        q.radius_km = self.radius_km.unwrap_or(DEFAULT_RADIUS_KM);
+        q.page = self.page;
+        q
+    }
 }
 
 pub struct Params {

@@ -3,7 +3,6 @@
 use super::{json_response, services, ApiError, ApiResult};
 use crate::geo::atlas;
 use crate::model::Kind;
-use crate::search::query::DEFAULT_RADIUS_KM;
 use crate::search::{Facets, SearchQuery};
 use crate::web::params::Params;
 use crate::web::AppState;
@@ -46,21 +45,7 @@ fn query(state: &AppState, raw: Option<&str>) -> Result<SearchQuery, ApiError> {
         .map(str::parse::<Kind>)
         .transpose()
         .map_err(|e| ApiError::bad_request(format!("kind: {e}")))?;
-    let mut q = SearchQuery::new(place, chrono::Utc::now());
-    q.kind = kind;
-    q.text = filters.text;
-    q.topics = filters.topics;
-    q.channels = filters.channels;
-    q.costs = filters.costs;
-    q.languages = filters.languages;
-    q.audiences = filters.audiences;
-    q.delivered_by = filters.delivered_by;
-    q.open_now = filters.open_now;
-    q.always_open = filters.always_open;
-    q.age = filters.age;
-    q.resident_of = filters.resident.then_some(country.code);
-    q.radius_km = filters.radius_km.unwrap_or(DEFAULT_RADIUS_KM);
-    q.page = filters.page;
+    let mut q = filters.query(place, kind, chrono::Utc::now());
     q.per_page = match params.one("per_page") {
         None => 20,
         Some(raw) => raw.parse().ok().filter(|n| (1..=super::list::MAX_PER_PAGE).contains(n)).ok_or_else(|| {

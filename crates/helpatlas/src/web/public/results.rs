@@ -6,7 +6,7 @@ use crate::geo::atlas;
 use crate::i18n::Messages;
 use crate::model::{Kind, Place, Service};
 use crate::search::{Facets, Index, SearchQuery};
-use crate::web::params::{Filters, Params};
+use crate::web::params::Params;
 use crate::web::view::{area_label, channel_label, eligibility_line, phone_link, NumberView};
 use crate::web::{AppState, Frame, WebError};
 use askama::Template;
@@ -118,7 +118,8 @@ fn results(
     let filters = params.filters(t)?;
     let choice = params.place(country, t)?;
     let index = state.index();
-    let query = build_query(&choice.place, kind, &filters);
+    let mut query = filters.query(choice.place.clone(), kind, Utc::now());
+    query.per_page = PER_PAGE;
     let found = index.search(&query);
     let pages = found.total.div_ceil(PER_PAGE).max(1);
     let page_href =
@@ -148,20 +149,20 @@ fn results(
         country_slug: slug.clone(),
         place_name: choice.name.clone(),
         kind: kind.map(|k| k.code()),
-        query_text: filters.text.clone().unwrap_or_default(),
+        query_text: query.text.clone().unwrap_or_default(),
         hidden: choice.params(),
         total: found.total,
         items,
         groups: facet_groups(&found.facets, &params, t),
-        open_now: (found.facets.open_now, filters.open_now),
-        always_open: (found.facets.always_open, filters.always_open),
-        age: filters.age.map(|a| a.to_string()).unwrap_or_default(),
-        resident: filters.resident,
-        filtered: is_filtered(&filters),
+        open_now: (found.facets.open_now, query.open_now),
+        always_open: (found.facets.always_open, query.always_open),
+        age: query.age.map(|a| a.to_string()).unwrap_or_default(),
+        resident: query.resident_of.is_some(),
+        filtered: is_filtered(&query),
         clear_href: format!("?{}", params.without(FILTER_KEYS, None)),
-        prev_href: (filters.page > 1).then(|| page_href(filters.page - 1)),
-        next_href: (filters.page < pages).then(|| page_href(filters.page + 1)),
-        page_label: t.with("results.page_of", "page", &format!("{} / {pages}", filters.page)),
+        prev_href: (query.page > 1).then(|| page_href(query.page - 1)),
+        next_href: (query.page < pages).then(|| page_href(query.page + 1)),
+        page_label: t.with("results.page_of", "page", &format!("{} / {pages}", query.page)),
         other_kinds,
         crisis,
     })
@@ -170,7 +171,7 @@ fn results(
 const FILTER_KEYS: &[&str] =
     &["topic", "channel", "cost", "lang", "audience", "by", "open", "always", "age", "resident", "page"];
 
-fn is_filtered(f: &Filters) -> bool {
+fn is_filtered(f: &SearchQuery) -> bool {
     !(f.topics.is_empty()
         && f.channels.is_empty()
         && f.costs.is_empty()
@@ -180,29 +181,7 @@ fn is_filtered(f: &Filters) -> bool {
         || f.open_now
         || f.always_open
         || f.age.is_some()
-        || f.resident
-}
-
-fn build_query(place: &Place, kind: Option<Kind>, f: &Filters) -> SearchQuery {
-    let mut q = SearchQuery::new(place.clone(), Utc::now());
-    q.kind = kind;
-    q.text = f.text.clone();
-    q.topics = f.topics.clone();
-    q.channels = f.channels.clone();
-    q.costs = f.costs.clone();
-    q.languages = f.languages.clone();
-    q.audiences = f.audiences.clone();
-    q.delivered_by = f.delivered_by.clone();
-    q.open_now = f.open_now;
-    q.always_open = f.always_open;
-    q.age = f.age;
-    q.resident_of = f.resident.then_some(place.country);
-    if let Some(r) = f.radius_km {
-        q.radius_km = r;
-    }
-    q.page = f.page;
-    q.per_page = PER_PAGE;
-    q
+        || f.resident_of.is_some()
 }
 
 /// One service as a result list shows it (also on the country overview).
