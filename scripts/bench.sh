@@ -42,14 +42,21 @@ if [ ! -f imported ]; then
 fi
 log "generate $(cat "$R/generate.time"), import $(cat "$R/import.time")"
 
-# --- the server: start-up, index build, memory
-start=$(date +%s.%N)
-HELPATLAS_LOG=info,tantivy=warn "$BIN" serve --data-dir data --bind "127.0.0.1:$PORT" > "$R/serve.log" 2>&1 &
-PIDS+=($!)
-SERVER=$!
-until curl -sf -o /dev/null "http://127.0.0.1:$PORT/healthz"; do sleep 0.5; done
-log "server ready after $(echo "$(date +%s.%N) - $start" | bc | cut -c1-6) s; $(grep 'search index built' "$R/serve.log" | sed 's/.*INFO[^ ]* //' | sed 's/\x1b\[[0-9;]*m//g')"
-log "RSS after start: $(( $(ps -o rss= -p $SERVER) / 1024 )) MB"
+# --- the server: start-up, index build, memory. MODE "computed" (--no-cache: every page and answer
+# computed afresh) or "cached" (repeated pages kept for the minute, as served by default).
+start_server() { # mode
+  local flags=() start
+  [ "$1" = computed ] && flags=(--no-cache)
+  start=$(date +%s.%N)
+  HELPATLAS_LOG=info,tantivy=warn "$BIN" serve --data-dir data --bind "127.0.0.1:$PORT" "${flags[@]}" > "$R/serve-$1.log" 2>&1 &
+  PIDS+=($!)
+  SERVER=$!
+  until curl -sf -o /dev/null "http://127.0.0.1:$PORT/healthz"; do sleep 0.5; done
+  log "$1 server ready after $(echo "$(date +%s.%N) - $start" | bc | cut -c1-6) s; $(grep 'search index built' "$R/serve-$1.log" | sed 's/.*INFO[^ ]* //' | sed 's/\x1b\[[0-9;]*m//g')"
+  log "$1 memory after start: $(memory)"
+}
+memory() { awk '/^(VmRSS|RssAnon|RssFile)/{printf "%s %d MB ", $1, $2 / 1024}' "/proc/$SERVER/status"; }
+stop_server() { kill "$SERVER"; wait "$SERVER" 2>/dev/null || true; }
 
 # --- the query mix, as JSON API and HTML paths
 python3 "$ROOT/scripts/bench/queries.py" "$ROOT/data/reference/cities.tsv" > mix.tsv
@@ -66,28 +73,31 @@ for line in open("mix.tsv"):
 open("json.paths", "w").write("\n".join(json_paths) + "\n")
 open("html.paths", "w").write("\n".join(html_paths) + "\n")
 PY
-for kind in json html; do
-  while read -r p; do curl -s -o /dev/null -w "%{http_code} %{time_total} $p\n" "http://127.0.0.1:$PORT$p"; done < $kind.paths > "$R/$kind-first.txt"
-  grep -v '^200' "$R/$kind-first.txt" && { echo "a $kind query failed"; exit 1; }
-done
-
 run_wrk() { # name connections paths base
   WRK_PATHS=$3 wrk -t "$([ "$2" = 1 ] && echo 1 || echo 2)" -c "$2" -d "${SECS}s" --latency -s "$ROOT/scripts/bench/wrk-paths.lua" "$4" > "$R/$1.txt"
   local p50 p99 rps
   p50=$(awk '/^ +50%/{print $2}' "$R/$1.txt"); p99=$(awk '/^ +99%/{print $2}' "$R/$1.txt"); rps=$(awk '/^Requests\/sec/{print $2}' "$R/$1.txt")
   log "$1: p50 $p50, p99 $p99, $rps req/s"
 }
-run_wrk json-c1 1 "$W/json.paths" "http://127.0.0.1:$PORT"
-run_wrk json-c32 32 "$W/json.paths" "http://127.0.0.1:$PORT"
-run_wrk html-c1 1 "$W/html.paths" "http://127.0.0.1:$PORT"
-run_wrk html-c32 32 "$W/html.paths" "http://127.0.0.1:$PORT"
-log "RSS after load: $(( $(ps -o rss= -p $SERVER) / 1024 )) MB"
+for mode in computed cached; do
+  start_server "$mode"
+  for kind in json html; do
+    while read -r p; do curl -s -o /dev/null -w "%{http_code} %{time_total} $p\n" "http://127.0.0.1:$PORT$p"; done < $kind.paths > "$R/$kind-first-$mode.txt"
+    grep -v '^200' "$R/$kind-first-$mode.txt" && { echo "a $kind query failed"; exit 1; }
+  done
+  run_wrk "$mode-json-c1" 1 "$W/json.paths" "http://127.0.0.1:$PORT"
+  run_wrk "$mode-json-c32" 32 "$W/json.paths" "http://127.0.0.1:$PORT"
+  run_wrk "$mode-html-c1" 1 "$W/html.paths" "http://127.0.0.1:$PORT"
+  run_wrk "$mode-html-c32" 32 "$W/html.paths" "http://127.0.0.1:$PORT"
+  log "$mode memory after the load: $(memory)"
+  [ "$mode" = cached ] || stop_server
+done
 
 # --- nginx serving saved copies of the same HTML pages
 rm -rf static && mkdir -p static nginx
 n=0; : > static.paths
 while read -r p; do n=$((n + 1)); curl -s -o "static/$n.html" "http://127.0.0.1:$PORT$p"; echo "/$n.html" >> static.paths; done < html.paths
-kill "$SERVER"; wait "$SERVER" 2>/dev/null || true
+stop_server
 cat > nginx/nginx.conf <<NGINX
 worker_processes 2;
 pid $W/nginx/nginx.pid;

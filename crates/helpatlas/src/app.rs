@@ -83,11 +83,11 @@ pub async fn update_index(store: &dyn Store, index: Arc<Index>, latest: i64) -> 
 }
 
 /// Everything a server needs, ready to bind.
-pub async fn prepare(data: &DataConfig) -> Result<AppState, AppError> {
+pub async fn prepare(data: &DataConfig, caching: bool) -> Result<AppState, AppError> {
     let store = open_store(data).await?;
     sync_bundled(store.as_ref()).await?;
     let index = load_index(store.as_ref()).await?;
-    Ok(AppState::new(store, index, i18n::english()))
+    Ok(AppState::new(store, index, i18n::english(), caching))
 }
 
 /// A running server: its address, and the task that ends when it stops.
@@ -150,9 +150,10 @@ async fn keep_index_fresh(state: AppState) {
 }
 
 /// `helpatlas serve`: runs until Ctrl-C or SIGTERM.
-pub async fn serve(data: &DataConfig, addr: &str) -> Result<(), AppError> {
+/// Serves until a shutdown signal; `caching` as in [`AppState::new`].
+pub async fn serve(data: &DataConfig, addr: &str, caching: bool) -> Result<(), AppError> {
     let listener = bind(addr).await?;
-    let state = prepare(data).await?;
+    let state = prepare(data, caching).await?;
     let services = state.index().len();
     let running = start(state, listener, shutdown_signal()).await?;
     tracing::info!(addr = %running.addr, services, "serving Help Atlas on http://{}", running.addr);

@@ -60,6 +60,10 @@ pub enum Command {
         /// Address and port to listen on.
         #[arg(long, env = "HELPATLAS_BIND", default_value = "127.0.0.1:8080")]
         bind: String,
+        /// Compute every page and search answer afresh instead of keeping repeated ones for a minute
+        /// (for benchmarks).
+        #[arg(long)]
+        no_cache: bool,
         #[command(flatten)]
         data: DataArgs,
     },
@@ -144,7 +148,7 @@ pub enum CliError {
 
 pub async fn run(cli: Cli) -> Result<(), CliError> {
     match cli.command {
-        Command::Serve { bind, data } => Ok(app::serve(&data.config(), &bind).await?),
+        Command::Serve { bind, no_cache, data } => Ok(app::serve(&data.config(), &bind, !no_cache).await?),
         Command::Import { path, dry_run, skip_invalid, data } => {
             let store = app::open_store(&data.config()).await?;
             let options = transfer::ImportOptions { dry_run, skip_invalid };

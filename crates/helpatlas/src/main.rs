@@ -3,6 +3,11 @@ use helpatlas::cli::{run, Cli};
 use std::process::ExitCode;
 use tracing_subscriber::EnvFilter;
 
+/// A directory of a million services is tens of millions of small strings and vectors; glibc's malloc
+/// pads each to at least 32 bytes and keeps what the index build freed, mimalloc does neither.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[tokio::main]
 async fn main() -> ExitCode {
     let cli = Cli::parse();

@@ -11,16 +11,18 @@ pub struct Stats {
     pub countries_with_emergency_number: usize,
     pub countries_with_crisis_line: usize,
     pub countries_with_online_therapy: usize,
+    /// Countries with at least one in-person entry point (an out-of-hours line, a clinic, a finder).
+    pub countries_with_in_person: usize,
     pub support_group_networks: usize,
     pub online_communities: usize,
     pub records: usize,
     pub records_unverified: usize,
-    /// Services per country (ISO code) and kind, counting services whose areas name the country.
+    /// Services per country (ISO code) and kind, counting services whose areas lie in the country.
     pub per_country: BTreeMap<String, BTreeMap<String, usize>>,
 }
 
-/// The countries a service's areas name directly (a country or one of its subdivisions; worldwide and
-/// radius areas name none).
+/// The countries a service's areas lie in (a country, one of its subdivisions, or a radius round a
+/// point in it; worldwide areas name none).
 fn countries(s: &Service) -> BTreeSet<CountryCode> {
     s.areas.iter().filter_map(|a| a.country()).collect()
 }
@@ -43,6 +45,7 @@ pub fn compute(directory: &Directory) -> Stats {
         countries_with_emergency_number: atlas().all_emergency_numbers().count(),
         countries_with_crisis_line: with(&is_support_line),
         countries_with_online_therapy: with(&|s| s.kind == Kind::OnlineTherapy),
+        countries_with_in_person: with(&|s| s.kind == Kind::InPerson),
         support_group_networks: directory
             .services
             .iter()
@@ -59,11 +62,12 @@ pub fn compute(directory: &Directory) -> Stats {
 pub fn render_text(stats: &Stats) -> String {
     let mut out = format!(
         "countries with an emergency number: {}\ncountries with a crisis or support line: {}\n\
-         countries with online therapy: {}\nsupport-group networks: {}\nonline communities: {}\n\
+         countries with online therapy: {}\ncountries with in-person help: {}\nsupport-group networks: {}\nonline communities: {}\n\
          records: {} ({} unverified)\n\ncountry  {}\n",
         stats.countries_with_emergency_number,
         stats.countries_with_crisis_line,
         stats.countries_with_online_therapy,
+        stats.countries_with_in_person,
         stats.support_group_networks,
         stats.online_communities,
         stats.records,
@@ -88,6 +92,8 @@ mod tests {
         let stats = compute(&directory);
         assert!(stats.countries_with_emergency_number >= 230, "{}", stats.countries_with_emergency_number);
         assert!(stats.countries_with_crisis_line >= 60, "{}", stats.countries_with_crisis_line);
+        assert!(stats.countries_with_online_therapy >= 15, "{}", stats.countries_with_online_therapy);
+        assert!(stats.countries_with_in_person >= 80, "{}", stats.countries_with_in_person);
         assert!(stats.support_group_networks >= 20, "{}", stats.support_group_networks);
         assert!(stats.online_communities >= 15, "{}", stats.online_communities);
         assert_eq!(stats.records, directory.services.len());

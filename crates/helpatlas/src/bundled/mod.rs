@@ -84,6 +84,26 @@ fn fingerprint(files: &[(&str, &str)]) -> String {
     format!("{hash:016x}")
 }
 
+/// Where in a file a syntax or schema error lies: the slug of the record around it (or its line) and the
+/// text at the error, usually the offending key.
+fn whereabouts(text: &str, span: std::ops::Range<usize>) -> (String, String) {
+    let before = text.get(..span.start).unwrap_or(text);
+    let line = before.matches('\n').count() + 1;
+    // The span of a missing field is its whole table, header included.
+    let slug = text
+        .get(..(span.start + 2).min(text.len()))
+        .and_then(|head| head.rfind("[["))
+        .and_then(|table| text.get(table..))
+        .and_then(|record| record.lines().find_map(|l| l.trim().strip_prefix("slug = ")))
+        .map(|slug| slug.trim_matches('"').to_string());
+    let record = match slug {
+        Some(slug) => format!("{slug} (line {line})"),
+        None => format!("line {line}"),
+    };
+    let field = text.get(span).map(str::trim).filter(|f| !f.is_empty() && f.len() <= 40).unwrap_or("-");
+    (record, field.to_string())
+}
+
 /// Parses and checks a set of (file name, TOML text) pairs.
 pub fn parse_files(files: &[(&str, &str)]) -> Result<Directory, DataError> {
     let mut checker = Checker::default();
@@ -91,7 +111,10 @@ pub fn parse_files(files: &[(&str, &str)]) -> Result<Directory, DataError> {
     for (name, text) in files {
         match toml::from_str::<RawFile>(text) {
             Ok(file) => parsed.push((*name, file)),
-            Err(e) => checker.problem(name, "-", "-", e.message().to_string()),
+            Err(e) => {
+                let (record, field) = e.span().map_or(("-".into(), "-".into()), |span| whereabouts(text, span));
+                checker.problem(name, &record, &field, e.message().to_string())
+            }
         }
     }
     for (file, raw) in &parsed {

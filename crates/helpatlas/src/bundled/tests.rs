@@ -65,8 +65,20 @@ fn a_valid_record_is_accepted_with_a_slug_derived_id() {
 fn a_missing_source_names_file_record_and_field() {
     let text = service("").replace("source_url = \"https://example.org/line\"\n", "");
     let found = problems(&text);
-    assert!(found[0].to_string().starts_with("test.toml: record `-`"), "{}", found[0]);
+    assert!(found[0].to_string().starts_with("test.toml: record `xx-line (line "), "{}", found[0]);
     assert!(found[0].message.contains("source_url"), "{}", found[0]);
+}
+
+#[test]
+fn an_unknown_field_names_its_record_line_and_key() {
+    let text = GOOD_ORG.replace("url = ", "alternate_name = \"Other\"\nurl = ");
+    let found = problems(&text);
+    assert_eq!(
+        (found[0].record.as_str(), found[0].field.as_str()),
+        ("xx-org (line 5)", "alternate_name"),
+        "{}",
+        found[0]
+    );
 }
 
 #[test]

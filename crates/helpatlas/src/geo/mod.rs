@@ -5,8 +5,10 @@
 //! generator: tests parse every line, and at run time such a line is skipped rather than taking the
 //! site down.
 
+mod near;
 mod places;
 
+pub use near::country_near;
 pub use places::{fold, PlaceMatch, PlaceRef};
 
 use crate::model::{CountryCode, Point};

@@ -134,7 +134,8 @@ impl ServiceArea {
             ServiceArea::Radius { center, km } => match place.point {
                 Some(p) if p.distance_km(*center) <= *km => Coverage::Covers,
                 Some(_) => Coverage::None,
-                None => Coverage::PartOfCountry,
+                None if self.country() == Some(place.country) => Coverage::PartOfCountry,
+                None => Coverage::None,
             },
         }
     }
@@ -143,7 +144,8 @@ impl ServiceArea {
         match self {
             ServiceArea::Country(c) => Some(*c),
             ServiceArea::Subdivision(code) => code.get(..2).and_then(|c| c.parse().ok()),
-            _ => None,
+            ServiceArea::Radius { center, .. } => crate::geo::country_near(*center),
+            ServiceArea::World => None,
         }
     }
 }
@@ -235,6 +237,16 @@ mod tests {
         assert_eq!(around_bergen.coverage(&oslo()), Coverage::None);
         let near = Place { point: Some(Point { lat: 60.3, lon: 5.4 }), ..oslo() };
         assert_eq!(around_bergen.coverage(&near), Coverage::Covers);
+    }
+
+    #[test]
+    fn a_radius_partly_covers_only_its_own_country_when_the_place_has_no_point() {
+        let around_bergen: ServiceArea = "radius:60.39,5.32,50".parse().expect("valid");
+        assert_eq!(around_bergen.country(), Some(cc("NO")));
+        let norway = Place { country: cc("NO"), subdivisions: vec![], point: None };
+        let japan = Place { country: cc("JP"), subdivisions: vec![], point: None };
+        assert_eq!(around_bergen.coverage(&norway), Coverage::PartOfCountry);
+        assert_eq!(around_bergen.coverage(&japan), Coverage::None);
     }
 
     #[test]

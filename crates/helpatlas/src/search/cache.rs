@@ -20,9 +20,15 @@ pub struct Cached {
     pub crisis: bool,
 }
 
-#[derive(Default)]
-pub struct Cache {
-    entries: Mutex<HashMap<String, Arc<Cached>>>,
+/// Answers by key, for one version of the index.
+pub struct Cache<T> {
+    entries: Mutex<HashMap<String, Arc<T>>>,
+}
+
+impl<T> Default for Cache<T> {
+    fn default() -> Self {
+        Cache { entries: Mutex::default() }
+    }
 }
 
 /// Everything the answer depends on, with the time cut to the minute.
@@ -33,12 +39,22 @@ pub fn key(q: &SearchQuery) -> String {
     format!("{q:?}")
 }
 
-impl Cache {
-    pub fn get(&self, key: &str) -> Option<Arc<Cached>> {
+impl<T> Cache<T> {
+    /// The answer kept under `key`, or the one `compute` gives, kept from now on.
+    pub fn get_or(&self, key: String, compute: impl FnOnce() -> T) -> Arc<T> {
+        if let Some(answer) = self.get(&key) {
+            return answer;
+        }
+        let answer = Arc::new(compute());
+        self.put(key, Arc::clone(&answer));
+        answer
+    }
+
+    fn get(&self, key: &str) -> Option<Arc<T>> {
         self.entries.lock().ok()?.get(key).cloned()
     }
 
-    pub fn put(&self, key: String, answer: Arc<Cached>) {
+    fn put(&self, key: String, answer: Arc<T>) {
         if let Ok(mut entries) = self.entries.lock() {
             if entries.len() >= CAPACITY {
                 entries.clear();

@@ -6,10 +6,7 @@
 //! The same keys are indexed as terms in the text index, so that a text query is restricted to the
 //! place inside tantivy rather than after it.
 
-use crate::geo::atlas;
 use crate::model::{CountryCode, Coverage, Place, Point, Service, ServiceArea};
-use std::collections::HashMap;
-use std::sync::OnceLock;
 
 /// Side of a grid cell, in degrees.
 const CELL_DEGREES: f64 = 1.0;
@@ -70,37 +67,6 @@ fn cells_around(center: Point, km: f64, max: usize) -> Option<Vec<(i16, i16)>> {
     cells.sort_unstable();
     cells.dedup();
     Some(cells)
-}
-
-/// Bundled cities by grid cell, for [`country_near`].
-fn city_grid() -> &'static HashMap<(i16, i16), Vec<usize>> {
-    static GRID: OnceLock<HashMap<(i16, i16), Vec<usize>>> = OnceLock::new();
-    GRID.get_or_init(|| {
-        let mut grid: HashMap<(i16, i16), Vec<usize>> = HashMap::new();
-        for (i, city) in atlas().cities().iter().enumerate() {
-            grid.entry(cell_of(city.point)).or_default().push(i);
-        }
-        grid
-    })
-}
-
-/// How many rings of cells around a point to look in for a city before giving up.
-const CITY_SEARCH_RINGS: i16 = 3;
-
-/// The country a point lies in, judged by the nearest bundled city within a few cells (good enough to
-/// file a radius area under a country; no borders are bundled).
-pub fn country_near(p: Point) -> Option<CountryCode> {
-    let (a, b) = cell_of(p);
-    let cities = atlas().cities();
-    (0..=CITY_SEARCH_RINGS).find_map(|ring| {
-        (a - ring..=a + ring)
-            .flat_map(|x| (b - ring..=b + ring).map(move |y| (x, y)))
-            .filter_map(|cell| city_grid().get(&cell))
-            .flatten()
-            .map(|&i| &cities[i])
-            .min_by(|x, y| x.point.distance_km(p).total_cmp(&y.point.distance_km(p)))
-            .map(|c| c.country)
-    })
 }
 
 /// Every key a service is filed under.
@@ -211,7 +177,7 @@ pub fn pack(service: &Service) -> (Box<[Area]>, Box<[CountryCode]>) {
         .areas
         .iter()
         .filter_map(|a| match a {
-            ServiceArea::Radius { center, .. } => country_near(*center),
+            ServiceArea::Radius { .. } => a.country(),
             _ => None,
         })
         .collect();

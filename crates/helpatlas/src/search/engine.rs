@@ -13,7 +13,6 @@ use super::text::Parsed;
 use super::{coverage, synonyms, Index};
 use crate::model::Service;
 use std::cmp::Ordering;
-use std::sync::Arc;
 
 /// How many relevance tiers text scores are cut into.
 const RELEVANCE_TIERS: f32 = 8.0;
@@ -34,12 +33,7 @@ struct Ranked {
 
 impl Index {
     pub fn search(&self, q: &SearchQuery) -> SearchResults<'_> {
-        let key = cache::key(q);
-        let answer = self.cache.get(&key).unwrap_or_else(|| {
-            let answer = Arc::new(self.answer(q));
-            self.cache.put(key, Arc::clone(&answer));
-            answer
-        });
+        let answer = self.remembered(&self.cache, || cache::key(q), || self.answer(q));
         let hits = answer
             .hits
             .iter()

@@ -82,7 +82,11 @@ pub struct Index {
     /// A snapshot of the text index matching `tables`.
     searcher: tantivy::Searcher,
     open: OpenCache,
-    cache: cache::Cache,
+    cache: cache::Cache<cache::Cached>,
+    /// Crisis lines by place: every page's banner asks for them.
+    crisis_lines: cache::Cache<Vec<u32>>,
+    /// Whether answers are kept for the minute (see `cache`); off only to measure computing them.
+    caching: bool,
     /// The store's change number this index was built from.
     pub change: i64,
 }
@@ -114,6 +118,24 @@ impl Index {
     /// Every organization, in no particular order (the HSDS API sorts what it lists).
     pub fn organizations(&self) -> impl Iterator<Item = &Organization> {
         self.tables.organizations.values().map(|o| o.as_ref())
+    }
+
+    pub fn set_caching(&mut self, on: bool) {
+        self.caching = on;
+    }
+
+    /// The answer kept under `key` in `cache`, or the one `compute` gives.
+    fn remembered<T>(
+        &self,
+        cache: &cache::Cache<T>,
+        key: impl FnOnce() -> String,
+        compute: impl FnOnce() -> T,
+    ) -> Arc<T> {
+        if self.caching {
+            cache.get_or(key(), compute)
+        } else {
+            Arc::new(compute())
+        }
     }
 
     pub fn len(&self) -> usize {
@@ -165,15 +187,22 @@ impl Index {
     }
 
     pub fn crisis_lines(&self, place: &Place) -> Vec<&Service> {
-        let mut lines: Vec<&Service> = self
+        let positions = self.remembered(&self.crisis_lines, || format!("{place:?}"), || self.rank_crisis_lines(place));
+        positions.iter().map(|&p| self.tables.services[p as usize].as_ref()).collect()
+    }
+
+    fn rank_crisis_lines(&self, place: &Place) -> Vec<u32> {
+        let mut lines: Vec<u32> = self
             .reaching(&self.tables.crisis, place, 0.0)
             .filter(|(_, r)| r.coverage == Coverage::Covers)
-            .map(|(p, _)| self.tables.services[p as usize].as_ref())
+            .map(|(p, _)| p)
             .collect();
         let national = |s: &Service| s.areas.iter().any(|a| a.country() == Some(place.country));
-        lines.sort_by(|a, b| {
-            (!a.is_always_open(), !national(a), &a.name, a.id).cmp(&(!b.is_always_open(), !national(b), &b.name, b.id))
-        });
+        let order = |p: &u32| {
+            let s = self.tables.services[*p as usize].as_ref();
+            (!self.tables.facts[*p as usize].always_open, !national(s), &s.name, s.id)
+        };
+        lines.sort_by(|a, b| order(a).cmp(&order(b)));
         lines
     }
 

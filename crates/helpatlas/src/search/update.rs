@@ -75,6 +75,8 @@ impl Index {
             text: Arc::new(text),
             open: OpenCache::new(tables.services.len()),
             cache: Default::default(),
+            crisis_lines: Default::default(),
+            caching: true,
             tables,
             change,
         })
@@ -95,6 +97,8 @@ impl Index {
             text: Arc::clone(&self.text),
             open: OpenCache::new(next.services.len()),
             cache: Default::default(),
+            crisis_lines: Default::default(),
+            caching: self.caching,
             tables: next,
             change,
         })

@@ -3,6 +3,7 @@
 mod api;
 mod error;
 mod frame;
+mod page_cache;
 pub mod params;
 pub mod public;
 mod view;
@@ -27,11 +28,20 @@ pub struct AppState {
     pub store: Arc<dyn Store>,
     index: Arc<RwLock<Arc<Index>>>,
     pub messages: &'static Messages,
+    pages: Arc<page_cache::PageCache>,
 }
 
 impl AppState {
-    pub fn new(store: Arc<dyn Store>, index: Index, messages: &'static Messages) -> AppState {
-        AppState { store, index: Arc::new(RwLock::new(Arc::new(index))), messages }
+    /// `caching` keeps repeated pages and answers for the minute and index version they were made in
+    /// (off only to measure the cost of computing every answer).
+    pub fn new(store: Arc<dyn Store>, mut index: Index, messages: &'static Messages, caching: bool) -> AppState {
+        index.set_caching(caching);
+        AppState {
+            store,
+            index: Arc::new(RwLock::new(Arc::new(index))),
+            messages,
+            pages: Arc::new(page_cache::PageCache::new(caching)),
+        }
     }
 
     pub fn index(&self) -> Arc<Index> {
@@ -69,6 +79,7 @@ pub fn router(state: AppState) -> Router {
     ];
     let mut router = public::routes()
         .merge(api::routes())
+        .route_layer(axum::middleware::from_fn_with_state(state.clone(), page_cache::serve_cached))
         .route("/static/site.css", get(stylesheet))
         .route("/static/site.js", get(site_script))
         .route("/static/icon.svg", get(icon))

@@ -19,7 +19,7 @@ pub struct TestApp {
 pub async fn spawn() -> TestApp {
     let data_dir = tempfile::tempdir().expect("temporary directory");
     let data = DataConfig { data_dir: data_dir.path().to_path_buf(), database: None };
-    let state = app::prepare(&data).await.expect("app prepares");
+    let state = app::prepare(&data, true).await.expect("app prepares");
     let (tx, rx) = oneshot::channel::<()>();
     let listener = app::bind("127.0.0.1:0").await.expect("a free port");
     let running = app::start(state.clone(), listener, async {

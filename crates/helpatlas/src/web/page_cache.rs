@@ -1,0 +1,221 @@
+//! Whole responses of the pages people ask again and again (a country's helplines, a city's in-person
+//! services, the same `/api/search`), kept as bytes so that a repeated request costs a hash lookup
+//! instead of a search and a render.
+//!
+//! A page depends only on its URL, the index version and the clock (through "open now", which has
+//! minute resolution), so a kept page is fresh for the minute and index version it was made in. When
+//! the minute turns, the first request for a page gets the last minute's copy while the page is made
+//! anew in the background: otherwise every popular page would be recomputed at once on the minute,
+//! and each visitor would wait for it. A new index version is never answered from an older one.
+//! Only complete `200` answers are kept; error pages, redirects and streams pass through.
+
+use axum::body::{to_bytes, Body, Bytes, HttpBody};
+use axum::extract::{Request, State};
+use axum::http::{header, HeaderMap, Method, StatusCode};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use std::collections::{HashMap, HashSet};
+use std::sync::{Arc, Mutex};
+
+/// Most bytes kept; when full, the cache starts over (popular pages come back at once).
+const CAPACITY_BYTES: usize = 64 * 1024 * 1024;
+/// Larger bodies are served but not kept.
+const MAX_BODY_BYTES: usize = 256 * 1024;
+
+/// The index version and the minute a page was made in.
+type Stamp = (i64, i64);
+
+#[derive(Clone)]
+struct Page {
+    headers: HeaderMap,
+    body: Bytes,
+}
+
+struct Entry {
+    stamp: Stamp,
+    page: Page,
+}
+
+#[derive(Default)]
+struct Pages {
+    entries: HashMap<String, Entry>,
+    bytes: usize,
+    /// Pages being made anew in the background.
+    refreshing: HashSet<String>,
+}
+
+enum Lookup {
+    Fresh(Page),
+    /// Last minute's copy; `refresh` tells the caller to make the page anew.
+    Stale {
+        page: Page,
+        refresh: bool,
+    },
+    Missing,
+}
+
+pub struct PageCache {
+    enabled: bool,
+    pages: Mutex<Pages>,
+}
+
+impl PageCache {
+    pub fn new(enabled: bool) -> PageCache {
+        PageCache { enabled, pages: Mutex::default() }
+    }
+
+    fn lookup(&self, stamp: Stamp, key: &str) -> Lookup {
+        let Ok(mut pages) = self.pages.lock() else { return Lookup::Missing };
+        let page = match pages.entries.get(key) {
+            Some(e) if e.stamp == stamp => return Lookup::Fresh(e.page.clone()),
+            Some(e) if e.stamp.0 == stamp.0 && e.stamp.1 + 1 == stamp.1 => e.page.clone(),
+            _ => return Lookup::Missing,
+        };
+        let refresh = pages.refreshing.insert(key.to_string());
+        Lookup::Stale { page, refresh }
+    }
+
+    fn put(&self, stamp: Stamp, key: String, page: Page) {
+        let Ok(mut pages) = self.pages.lock() else { return };
+        pages.refreshing.remove(&key);
+        let size = key.len() + page.body.len();
+        if pages.bytes + size > CAPACITY_BYTES {
+            pages.entries.clear();
+            pages.bytes = 0;
+        }
+        pages.bytes += size;
+        if let Some(old) = pages.entries.insert(key.clone(), Entry { stamp, page }) {
+            pages.bytes -= key.len() + old.page.body.len();
+        }
+    }
+
+    /// Forgets that `key` is being made anew, when the new answer is not to be kept.
+    fn not_kept(&self, key: &str) {
+        if let Ok(mut pages) = self.pages.lock() {
+            pages.refreshing.remove(key);
+        }
+    }
+}
+
+/// Middleware for the routes whose answers depend on nothing but the URL, the index and the minute.
+pub async fn serve_cached(State(state): State<super::AppState>, request: Request, next: Next) -> Response {
+    if !state.pages.enabled || request.method() != Method::GET {
+        return next.run(request).await;
+    }
+    let stamp = (state.index().change, chrono::Utc::now().timestamp().div_euclid(60));
+    let key = request.uri().to_string();
+    match state.pages.lookup(stamp, &key) {
+        Lookup::Fresh(page) => page.respond(request.headers()),
+        Lookup::Stale { page, refresh } => {
+            let response = page.respond(request.headers());
+            if refresh {
+                let pages = Arc::clone(&state.pages);
+                tokio::spawn(async move { keep(&pages, stamp, key, make(next, request).await).await });
+            }
+            response
+        }
+        Lookup::Missing => keep(&state.pages, stamp, key, make(next, request).await).await,
+    }
+}
+
+/// Runs the handler on a blocking thread: a page is made by synchronous search and rendering, which
+/// would otherwise hold up one of the few async workers that answer every kept page.
+async fn make(next: Next, request: Request) -> Response {
+    let runtime = tokio::runtime::Handle::current();
+    tokio::task::spawn_blocking(move || runtime.block_on(next.run(request)))
+        .await
+        .unwrap_or_else(|_| StatusCode::INTERNAL_SERVER_ERROR.into_response())
+}
+
+/// Keeps a complete `200` answer of known, small size, and gives back the response to send.
+async fn keep(cache: &PageCache, stamp: Stamp, key: String, response: Response) -> Response {
+    // Rendered pages have a known length; streams (ndjson) do not and pass through.
+    let small = response.body().size_hint().exact().is_some_and(|n| n <= MAX_BODY_BYTES as u64);
+    if response.status() != StatusCode::OK || !small {
+        cache.not_kept(&key);
+        return response;
+    }
+    let (parts, body) = response.into_parts();
+    match to_bytes(body, MAX_BODY_BYTES).await {
+        Ok(body) => {
+            cache.put(stamp, key, Page { headers: parts.headers.clone(), body: body.clone() });
+            Response::from_parts(parts, Body::from(body))
+        }
+        // An in-memory body of known length does not fail; should one, the client sees an error.
+        Err(_) => {
+            cache.not_kept(&key);
+            StatusCode::INTERNAL_SERVER_ERROR.into_response()
+        }
+    }
+}
+
+impl Page {
+    /// The kept page, or `304 Not Modified` when the client already holds it (its ETag matches).
+    fn respond(self, request: &HeaderMap) -> Response {
+        let fresh =
+            self.headers.get(header::ETAG).zip(request.get(header::IF_NONE_MATCH)).is_some_and(|(etag, asked)| {
+                let etag = etag.to_str().unwrap_or_default();
+                asked.to_str().unwrap_or_default().split(',').any(|tag| {
+                    let tag = tag.trim();
+                    tag == "*" || tag.trim_start_matches("W/") == etag.trim_start_matches("W/")
+                })
+            });
+        let mut response =
+            if fresh { StatusCode::NOT_MODIFIED.into_response() } else { Response::new(Body::from(self.body)) };
+        let headers = response.headers_mut();
+        for (name, value) in &self.headers {
+            if !(fresh && name == header::CONTENT_TYPE) {
+                headers.insert(name, value.clone());
+            }
+        }
+        response
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn page(text: &'static str) -> Page {
+        Page { headers: HeaderMap::new(), body: Bytes::from_static(text.as_bytes()) }
+    }
+
+    fn body(found: Lookup) -> (&'static str, Bytes) {
+        match found {
+            Lookup::Fresh(p) => ("fresh", p.body),
+            Lookup::Stale { page, refresh: true } => ("stale, refresh", page.body),
+            Lookup::Stale { page, refresh: false } => ("stale", page.body),
+            Lookup::Missing => ("missing", Bytes::new()),
+        }
+    }
+
+    #[test]
+    fn a_page_is_fresh_for_its_minute_then_served_stale_while_one_caller_remakes_it() {
+        let cache = PageCache::new(true);
+        cache.put((7, 100), "/no/helplines".into(), page("minute 100"));
+        assert_eq!(body(cache.lookup((7, 100), "/no/helplines")), ("fresh", Bytes::from("minute 100")));
+        assert_eq!(body(cache.lookup((7, 101), "/no/helplines")), ("stale, refresh", Bytes::from("minute 100")));
+        assert_eq!(body(cache.lookup((7, 101), "/no/helplines")).0, "stale", "only one caller remakes it");
+        cache.put((7, 101), "/no/helplines".into(), page("minute 101"));
+        assert_eq!(body(cache.lookup((7, 101), "/no/helplines")), ("fresh", Bytes::from("minute 101")));
+        assert_eq!(body(cache.lookup((7, 102), "/no/helplines")).0, "stale, refresh", "remade pages are remade again");
+    }
+
+    #[test]
+    fn a_new_index_version_or_an_old_page_is_never_served_from_the_cache() {
+        let cache = PageCache::new(true);
+        cache.put((7, 100), "/no".into(), page("version 7"));
+        assert_eq!(body(cache.lookup((8, 100), "/no")).0, "missing");
+        assert_eq!(body(cache.lookup((7, 102), "/no")).0, "missing");
+        assert_eq!(body(cache.lookup((7, 100), "/se")).0, "missing");
+    }
+
+    #[test]
+    fn a_page_that_is_not_kept_can_be_remade_by_the_next_caller() {
+        let cache = PageCache::new(true);
+        cache.put((7, 100), "/no".into(), page("old"));
+        assert_eq!(body(cache.lookup((7, 101), "/no")).0, "stale, refresh");
+        cache.not_kept("/no");
+        assert_eq!(body(cache.lookup((7, 101), "/no")).0, "stale, refresh");
+    }
+}
