@@ -55,6 +55,25 @@ fn exports_are_byte_identical() {
     }
 }
 
+/// The JSON export is written document by document, but its bytes are those of pretty-printing the
+/// whole array at once (what it was before it streamed), and ndjson is one compact document a line.
+#[test]
+fn the_streamed_json_is_the_pretty_printed_array() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let (json, ndjson, empty) = (tmp.path().join("x.json"), tmp.path().join("x.ndjson"), tmp.path().join("e.json"));
+    export(&bundled(), Form::Json, &json).expect("exports");
+    export(&bundled(), Form::Ndjson, &ndjson).expect("exports");
+    export(&Directory::default(), Form::Json, &empty).expect("exports");
+    let bytes = std::fs::read(&json).expect("read");
+    let documents: Vec<serde_json::Value> = serde_json::from_slice(&bytes).expect("JSON");
+    let mut expected = serde_json::to_vec_pretty(&documents).expect("pretty");
+    expected.push(b'\n');
+    assert!(bytes == expected, "differs from to_vec_pretty");
+    let lines: Vec<String> = documents.iter().map(|d| format!("{d}\n")).collect();
+    assert_eq!(std::fs::read_to_string(&ndjson).expect("read"), lines.concat());
+    assert_eq!(std::fs::read_to_string(&empty).expect("read"), "[]\n");
+}
+
 fn zip_with(entries: &[(&str, &[u8])]) -> Vec<u8> {
     let mut writer = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     for (name, bytes) in entries {
