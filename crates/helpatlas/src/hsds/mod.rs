@@ -25,6 +25,8 @@ pub enum HsdsError {
     Read { path: String, reason: String },
     #[error("{path} is larger than {max} bytes")]
     TooLarge { path: String, max: u64 },
+    #[error("{path}: the package's CSV files together are larger than {max} bytes")]
+    PackageTooLarge { path: String, max: u64 },
     #[error("{path} is not valid JSON: {reason}")]
     Parse { path: String, reason: String },
     #[error("{path} is not a usable zip archive: {reason}")]

@@ -120,6 +120,20 @@ fn an_oversized_file_is_refused() {
 }
 
 #[test]
+fn a_package_larger_than_the_limit_together_is_refused_as_a_whole() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    std::fs::write(tmp.path().join("datapackage.json"), b"{}").expect("write");
+    std::fs::write(tmp.path().join("organizations.csv"), [b' '; 600]).expect("write");
+    std::fs::write(tmp.path().join("services.csv"), [b' '; 600]).expect("write");
+    let limits = Limits { max_bytes: 1000, ..Limits::default() };
+    let message = source::read(tmp.path(), &limits).map(|_| ()).expect_err("refused").to_string();
+    assert_eq!(
+        message,
+        format!("{}: the package's CSV files together are larger than 1000 bytes", tmp.path().display())
+    );
+}
+
+#[test]
 fn an_oversized_field_is_refused() {
     let long = "x".repeat(super::tables::MAX_FIELD_CHARS + 1);
     let doc = serde_json::json!({"id": "9d0e6f46-0000-4000-8000-000000000001", "name": long, "description": "d"});
