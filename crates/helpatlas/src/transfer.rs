@@ -5,7 +5,7 @@
 use crate::geo::atlas;
 use crate::hsds::{self, HsdsError};
 use crate::model::{Directory, Kind, Location, Organization, Service, ServiceArea};
-use crate::store::{Store, StoreError, StoredIds, UpsertSummary};
+use crate::store::{RecordTable, Store, StoreError, StoredIds, UpsertSummary};
 use chrono::{DateTime, Utc};
 use std::collections::HashSet;
 use std::fmt;
@@ -262,18 +262,58 @@ pub enum ExportForm {
     Hsds(hsds::Form),
 }
 
+/// The largest id of a page of one table.
+fn last_id(page: &Directory) -> Option<Uuid> {
+    let organization = page.organizations.last().map(|o| o.id);
+    organization.or(page.locations.last().map(|l| l.id)).or(page.services.last().map(|s| s.id))
+}
+
+/// Records read from the store per query while exporting: enough to keep the queries few, few enough
+/// to keep memory small at any size.
+const EXPORT_PAGE: usize = 2000;
+
 /// Writes the whole directory, records ordered by id, so that the same data gives the same bytes.
+/// The HSDS forms are written as the store is read, page by page, in bounded memory; returns the
+/// number of services written.
 pub async fn export(store: &dyn Store, path: &Path, form: ExportForm) -> Result<usize, TransferError> {
-    let mut directory = store.load_directory().await?;
-    directory.sort();
     match form {
         ExportForm::Atlas => {
+            let mut directory = store.load_directory().await?;
+            directory.sort();
             let shown = path.display().to_string();
             let json = serde_json::to_vec_pretty(&directory)
                 .map_err(|e| TransferError::Write { path: shown, reason: e.to_string() })?;
             hsds::write_atomically(path, &json)?;
+            Ok(directory.services.len())
         }
-        ExportForm::Hsds(form) => hsds::export(&directory, form, path)?,
+        ExportForm::Hsds(hsds::Form::DataPackage) => {
+            let mut package = hsds::tabular::PackageWriter::create(path)?;
+            let mut services = 0;
+            for table in [RecordTable::Organizations, RecordTable::Locations, RecordTable::Services] {
+                let mut after = None;
+                loop {
+                    let page = store.page(table, after, EXPORT_PAGE).await?;
+                    let Some(last) = last_id(&page) else { break };
+                    after = Some(last);
+                    services += page.services.len();
+                    package.directory(&page)?;
+                }
+            }
+            package.finish()?;
+            Ok(services)
+        }
+        ExportForm::Hsds(form) => {
+            let mut documents = hsds::documents::DocumentWriter::create(path, form)?;
+            let (mut services, mut after) = (0, None);
+            loop {
+                let page = store.organizations_with_records(after, EXPORT_PAGE).await?;
+                let Some(last) = page.organizations.last() else { break };
+                after = Some(last.id);
+                services += page.services.len();
+                documents.directory(&page)?;
+            }
+            documents.finish()?;
+            Ok(services)
+        }
     }
-    Ok(directory.services.len())
 }

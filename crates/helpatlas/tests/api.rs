@@ -2,7 +2,9 @@
 
 mod common;
 
+use helpatlas::model::{Directory, Kind, Location, Point};
 use serde_json::Value;
+use uuid::Uuid;
 
 async fn json(app: &common::TestApp, path: &str) -> (u16, Value) {
     let response = app.get(path).await;
@@ -128,7 +130,6 @@ async fn service_at_locations_can_be_limited_to_a_distance_from_a_point_or_a_cit
     let body: serde_json::Value = app.get(&near("-45.0,170.0,1000")).await.json().await.expect("json");
     assert_eq!(body["total_items"], 0, "nothing within 1 km of a point at sea");
     assert_eq!(app.get(&near("91,0")).await.status().as_u16(), 400);
-    assert_eq!(app.get("/api/service_at_locations?postcode=0150").await.status().as_u16(), 400);
     assert_eq!(app.get(&near("Qqqxqqqville")).await.status().as_u16(), 404);
 }
 
@@ -166,4 +167,113 @@ async fn ndjson_streams_every_record_and_honours_its_etag() {
         stream.read_to_end(&mut raw).await.expect("read");
         assert!(raw.ends_with(b"0\r\n\r\n"), "{path}: the chunked body ends with its last chunk");
     }
+}
+
+/// An organization with five locations stored beside the bundled data: two near each other in London
+/// (`SW1A 1AA`, `SW1A 2AA`), two with the postal code `1000` in Oslo and in Brussels, used by two
+/// services, and one in Bergen no service uses. Waits until the server's index has them.
+async fn with_postcodes(app: &common::TestApp) -> (Uuid, Vec<Uuid>) {
+    let mut directory = app.state.store.load_directory().await.expect("load");
+    let mut organization = directory.organizations[0].clone();
+    organization.id = Uuid::new_v4();
+    organization.name = "Postcode test organization".into();
+    let template = directory.locations[0].clone();
+    let places = [
+        ("SW1A 1AA", "GB", 51.5010, -0.1416),
+        ("SW1A 2AA", "GB", 51.5034, -0.1276),
+        ("1000", "NO", 59.9139, 10.7522),
+        ("1000", "BE", 50.8503, 4.3517),
+        ("5003", "NO", 60.3913, 5.3221),
+    ];
+    let locations: Vec<Location> = places
+        .iter()
+        .map(|(postcode, country, lat, lon)| Location {
+            id: Uuid::new_v4(),
+            organization_id: organization.id,
+            postal_code: Some(postcode.to_string()),
+            country: country.parse().expect("a country code"),
+            point: Point { lat: *lat, lon: *lon },
+            ..template.clone()
+        })
+        .collect();
+    let mut service = directory.services.iter().find(|s| s.kind == Kind::InPerson).expect("in person").clone();
+    service.organization_id = organization.id;
+    let services: Vec<_> = [[0, 2], [1, 3]]
+        .iter()
+        .map(|used| {
+            let mut s = service.clone();
+            s.id = Uuid::new_v4();
+            s.location_ids = used.iter().map(|i| locations[*i].id).collect();
+            s
+        })
+        .collect();
+    let ids = locations.iter().map(|l| l.id).collect();
+    directory = Directory { organizations: vec![organization.clone()], locations, services };
+    app.state.store.upsert(&directory, "test").await.expect("upsert");
+    for _ in 0..50 {
+        if app.state.index().organization(organization.id).is_some() {
+            return (organization.id, ids);
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    }
+    panic!("the server's index did not take the new records within 10 seconds");
+}
+
+fn location_ids(page: &Value) -> Vec<String> {
+    let contents = page["contents"].as_array().expect("contents");
+    contents.iter().map(|c| c["location_id"].as_str().expect("location_id").to_string()).collect()
+}
+
+#[tokio::test]
+async fn postcode_filters_service_at_locations_or_centres_a_proximity() {
+    let app = common::spawn().await;
+    let (_, l) = with_postcodes(&app).await;
+    let app = &app;
+    let page = |q: &str| {
+        let path = format!("/api/service_at_locations?{q}");
+        async move { json(app, &path).await }
+    };
+    let (status, body) = page("postcode=sw1a%201aa").await;
+    assert_eq!(status, 200);
+    assert_eq!(location_ids(&body), vec![l[0].to_string()], "case and spaces do not matter");
+    // Within 3 km of the centroid of `SW1A 1AA`: both London locations, nearest first.
+    let (_, body) = page("postcode=SW1A1AA&proximity=3000").await;
+    assert_eq!(location_ids(&body), vec![l[0].to_string(), l[1].to_string()]);
+    // `1000` is in Oslo and in Brussels: one centroid per country, each location near its own.
+    let (_, body) = page("postcode=1000&proximity=1000").await;
+    let mut found = location_ids(&body);
+    found.sort();
+    let mut expected = vec![l[2].to_string(), l[3].to_string()];
+    expected.sort();
+    assert_eq!(found, expected);
+    // With coordinates, the postcode stays a filter: both must hold.
+    let (_, body) = page("postcode=SW1A1AA&proximity=51.5034,-0.1276,500").await;
+    assert_eq!(body["total_items"], 0, "SW1A 1AA is 1 km from that point");
+    let (_, body) = page("postcode=SW1A1AA&proximity=51.5010,-0.1416,500").await;
+    assert_eq!(location_ids(&body), vec![l[0].to_string()]);
+    for query in ["postcode=ZZ99%209ZZ", "postcode=ZZ999ZZ&proximity=5000"] {
+        let (status, body) = page(query).await;
+        assert_eq!(
+            (status, &body["total_items"], &body["empty"]),
+            (200, &Value::from(0), &Value::from(true)),
+            "{query}"
+        );
+    }
+    for query in ["postcode=", "postcode=%20", &format!("postcode={}", "9".repeat(33)), "proximity=5000"] {
+        let (status, body) = page(query).await;
+        assert_eq!((status, body["status"].as_u64()), (400, Some(400)), "{query}");
+    }
+}
+
+#[tokio::test]
+async fn an_organization_lists_every_location_also_those_no_service_uses() {
+    let app = common::spawn().await;
+    let (organization, mut locations) = with_postcodes(&app).await;
+    let (status, body) = json(&app, &format!("/api/organizations/{organization}")).await;
+    assert_eq!(status, 200);
+    let listed: Vec<&str> =
+        body["locations"].as_array().expect("locations").iter().filter_map(|l| l["id"].as_str()).collect();
+    locations.sort();
+    assert_eq!(listed, locations.iter().map(Uuid::to_string).collect::<Vec<_>>(), "all five, ordered by id");
+    assert_eq!(body["services"].as_array().map(Vec::len), Some(2));
 }

@@ -120,3 +120,106 @@ fn a_rejected_import_leaves_the_database_unchanged() {
     assert!(helpatlas(&["export", "--format", "json", after.to_str().expect("utf-8")], &data).status.success());
     assert!(std::fs::read(&before).ok() == std::fs::read(&after).ok(), "database changed");
 }
+
+/// Replaces `table`'s CSV in the package `dir` by what `change` makes of its lines.
+fn edit_csv(dir: &Path, table: &str, change: impl FnOnce(&mut Vec<Vec<u8>>)) {
+    let path = dir.join(table);
+    let bytes = std::fs::read(&path).expect("read");
+    let mut lines: Vec<Vec<u8>> = bytes.split(|b| *b == b'\n').map(<[u8]>::to_vec).filter(|l| !l.is_empty()).collect();
+    change(&mut lines);
+    std::fs::write(&path, lines.join(&b'\n')).expect("write");
+}
+
+fn copy_package(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("mkdir");
+    for entry in std::fs::read_dir(from).expect("dir") {
+        let entry = entry.expect("entry");
+        std::fs::copy(entry.path(), to.join(entry.file_name())).expect("copy");
+    }
+}
+
+/// Replaces the `column` cell of data row `row` (1 = the first after the header), in a CSV whose cells
+/// hold no commas before that column.
+fn set_cell(lines: &mut [Vec<u8>], row: usize, column: &str, value: &str) {
+    let header = String::from_utf8(lines[0].clone()).expect("utf-8");
+    let at = header.split(',').position(|c| c == column).expect("column");
+    let line = String::from_utf8(lines[row].clone()).expect("utf-8");
+    let mut cells: Vec<&str> = line.splitn(at + 2, ',').collect();
+    cells[at] = value;
+    lines[row] = cells.join(",").into_bytes();
+}
+
+/// Each kind of bad input, through the binary: refused, the problem named with its place, and the
+/// database exactly as before. (Zip bombs and oversized files need the 512 MB limit exceeded; they
+/// are tested with small limits in `src/hsds/tests.rs`.)
+#[test]
+fn every_kind_of_bad_input_is_refused_with_its_place_and_the_database_unchanged() {
+    let work = tempfile::tempdir().expect("tmp");
+    let data = work.path().join("data");
+    let good = work.path().join("good");
+    let before = work.path().join("before.json");
+    assert!(helpatlas(&["export", "--format", "datapackage", good.to_str().expect("utf-8")], &data).status.success());
+    assert!(helpatlas(&["export", "--format", "json", before.to_str().expect("utf-8")], &data).status.success());
+    let dangling = "9d0c4d8e-0000-4000-8000-000000000000";
+    let organizations = std::fs::read_to_string(good.join("organizations.csv")).expect("read").lines().count() - 1;
+    type LinesEdit = Box<dyn FnOnce(&mut Vec<Vec<u8>>)>;
+    let cases: Vec<(&str, &str, LinesEdit, String)> = vec![
+        (
+            "malformed CSV",
+            "organizations.csv",
+            Box::new(|l| l.push(b"\"unterminated,x".to_vec())),
+            format!("organizations.csv row {}: malformed CSV", organizations + 2),
+        ),
+        (
+            "wrong encoding",
+            "organizations.csv",
+            Box::new(|l| l[1].extend_from_slice(b"Caf\xe9")),
+            "organizations.csv: not UTF-8 text".into(),
+        ),
+        ("duplicate id", "organizations.csv", Box::new(|l| l.push(l[1].clone())), "appears more than once".into()),
+        (
+            "dangling reference",
+            "services.csv",
+            Box::new(move |l| set_cell(l, 1, "organization_id", dangling)),
+            format!("services.csv row 2 column organization_id: no organization with id {dangling}"),
+        ),
+        (
+            "wrong type",
+            "locations.csv",
+            Box::new(|l| set_cell(l, 1, "location_type", "spaceship")),
+            "locations.csv row 2 column location_type: `spaceship` is not one of".into(),
+        ),
+        (
+            "absurdly large field",
+            "services.csv",
+            Box::new(|l| set_cell(l, 1, "alternate_name", &"x".repeat(70_000))),
+            "services.csv row 2 column alternate_name: longer than 65536 characters".into(),
+        ),
+    ];
+    let check = |what: &str, path: &Path, expected: &str| {
+        let out = helpatlas(&["import", path.to_str().expect("utf-8")], &data);
+        let stderr = text(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{what}: {stderr}");
+        assert!(stderr.contains(expected), "{what}: expected `{expected}` in {stderr}");
+    };
+    for (i, (what, table, change, expected)) in cases.into_iter().enumerate() {
+        let bad = work.path().join(format!("bad-{i}"));
+        copy_package(&good, &bad);
+        edit_csv(&bad, table, change);
+        check(what, &bad, &expected);
+    }
+    let malformed = work.path().join("malformed.json");
+    std::fs::write(&malformed, b"[{\"id\": ").expect("write");
+    check("malformed JSON", &malformed, "malformed.json is not valid JSON");
+    let traversal = work.path().join("traversal.zip");
+    let mut zip = zip::ZipWriter::new(std::fs::File::create(&traversal).expect("create"));
+    for (name, bytes) in [("datapackage.json", &b"{}"[..]), ("../../services.csv", b"id\n")] {
+        zip.start_file(name, zip::write::SimpleFileOptions::default()).expect("entry");
+        std::io::Write::write_all(&mut zip, bytes).expect("write");
+    }
+    zip.finish().expect("zip");
+    check("path traversal", &traversal, "has an entry `../../services.csv` that points outside the archive");
+    let after = work.path().join("after.json");
+    assert!(helpatlas(&["export", "--format", "json", after.to_str().expect("utf-8")], &data).status.success());
+    assert!(std::fs::read(&before).ok() == std::fs::read(&after).ok(), "database changed");
+}

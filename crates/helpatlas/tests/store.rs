@@ -3,7 +3,7 @@
 
 use helpatlas::bundled;
 use helpatlas::model::Directory;
-use helpatlas::store::{self, Store, StoreError};
+use helpatlas::store::{self, RecordTable, Store, StoreError};
 use std::sync::Arc;
 
 fn postgres_admin_url() -> String {
@@ -40,6 +40,8 @@ async fn conformance(url: &str) {
     a_changed_record_is_written_and_numbered(store.as_ref()).await;
     a_bad_batch_is_written_not_at_all(store.as_ref()).await;
     changes_since_gives_only_later_records(store.as_ref()).await;
+    pages_read_everything_once_in_id_order(store.as_ref()).await;
+    the_streamed_exports_equal_the_in_memory_ones(store.as_ref()).await;
     settings_round_trip(store.as_ref()).await;
     store.close().await;
     reopening_keeps_the_data(url).await;
@@ -107,6 +109,74 @@ async fn changes_since_gives_only_later_records(store: &dyn Store) {
     let everything = store.changes_since(0).await.expect("changes");
     assert_eq!(everything, store.load_directory().await.expect("load"), "since 0 is everything");
     assert!(store.changes_since(summary.change.expect("numbered")).await.expect("changes").is_empty());
+}
+
+/// Pages of 7 (far smaller than the data) read every table, and organizations with their records,
+/// exactly once each, in id order.
+async fn pages_read_everything_once_in_id_order(store: &dyn Store) {
+    let whole = store.load_directory().await.expect("load");
+    let mut paged = Directory::default();
+    for table in [RecordTable::Organizations, RecordTable::Locations, RecordTable::Services] {
+        let mut after = None;
+        loop {
+            let page = store.page(table, after, 7).await.expect("page");
+            let ids: Vec<uuid::Uuid> = match table {
+                RecordTable::Organizations => page.organizations.iter().map(|o| o.id).collect(),
+                RecordTable::Locations => page.locations.iter().map(|l| l.id).collect(),
+                RecordTable::Services => page.services.iter().map(|s| s.id).collect(),
+            };
+            let Some(last) = ids.last() else { break };
+            assert!(ids.len() <= 7);
+            after = Some(*last);
+            paged.organizations.extend(page.organizations);
+            paged.locations.extend(page.locations);
+            paged.services.extend(page.services);
+        }
+    }
+    assert_eq!(paged, whole, "every record once, ordered by id");
+    let mut grouped = Directory::default();
+    let mut after = None;
+    loop {
+        let page = store.organizations_with_records(after, 7).await.expect("page");
+        let Some(last) = page.organizations.last().map(|o| o.id) else { break };
+        assert!(page.organizations.len() <= 7);
+        let theirs: std::collections::HashSet<_> = page.organizations.iter().map(|o| o.id).collect();
+        assert!(page.locations.iter().all(|l| theirs.contains(&l.organization_id)));
+        assert!(page.services.iter().all(|s| theirs.contains(&s.organization_id)));
+        after = Some(last);
+        grouped.organizations.extend(page.organizations);
+        grouped.locations.extend(page.locations);
+        grouped.services.extend(page.services);
+    }
+    grouped.sort();
+    assert_eq!(grouped, whole, "every organization with all its records, each once");
+}
+
+/// The export read from the store page by page gives the bytes of the in-memory exporter.
+async fn the_streamed_exports_equal_the_in_memory_ones(store: &dyn Store) {
+    use helpatlas::hsds::Form;
+    let directory = store.load_directory().await.expect("load");
+    let tmp = tempfile::tempdir().expect("tmp");
+    for form in [Form::Json, Form::Ndjson, Form::DataPackage] {
+        let (streamed, in_memory) = (tmp.path().join(format!("{form:?}-a")), tmp.path().join(format!("{form:?}-b")));
+        let count = helpatlas::transfer::export(store, &streamed, helpatlas::transfer::ExportForm::Hsds(form))
+            .await
+            .expect("export");
+        assert_eq!(count, directory.services.len());
+        helpatlas::hsds::export(&directory, form, &in_memory).expect("export");
+        let files = |p: &std::path::Path| -> Vec<(String, Vec<u8>)> {
+            if p.is_file() {
+                return vec![(String::new(), std::fs::read(p).expect("read"))];
+            }
+            let mut names: Vec<_> = std::fs::read_dir(p).expect("dir").map(|e| e.expect("entry").path()).collect();
+            names.sort();
+            names
+                .iter()
+                .map(|n| (n.file_name().expect("name").to_string_lossy().into_owned(), std::fs::read(n).expect("read")))
+                .collect()
+        };
+        assert!(files(&streamed) == files(&in_memory), "{form:?}");
+    }
 }
 
 async fn settings_round_trip(store: &dyn Store) {

@@ -4,9 +4,11 @@
 
 use super::export::{self, Record};
 use super::taxonomy::{self, Term};
+use super::{write_error, AtomicFile, Form, HsdsError};
 use crate::model::{Directory, Location, Organization, Service};
 use serde_json::{json, Value};
 use std::collections::HashMap;
+use std::path::Path;
 use uuid::Uuid;
 
 /// Finds the records a document nests: the search index (API) or a directory (export).
@@ -174,26 +176,71 @@ impl Lookup for NoLookup {
     }
 }
 
-/// The whole directory as organization documents ordered by id, each with its locations and services
-/// ordered by id: every record appears exactly once.
-pub fn directory_documents(directory: &Directory) -> Vec<Value> {
-    let mut sorted = directory.clone();
-    sorted.sort();
+/// The directory as organization documents ordered by id, each with its locations and services
+/// ordered by id: every record appears exactly once. Made one at a time, as they are written.
+fn organization_documents(directory: &Directory) -> impl Iterator<Item = Value> + '_ {
     let mut locations: HashMap<Uuid, Vec<&Location>> = HashMap::new();
-    for l in &sorted.locations {
+    for l in &directory.locations {
         locations.entry(l.organization_id).or_default().push(l);
     }
     let mut services: HashMap<Uuid, Vec<&Service>> = HashMap::new();
-    for s in &sorted.services {
+    for s in &directory.services {
         services.entry(s.organization_id).or_default().push(s);
     }
-    sorted
-        .organizations
-        .iter()
-        .map(|o| {
-            let (no_locations, no_services) = (Vec::new(), Vec::new());
-            let locations = locations.get(&o.id).unwrap_or(&no_locations);
-            organization_document(o, locations, services.get(&o.id).unwrap_or(&no_services))
-        })
-        .collect()
+    locations.values_mut().for_each(|list| list.sort_by_key(|l| l.id));
+    services.values_mut().for_each(|list| list.sort_by_key(|s| s.id));
+    let mut organizations: Vec<&Organization> = directory.organizations.iter().collect();
+    organizations.sort_by_key(|o| o.id);
+    organizations.into_iter().map(move |o| {
+        let locations = locations.remove(&o.id).unwrap_or_default();
+        organization_document(o, &locations, &services.remove(&o.id).unwrap_or_default())
+    })
+}
+
+/// Writes organization documents as they are handed in: a pretty-printed JSON array, or one document
+/// per line (ndjson). Callers hand in organizations ordered by id, so the same data gives the same bytes.
+pub struct DocumentWriter {
+    file: AtomicFile,
+    /// One document per line rather than one array.
+    lines: bool,
+    written: usize,
+}
+
+impl DocumentWriter {
+    pub fn create(path: &Path, form: Form) -> Result<DocumentWriter, HsdsError> {
+        Ok(DocumentWriter { file: AtomicFile::create(path)?, lines: form == Form::Ndjson, written: 0 })
+    }
+
+    fn document(&mut self, document: &Value) -> Result<(), HsdsError> {
+        let shown = |e: serde_json::Error| write_error(self.file.path(), e);
+        if self.lines {
+            let mut line = serde_json::to_vec(document).map_err(shown)?;
+            line.push(b'\n');
+            self.file.append(&line)?;
+        } else {
+            // The bytes `serde_json::to_vec_pretty` gives for the whole array: the document pretty
+            // printed on its own, every line indented one level (JSON text has no raw newlines in strings).
+            let pretty = serde_json::to_string_pretty(document).map_err(shown)?;
+            self.file.append(if self.written == 0 { b"[\n" } else { b",\n" })?;
+            for (i, line) in pretty.split('\n').enumerate() {
+                self.file.append(if i == 0 { b"  " } else { b"\n  " })?;
+                self.file.append(line.as_bytes())?;
+            }
+        }
+        self.written += 1;
+        Ok(())
+    }
+
+    /// Writes the organizations of `directory` with their locations and services: the whole
+    /// directory, or a batch of organizations with all their records.
+    pub fn directory(&mut self, directory: &Directory) -> Result<(), HsdsError> {
+        organization_documents(directory).try_for_each(|document| self.document(&document))
+    }
+
+    pub fn finish(mut self) -> Result<(), HsdsError> {
+        if !self.lines {
+            self.file.append(if self.written == 0 { b"[]\n" } else { b"\n]\n" })?;
+        }
+        self.file.commit()
+    }
 }

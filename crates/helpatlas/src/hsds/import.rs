@@ -46,7 +46,14 @@ struct Context<'a> {
     addresses: HashMap<Uuid, &'a Row>,
     /// Location ids of each service, in row order.
     service_locations: HashMap<Uuid, Vec<Uuid>>,
+    /// Rows of each service detail table by service id, in row order: found once, because scanning a
+    /// whole table for every service made a 100,000-service import take many minutes.
+    details: HashMap<&'static str, HashMap<Uuid, Vec<&'a Row>>>,
+    organizations: HashMap<Uuid, &'a Row>,
 }
+
+/// The tables of service details, each linked by `service_id`.
+const DETAIL_TABLES: [&str; 4] = ["language", "service_area", "schedule", "phone"];
 
 fn by_link<'a>(rows: &'a [Row], column: &str) -> HashMap<Uuid, Vec<&'a Row>> {
     let mut out: HashMap<Uuid, Vec<&Row>> = HashMap::new();
@@ -95,7 +102,9 @@ pub fn map(tables: &Tables, now: DateTime<Utc>) -> Mapped {
             }
         }
     }
-    let cx = Context { tables, now, attributes, addresses, service_locations };
+    let details = DETAIL_TABLES.iter().map(|table| (*table, by_link(tables.of(table), "service_id"))).collect();
+    let organizations = tables.of("organization").iter().filter_map(|r| Some((r.uuid("id")?, r))).collect();
+    let cx = Context { tables, now, attributes, addresses, service_locations, details, organizations };
     let mut mapped = Mapped::default();
     mapped.directory.organizations = tables.of("organization").iter().filter_map(|r| cx.organization(r)).collect();
     for row in tables.of("location") {
@@ -122,6 +131,11 @@ pub fn map(tables: &Tables, now: DateTime<Utc>) -> Mapped {
 }
 
 impl<'a> Context<'a> {
+    /// The rows of `table` (one of [`DETAIL_TABLES`]) that belong to the service `id`.
+    fn details(&self, table: &str, id: Uuid) -> &[&'a Row] {
+        self.details.get(table).and_then(|rows| rows.get(&id)).map(Vec::as_slice).unwrap_or_default()
+    }
+
     fn attributes(&self, id: Uuid) -> &[Attribute<'a>] {
         self.attributes.get(&id).map(Vec::as_slice).unwrap_or(&[])
     }
@@ -297,7 +311,7 @@ impl<'c, 'a> ServiceBuilder<'c, 'a> {
     }
 
     fn languages(&self, id: Uuid) -> Vec<String> {
-        let rows = self.cx.tables.of("language").iter().filter(|l| l.uuid("service_id") == Some(id));
+        let rows = self.cx.details("language", id).iter();
         let mut out: Vec<String> = Vec::new();
         for code in rows.filter_map(|l| l.str("code")) {
             if !out.iter().any(|c| c == code) {
@@ -310,8 +324,7 @@ impl<'c, 'a> ServiceBuilder<'c, 'a> {
     /// Service areas named by code; else the countries of the service's locations. Only an in-person
     /// service may have none: it is then shown for no place, which is better than shown everywhere.
     fn areas(&mut self, id: Uuid, kind: Kind) -> Vec<ServiceArea> {
-        let rows: Vec<&Row> =
-            self.cx.tables.of("service_area").iter().filter(|a| a.uuid("service_id") == Some(id)).collect();
+        let rows = self.cx.details("service_area", id);
         let mut areas: Vec<ServiceArea> = rows.iter().filter_map(|r| r.str("name")?.parse().ok()).collect();
         if areas.is_empty() {
             // Every location of the service counts here, also one left out for lack of coordinates.
@@ -358,7 +371,7 @@ impl<'c, 'a> ServiceBuilder<'c, 'a> {
     }
 
     fn schedules(&self, id: Uuid) -> Vec<&'a Row> {
-        self.cx.tables.of("schedule").iter().filter(|s| s.uuid("service_id") == Some(id)).collect()
+        self.cx.details("schedule", id).to_vec()
     }
 
     /// The channels attribute; else the service's phones and email, with its weekly schedules.
@@ -370,7 +383,7 @@ impl<'c, 'a> ServiceBuilder<'c, 'a> {
             }
         }
         let hours = self.weekly_hours(id);
-        let phones = self.cx.tables.of("phone").iter().filter(|p| p.uuid("service_id") == Some(id));
+        let phones = self.cx.details("phone", id).iter();
         let mut channels: Vec<Channel> = phones
             .filter_map(|p| {
                 let number = p.str("number")?.trim_matches(|c: char| c == '"' || c.is_whitespace());
@@ -419,7 +432,7 @@ impl<'c, 'a> ServiceBuilder<'c, 'a> {
         if let Some(url) = self.cx.carried(id, Carrier::SourceUrl) {
             return Some(url.to_string());
         }
-        let org = self.cx.tables.of("organization").iter().find(|o| o.uuid("id") == Some(organization));
+        let org = self.cx.organizations.get(&organization);
         let candidates = [self.row.str("url"), org.and_then(|o| o.str("website")), org.and_then(|o| o.str("uri"))];
         let found = candidates.into_iter().flatten().find(|u| u.starts_with("https://") || u.starts_with("http://"));
         match found {

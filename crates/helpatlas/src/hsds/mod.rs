@@ -15,8 +15,9 @@ pub mod taxonomy;
 
 use crate::model::Directory;
 use chrono::{DateTime, Utc};
-use std::io::Write;
-use std::path::Path;
+use std::fs::File;
+use std::io::{BufWriter, Write};
+use std::path::{Path, PathBuf};
 
 #[derive(Debug, thiserror::Error)]
 pub enum HsdsError {
@@ -24,6 +25,8 @@ pub enum HsdsError {
     Read { path: String, reason: String },
     #[error("{path} is larger than {max} bytes")]
     TooLarge { path: String, max: u64 },
+    #[error("{path}: the package's CSV files together are larger than {max} bytes")]
+    PackageTooLarge { path: String, max: u64 },
     #[error("{path} is not valid JSON: {reason}")]
     Parse { path: String, reason: String },
     #[error("{path} is not a usable zip archive: {reason}")]
@@ -45,36 +48,72 @@ pub enum Form {
     DataPackage,
 }
 
-/// Writes to a temporary file and renames it, so a reader never sees half a file.
+/// A file written under a temporary name and renamed when complete, so a reader never sees half a
+/// file; written through a buffer, so a large export streams to disk in bounded memory.
+pub struct AtomicFile {
+    path: PathBuf,
+    temporary: PathBuf,
+    writer: BufWriter<File>,
+}
+
+impl AtomicFile {
+    pub fn create(path: &Path) -> Result<AtomicFile, HsdsError> {
+        let mut temporary = path.as_os_str().to_owned();
+        temporary.push(".partial");
+        let temporary = PathBuf::from(temporary);
+        let file = File::create(&temporary).map_err(|e| write_error(path, e))?;
+        Ok(AtomicFile { path: path.to_path_buf(), temporary, writer: BufWriter::new(file) })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    pub fn append(&mut self, bytes: &[u8]) -> Result<(), HsdsError> {
+        self.writer.write_all(bytes).map_err(|e| write_error(&self.path, e))
+    }
+
+    /// Flushes, syncs and renames the file into place.
+    pub fn commit(self) -> Result<(), HsdsError> {
+        let path = self.path;
+        let file = self.writer.into_inner().map_err(|e| write_error(&path, e.into_error()))?;
+        file.sync_all().map_err(|e| write_error(&path, e))?;
+        std::fs::rename(&self.temporary, &path).map_err(|e| write_error(&path, e))
+    }
+}
+
+impl Write for AtomicFile {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.writer.write(bytes)
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.writer.flush()
+    }
+}
+
+pub(crate) fn write_error(path: &Path, reason: impl ToString) -> HsdsError {
+    HsdsError::Write { path: path.display().to_string(), reason: reason.to_string() }
+}
+
+/// Writes a whole file atomically (see [`AtomicFile`]).
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), HsdsError> {
-    let error = |e: std::io::Error| HsdsError::Write { path: path.display().to_string(), reason: e.to_string() };
-    let mut temporary = path.as_os_str().to_owned();
-    temporary.push(".partial");
-    let temporary = std::path::PathBuf::from(temporary);
-    let mut file = std::fs::File::create(&temporary).map_err(error)?;
-    file.write_all(bytes).and_then(|_| file.sync_all()).map_err(error)?;
-    std::fs::rename(&temporary, path).map_err(error)
+    let mut file = AtomicFile::create(path)?;
+    file.append(bytes)?;
+    file.commit()
 }
 
 /// Writes the directory in `form`; records are ordered by id, so the same data gives the same bytes.
 pub fn export(directory: &Directory, form: Form, path: &Path) -> Result<(), HsdsError> {
-    let write_error =
-        |e: serde_json::Error| HsdsError::Write { path: path.display().to_string(), reason: e.to_string() };
     match form {
-        Form::DataPackage => tabular::write_package(directory, path),
-        Form::Json => {
-            let documents = documents::directory_documents(directory);
-            let mut bytes = serde_json::to_vec_pretty(&documents).map_err(write_error)?;
-            bytes.push(b'\n');
-            write_atomically(path, &bytes)
+        Form::DataPackage => {
+            let mut package = tabular::PackageWriter::create(path)?;
+            package.directory(directory)?;
+            package.finish()
         }
-        Form::Ndjson => {
-            let mut bytes = Vec::new();
-            for document in documents::directory_documents(directory) {
-                serde_json::to_writer(&mut bytes, &document).map_err(write_error)?;
-                bytes.push(b'\n');
-            }
-            write_atomically(path, &bytes)
+        Form::Json | Form::Ndjson => {
+            let mut documents = documents::DocumentWriter::create(path, form)?;
+            documents.directory(directory)?;
+            documents.finish()
         }
     }
 }

@@ -77,7 +77,13 @@ fn read_package_dir(dir: &Path, limits: &Limits) -> Result<Input, HsdsError> {
         if !file.is_file() {
             continue;
         }
-        let bytes = read_limited(&file, limits.max_bytes - total)?;
+        // The limit is on the package as a whole: name it so, not the file that crossed it.
+        let bytes = read_limited(&file, limits.max_bytes - total).map_err(|e| match e {
+            HsdsError::TooLarge { .. } => {
+                HsdsError::PackageTooLarge { path: dir.display().to_string(), max: limits.max_bytes }
+            }
+            other => other,
+        })?;
         total += bytes.len() as u64;
         if let Err(found) = tabular::read_csv(resource, &resource.path, &bytes, &mut tables) {
             problems.extend(found);

@@ -5,45 +5,11 @@
 use super::descriptor::{self, FieldType, Resource, DATAPACKAGE_JSON};
 use super::export::{self, Record};
 use super::tables::{Place, Row, Tables};
-use super::{documents, taxonomy, HsdsError};
-use crate::model::Directory;
+use super::{documents, taxonomy, write_error, AtomicFile, HsdsError};
+use crate::model::{Directory, Location, Organization, Service};
 use serde_json::{Number, Value};
 use std::collections::BTreeMap;
-use std::path::Path;
-
-/// Every table's records in the order they are written: organizations, locations and services by
-/// id, each followed by its own details in their given order.
-pub fn records(directory: &Directory) -> BTreeMap<&'static str, Vec<Record>> {
-    let mut sorted = directory.clone();
-    sorted.sort();
-    let mut out: BTreeMap<&'static str, Vec<Record>> = BTreeMap::new();
-    let mut push = |table: &'static str, records: Vec<Record>| out.entry(table).or_default().extend(records);
-    push("taxonomy", vec![documents::taxonomy_record()]);
-    push("taxonomy_term", taxonomy::terms().iter().map(documents::term_record).collect());
-    for o in &sorted.organizations {
-        let parts = export::organization(o);
-        push("organization", vec![parts.organization]);
-        push("attribute", parts.attributes);
-    }
-    for l in &sorted.locations {
-        let parts = export::location(l);
-        push("location", vec![parts.location]);
-        push("address", parts.addresses);
-        push("attribute", parts.attributes);
-    }
-    for s in &sorted.services {
-        let parts = export::service(s);
-        push("service", vec![parts.service]);
-        push("phone", parts.phones);
-        push("schedule", parts.schedules);
-        push("service_area", parts.service_areas);
-        push("language", parts.languages);
-        push("cost_option", parts.cost_options);
-        push("attribute", parts.attributes);
-        push("service_at_location", parts.service_at_locations.into_iter().map(|(r, _)| r).collect());
-    }
-    out
-}
+use std::path::{Path, PathBuf};
 
 fn cell(value: Option<&Value>) -> String {
     match value {
@@ -53,33 +19,104 @@ fn cell(value: Option<&Value>) -> String {
     }
 }
 
-fn write_error(path: &Path, reason: impl ToString) -> HsdsError {
-    HsdsError::Write { path: path.display().to_string(), reason: reason.to_string() }
+/// One CSV table being written: the descriptor's columns in its order, `\n` line ends.
+struct TableWriter {
+    resource: &'static Resource,
+    path: PathBuf,
+    csv: csv::Writer<AtomicFile>,
 }
 
-/// One CSV table: the descriptor's columns in its order, `\n` line ends.
-pub fn csv_bytes(resource: &Resource, records: &[Record]) -> Result<Vec<u8>, csv::Error> {
-    let mut writer = csv::WriterBuilder::new().terminator(csv::Terminator::Any(b'\n')).from_writer(Vec::new());
-    writer.write_record(resource.fields.iter().map(|f| f.name.as_str()))?;
-    for record in records {
-        writer.write_record(resource.fields.iter().map(|f| cell(record.get(&f.name))))?;
+impl TableWriter {
+    fn write(&mut self, record: &Record) -> Result<(), HsdsError> {
+        let cells = self.resource.fields.iter().map(|f| cell(record.get(&f.name)));
+        self.csv.write_record(cells).map_err(|e| write_error(&self.path, e))
     }
-    writer.into_inner().map_err(|e| csv::Error::from(e.into_error()))
 }
 
-/// Writes the package into the directory `dir` (created if needed): every table of the official
-/// descriptor, empty ones with their header only, and the descriptor unchanged.
-pub fn write_package(directory: &Directory, dir: &Path) -> Result<(), HsdsError> {
-    std::fs::create_dir_all(dir).map_err(|e| write_error(dir, e))?;
-    let records = records(directory);
-    let empty = Vec::new();
-    for resource in descriptor::resources() {
-        let rows = records.get(resource.name.as_str()).unwrap_or(&empty);
-        let path = dir.join(&resource.path);
-        let bytes = csv_bytes(resource, rows).map_err(|e| write_error(&path, e))?;
-        super::write_atomically(&path, &bytes)?;
+/// Writes the package into a directory as records are handed in, every table at once, so an export
+/// of any size needs memory for one record only. Each table holds organizations', then locations',
+/// then services' rows, in the order given: callers hand in organizations by id, then locations by
+/// id, then services by id, which makes the same data give the same bytes.
+pub struct PackageWriter {
+    dir: PathBuf,
+    /// By resource name; every table of the official descriptor, so empty ones get their header.
+    tables: BTreeMap<&'static str, TableWriter>,
+}
+
+impl PackageWriter {
+    /// Creates `dir` if needed and starts every table with its header and the taxonomy's rows.
+    pub fn create(dir: &Path) -> Result<PackageWriter, HsdsError> {
+        std::fs::create_dir_all(dir).map_err(|e| write_error(dir, e))?;
+        let mut tables = BTreeMap::new();
+        for resource in descriptor::resources() {
+            let path = dir.join(&resource.path);
+            let file = AtomicFile::create(&path)?;
+            let mut csv = csv::WriterBuilder::new().terminator(csv::Terminator::Any(b'\n')).from_writer(file);
+            csv.write_record(resource.fields.iter().map(|f| f.name.as_str())).map_err(|e| write_error(&path, e))?;
+            tables.insert(resource.name.as_str(), TableWriter { resource, path, csv });
+        }
+        let mut writer = PackageWriter { dir: dir.to_path_buf(), tables };
+        writer.write("taxonomy", &[documents::taxonomy_record()])?;
+        let terms: Vec<Record> = taxonomy::terms().iter().map(documents::term_record).collect();
+        writer.write("taxonomy_term", &terms)?;
+        Ok(writer)
     }
-    super::write_atomically(&dir.join("datapackage.json"), DATAPACKAGE_JSON.as_bytes())
+
+    fn write(&mut self, table: &str, records: &[Record]) -> Result<(), HsdsError> {
+        // Every table this module writes is in the compiled-in descriptor (a test exports them all).
+        let Some(writer) = self.tables.get_mut(table) else {
+            return Err(write_error(&self.dir, format!("the HSDS descriptor has no table `{table}`")));
+        };
+        records.iter().try_for_each(|record| writer.write(record))
+    }
+
+    pub fn organization(&mut self, o: &Organization) -> Result<(), HsdsError> {
+        let parts = export::organization(o);
+        self.write("organization", &[parts.organization])?;
+        self.write("attribute", &parts.attributes)
+    }
+
+    pub fn location(&mut self, l: &Location) -> Result<(), HsdsError> {
+        let parts = export::location(l);
+        self.write("location", &[parts.location])?;
+        self.write("address", &parts.addresses)?;
+        self.write("attribute", &parts.attributes)
+    }
+
+    pub fn service(&mut self, s: &Service) -> Result<(), HsdsError> {
+        let parts = export::service(s);
+        self.write("service", &[parts.service])?;
+        self.write("phone", &parts.phones)?;
+        self.write("schedule", &parts.schedules)?;
+        self.write("service_area", &parts.service_areas)?;
+        self.write("language", &parts.languages)?;
+        self.write("cost_option", &parts.cost_options)?;
+        self.write("attribute", &parts.attributes)?;
+        let service_at_locations: Vec<Record> = parts.service_at_locations.into_iter().map(|(r, _)| r).collect();
+        self.write("service_at_location", &service_at_locations)
+    }
+
+    /// Writes a whole directory held in memory, in the order [`PackageWriter`] asks for.
+    pub fn directory(&mut self, directory: &Directory) -> Result<(), HsdsError> {
+        let mut organizations: Vec<&Organization> = directory.organizations.iter().collect();
+        organizations.sort_by_key(|o| o.id);
+        organizations.into_iter().try_for_each(|o| self.organization(o))?;
+        let mut locations: Vec<&Location> = directory.locations.iter().collect();
+        locations.sort_by_key(|l| l.id);
+        locations.into_iter().try_for_each(|l| self.location(l))?;
+        let mut services: Vec<&Service> = directory.services.iter().collect();
+        services.sort_by_key(|s| s.id);
+        services.into_iter().try_for_each(|s| self.service(s))
+    }
+
+    /// Completes every table and writes the descriptor unchanged.
+    pub fn finish(self) -> Result<(), HsdsError> {
+        for table in self.tables.into_values() {
+            let file = table.csv.into_inner().map_err(|e| write_error(&table.path, e.into_error()))?;
+            file.commit()?;
+        }
+        super::write_atomically(&self.dir.join("datapackage.json"), DATAPACKAGE_JSON.as_bytes())
+    }
 }
 
 /// Parses one CSV file of the package into rows of `resource`. Problems with the file as a whole

@@ -55,6 +55,25 @@ fn exports_are_byte_identical() {
     }
 }
 
+/// The JSON export is written document by document, but its bytes are those of pretty-printing the
+/// whole array at once (what it was before it streamed), and ndjson is one compact document a line.
+#[test]
+fn the_streamed_json_is_the_pretty_printed_array() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let (json, ndjson, empty) = (tmp.path().join("x.json"), tmp.path().join("x.ndjson"), tmp.path().join("e.json"));
+    export(&bundled(), Form::Json, &json).expect("exports");
+    export(&bundled(), Form::Ndjson, &ndjson).expect("exports");
+    export(&Directory::default(), Form::Json, &empty).expect("exports");
+    let bytes = std::fs::read(&json).expect("read");
+    let documents: Vec<serde_json::Value> = serde_json::from_slice(&bytes).expect("JSON");
+    let mut expected = serde_json::to_vec_pretty(&documents).expect("pretty");
+    expected.push(b'\n');
+    assert!(bytes == expected, "differs from to_vec_pretty");
+    let lines: Vec<String> = documents.iter().map(|d| format!("{d}\n")).collect();
+    assert_eq!(std::fs::read_to_string(&ndjson).expect("read"), lines.concat());
+    assert_eq!(std::fs::read_to_string(&empty).expect("read"), "[]\n");
+}
+
 fn zip_with(entries: &[(&str, &[u8])]) -> Vec<u8> {
     let mut writer = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     for (name, bytes) in entries {
@@ -98,6 +117,20 @@ fn an_oversized_file_is_refused() {
     let limits = Limits { max_bytes: 1000, ..Limits::default() };
     let message = read_error(&[b' '; 2000], "big.json", limits);
     assert!(message.ends_with("big.json is larger than 1000 bytes"), "{message}");
+}
+
+#[test]
+fn a_package_larger_than_the_limit_together_is_refused_as_a_whole() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    std::fs::write(tmp.path().join("datapackage.json"), b"{}").expect("write");
+    std::fs::write(tmp.path().join("organizations.csv"), [b' '; 600]).expect("write");
+    std::fs::write(tmp.path().join("services.csv"), [b' '; 600]).expect("write");
+    let limits = Limits { max_bytes: 1000, ..Limits::default() };
+    let message = source::read(tmp.path(), &limits).map(|_| ()).expect_err("refused").to_string();
+    assert_eq!(
+        message,
+        format!("{}: the package's CSV files together are larger than 1000 bytes", tmp.path().display())
+    );
 }
 
 #[test]

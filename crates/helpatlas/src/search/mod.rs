@@ -115,6 +115,11 @@ impl Index {
         self.tables.locations.get(&id).map(|l| l.as_ref())
     }
 
+    /// Every location, in no particular order (the HSDS API sorts what it lists).
+    pub fn locations(&self) -> impl Iterator<Item = &Location> {
+        self.tables.locations.values().map(|l| l.as_ref())
+    }
+
     /// Every organization, in no particular order (the HSDS API sorts what it lists).
     pub fn organizations(&self) -> impl Iterator<Item = &Organization> {
         self.tables.organizations.values().map(|o| o.as_ref())

@@ -30,6 +30,14 @@ pub enum StoreError {
     Corrupt { table: &'static str, id: String, reason: String },
 }
 
+/// The tables of records, for [`Store::page`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RecordTable {
+    Organizations,
+    Locations,
+    Services,
+}
+
 /// Ids of stored records that other records refer to.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct StoredIds {
@@ -54,6 +62,14 @@ pub trait Store: Send + Sync {
     async fn load_directory(&self) -> Result<Directory, StoreError>;
 
     async fn service(&self, id: Uuid) -> Result<Option<Service>, StoreError>;
+
+    /// Up to `limit` records of `table` with ids above `after`, ordered by id, the other lists empty:
+    /// a whole table read page by page in bounded memory.
+    async fn page(&self, table: RecordTable, after: Option<Uuid>, limit: usize) -> Result<Directory, StoreError>;
+
+    /// Up to `limit` organizations with ids above `after`, ordered by id, with all their locations and
+    /// services: the directory read organization by organization in bounded memory.
+    async fn organizations_with_records(&self, after: Option<Uuid>, limit: usize) -> Result<Directory, StoreError>;
 
     /// The ids of every stored organization and location: what an import's references may point to,
     /// without reading whole records.

@@ -2,7 +2,7 @@
 //! PostgreSQL both understand, so one implementation serves both; only migrations and connection
 //! settings differ per backend.
 
-use super::{Store, StoreError, StoredIds, UpsertSummary};
+use super::{RecordTable, Store, StoreError, StoredIds, UpsertSummary};
 use crate::model::{Directory, Location, Organization, Service};
 use async_trait::async_trait;
 use futures_util::TryStreamExt;
@@ -155,6 +155,35 @@ impl SqlStore {
         Ok(records)
     }
 
+    /// Rows of `table` with ids in (`after`, `upto`] (or above `after`) when `column` is `id`, or whose
+    /// `column` (a reference) is in that range; ordered by id, at most `limit`.
+    async fn load_range<T: DeserializeOwned>(
+        &self,
+        table: &'static str,
+        column: &'static str,
+        after: Option<Uuid>,
+        upto: Option<Uuid>,
+        limit: Option<usize>,
+    ) -> Result<Vec<T>, StoreError> {
+        // Ids are stored as lowercase hyphenated text, whose order is the order of the UUIDs; "" is
+        // below every id.
+        let after = after.map(|id| id.to_string()).unwrap_or_default();
+        let mut sql = format!("SELECT id, doc FROM {table} WHERE {column} > $1");
+        if upto.is_some() {
+            sql.push_str(&format!(" AND {column} <= $2"));
+        }
+        sql.push_str(" ORDER BY id");
+        if let Some(limit) = limit {
+            // A number, not text from outside: written into the statement as is.
+            sql.push_str(&format!(" LIMIT {limit}"));
+        }
+        let mut query = sqlx::query(&sql).bind(after);
+        if let Some(upto) = upto {
+            query = query.bind(upto.to_string());
+        }
+        query.fetch_all(&self.pool).await?.iter().map(|r| decode(r, table)).collect()
+    }
+
     async fn ids(&self, table: &'static str) -> Result<std::collections::HashSet<Uuid>, StoreError> {
         let sql = format!("SELECT id FROM {table}");
         let mut ids = std::collections::HashSet::new();
@@ -270,6 +299,34 @@ impl Store for SqlStore {
             organizations: self.load_table("organizations").await?,
             locations: self.load_table("locations").await?,
             services: self.load_table("services").await?,
+        })
+    }
+
+    async fn page(&self, table: RecordTable, after: Option<Uuid>, limit: usize) -> Result<Directory, StoreError> {
+        let mut page = Directory::default();
+        match table {
+            RecordTable::Organizations => {
+                page.organizations = self.load_range("organizations", "id", after, None, Some(limit)).await?
+            }
+            RecordTable::Locations => {
+                page.locations = self.load_range("locations", "id", after, None, Some(limit)).await?
+            }
+            RecordTable::Services => {
+                page.services = self.load_range("services", "id", after, None, Some(limit)).await?
+            }
+        }
+        Ok(page)
+    }
+
+    async fn organizations_with_records(&self, after: Option<Uuid>, limit: usize) -> Result<Directory, StoreError> {
+        let organizations: Vec<Organization> = self.load_range("organizations", "id", after, None, Some(limit)).await?;
+        let Some(last) = organizations.last().map(|o| o.id) else { return Ok(Directory::default()) };
+        // The page's organizations are exactly those with ids in (after, last]: their records are
+        // those whose organization_id is in that range (an indexed range scan).
+        Ok(Directory {
+            locations: self.load_range("locations", "organization_id", after, Some(last), None).await?,
+            services: self.load_range("services", "organization_id", after, Some(last), None).await?,
+            organizations,
         })
     }
 

@@ -48,10 +48,14 @@ pub struct ListParams {
 #[allow(dead_code)] // Read by `utoipa` for the document only.
 pub struct ProximityParams {
     /// `LAT,LON[,METRES]` or `PLACE[,METRES]` (a city name from the gazetteer, e.g. `Tromsø,20000`):
-    /// only locations within METRES (default 50000, at most 500000), nearest first.
+    /// only locations within METRES (default 50000, at most 500000), nearest first. With `postcode`,
+    /// `METRES` alone measures from the centroid of the locations that have that postal code (one per
+    /// country, as codes repeat across countries), and `postcode` is then the centre, not a filter.
     #[param(max_length = 200)]
     proximity: Option<String>,
-    /// Not supported (no postcode data): answered with 400; use `proximity` with coordinates or a place.
+    /// Only locations whose postal address has this postal code, compared without case or spaces
+    /// (`sw1a 1aa` = `SW1A1AA`). A code no location has gives an empty page. 1–32 characters.
+    #[param(max_length = 200)]
     postcode: Option<String>,
 }
 

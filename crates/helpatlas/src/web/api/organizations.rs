@@ -4,7 +4,7 @@ use super::list::{self, ListQuery};
 use super::{json_response, path_id, ApiError, ApiResult};
 use crate::geo::fold;
 use crate::hsds::documents;
-use crate::model::{Organization, Service};
+use crate::model::{Location, Organization, Service};
 use crate::search::Index;
 use crate::web::AppState;
 use axum::extract::{Path, RawQuery, State};
@@ -39,11 +39,9 @@ fn render(index: &Index, o: &Organization, q: &ListQuery) -> Value {
 fn document(index: &Index, o: &Organization) -> Value {
     let mut services: Vec<&Service> = index.services().filter(|s| s.organization_id == o.id).collect();
     services.sort_by_key(|s| s.id);
-    let mut location_ids: Vec<uuid::Uuid> = services.iter().flat_map(|s| s.location_ids.iter().copied()).collect();
-    location_ids.sort();
-    location_ids.dedup();
-    let locations: Vec<_> =
-        location_ids.iter().filter_map(|id| index.location(*id)).filter(|l| l.organization_id == o.id).collect();
+    // Every location of the organization, also those no service uses (HSDS `organization.locations`).
+    let mut locations: Vec<&Location> = index.locations().filter(|l| l.organization_id == o.id).collect();
+    locations.sort_by_key(|l| l.id);
     documents::organization_document(o, &locations, &services)
 }
 

@@ -5,39 +5,99 @@ use super::list::{self, ListQuery};
 use super::{json_response, path_id, ApiError, ApiResult};
 use crate::geo::{atlas, PlaceRef};
 use crate::hsds::{documents, export};
-use crate::model::{Location, Point, Service};
+use crate::model::{CountryCode, Location, Point, Service};
 use crate::search::Index;
 use crate::web::AppState;
 use axum::extract::{Path, RawQuery, State};
 use axum::http::HeaderMap;
 use serde_json::{json, Value};
+use std::collections::BTreeMap;
 use uuid::Uuid;
 
 /// Default and largest search radius of `proximity`, in metres.
 const DEFAULT_METRES: f64 = 50_000.0;
 const MAX_METRES: f64 = 500_000.0;
 
-/// A point and a distance: only locations within it, nearest first.
+/// Longest `postcode` accepted, once normalised: the longest postal codes in use have 10 characters.
+const MAX_POSTCODE_CHARS: usize = 32;
+
+/// Points and a distance: only locations within the distance of one of the points, nearest first.
 struct Proximity {
-    center: Point,
+    centers: Vec<Point>,
     km: f64,
 }
 
-/// Parses `proximity=LAT,LON[,METRES]` or `proximity=PLACE[,METRES]`; refuses `postcode`.
-fn proximity(raw: Option<&str>) -> Result<Option<Proximity>, ApiError> {
-    let pairs: Vec<(String, String)> = url::form_urlencoded::parse(raw.unwrap_or("").as_bytes()).into_owned().collect();
-    if pairs.iter().any(|(k, _)| k == "postcode") {
-        return Err(ApiError::bad_request(
-            "postcode: not supported (no postcode data); use proximity=LAT,LON,METRES or proximity=PLACE,METRES",
-        ));
+/// Where `proximity` puts its point: given, or where the `postcode`'s locations are.
+enum Center {
+    Point(Point),
+    Postcode,
+}
+
+/// The query's place filters: `postcode` and `proximity`.
+struct Near {
+    /// The normalised postal code every location must have, unless it is only the centre of `proximity`.
+    postcode: Option<String>,
+    proximity: Option<Proximity>,
+}
+
+/// A postal code compared without case or spaces: `sw1a 1aa` is `SW1A1AA`.
+fn normalise_postcode(raw: &str) -> String {
+    raw.chars().filter(|c| !c.is_whitespace()).flat_map(char::to_uppercase).collect()
+}
+
+/// The centroid of the locations with `postcode`, one per country: postal codes repeat across
+/// countries (`1000` is in Oslo, Brussels, Copenhagen, …), and a point between them is nowhere.
+fn postcode_centers(index: &Index, postcode: &str) -> Vec<Point> {
+    let mut sums: BTreeMap<CountryCode, (f64, f64, f64)> = BTreeMap::new();
+    let with_postcode =
+        index.locations().filter(|l| l.postal_code.as_deref().map(normalise_postcode).as_deref() == Some(postcode));
+    for l in with_postcode {
+        let sum = sums.entry(l.country).or_default();
+        *sum = (sum.0 + l.point.lat, sum.1 + l.point.lon, sum.2 + 1.0);
     }
-    let Some((_, value)) = pairs.iter().find(|(k, _)| k == "proximity") else { return Ok(None) };
-    let bad = || ApiError::bad_request("proximity: expected LAT,LON[,METRES] or PLACE[,METRES]");
+    sums.into_values().map(|(lat, lon, n)| Point { lat: lat / n, lon: lon / n }).collect()
+}
+
+/// Parses `postcode` and `proximity=LAT,LON[,METRES]`, `proximity=PLACE[,METRES]` or, with
+/// `postcode`, `proximity=METRES` (around the postcode's locations).
+fn near(index: &Index, raw: Option<&str>) -> Result<Near, ApiError> {
+    let pairs: Vec<(String, String)> = url::form_urlencoded::parse(raw.unwrap_or("").as_bytes()).into_owned().collect();
+    let postcode = match pairs.iter().find(|(k, _)| k == "postcode") {
+        None => None,
+        Some((_, value)) => {
+            let postcode = normalise_postcode(value);
+            if postcode.is_empty() || postcode.chars().count() > MAX_POSTCODE_CHARS {
+                let message = format!("postcode: expected a postal code of 1 to {MAX_POSTCODE_CHARS} characters");
+                return Err(ApiError::bad_request(message));
+            }
+            Some(postcode)
+        }
+    };
+    let Some((_, value)) = pairs.iter().find(|(k, _)| k == "proximity") else {
+        return Ok(Near { postcode, proximity: None });
+    };
+    let (center, metres) = proximity(value, postcode.is_some())?;
+    let proximity = |centers| Some(Proximity { centers, km: metres.min(MAX_METRES) / 1000.0 });
+    Ok(match center {
+        Center::Point(point) => Near { postcode, proximity: proximity(vec![point]) },
+        // The postcode is the centre here, not a filter: nearby locations with other codes count.
+        Center::Postcode => {
+            let centers = postcode.as_deref().map(|p| postcode_centers(index, p)).unwrap_or_default();
+            Near { postcode: None, proximity: proximity(centers) }
+        }
+    })
+}
+
+/// Parses the value of `proximity`; a distance alone is allowed when there is a `postcode`.
+fn proximity(value: &str, with_postcode: bool) -> Result<(Center, f64), ApiError> {
+    let bad =
+        || ApiError::bad_request("proximity: expected LAT,LON[,METRES], PLACE[,METRES] or, with postcode, METRES");
     let parts: Vec<&str> = value.split(',').map(str::trim).collect();
     let numbers: Vec<Option<f64>> = parts.iter().map(|p| p.parse::<f64>().ok().filter(|x| x.is_finite())).collect();
     let (center, metres) = match numbers.as_slice() {
-        [Some(lat), Some(lon)] => (Point { lat: *lat, lon: *lon }, None),
-        [Some(lat), Some(lon), Some(m)] => (Point { lat: *lat, lon: *lon }, Some(*m)),
+        [Some(m)] if with_postcode => (Center::Postcode, Some(*m)),
+        [Some(lat), Some(lon)] => (Center::Point(Point { lat: *lat, lon: *lon }), None),
+        [Some(lat), Some(lon), Some(m)] => (Center::Point(Point { lat: *lat, lon: *lon }), Some(*m)),
         [None] | [None, Some(_)] if !parts[0].is_empty() => {
             let place = atlas().find_places(parts[0], None, 10).into_iter().find_map(|m| match m.place {
                 PlaceRef::City(c) => Some(c.point),
@@ -45,15 +105,15 @@ fn proximity(raw: Option<&str>) -> Result<Option<Proximity>, ApiError> {
             });
             let center =
                 place.ok_or_else(|| ApiError::not_found(format!("proximity: no city called `{}`", parts[0])))?;
-            (center, numbers.get(1).copied().flatten())
+            (Center::Point(center), numbers.get(1).copied().flatten())
         }
         _ => return Err(bad()),
     };
     let metres = metres.unwrap_or(DEFAULT_METRES);
-    if !center.is_valid() || metres <= 0.0 {
+    if matches!(&center, Center::Point(p) if !p.is_valid()) || metres <= 0.0 {
         return Err(bad());
     }
-    Ok(Some(Proximity { center, km: metres.min(MAX_METRES) / 1000.0 }))
+    Ok((center, metres))
 }
 
 fn pairs<'a>(index: &'a Index, q: &ListQuery) -> Vec<(Uuid, &'a Service, &'a Location)> {
@@ -77,24 +137,28 @@ fn pairs<'a>(index: &'a Index, q: &ListQuery) -> Vec<(Uuid, &'a Service, &'a Loc
     ))]
 pub async fn list(State(state): State<AppState>, RawQuery(raw): RawQuery, headers: HeaderMap) -> ApiResult {
     let q = ListQuery::parse(raw.as_deref())?;
-    let near = proximity(raw.as_deref())?;
     let index = state.index();
+    let near = near(&index, raw.as_deref())?;
     if q.ndjson {
         return Ok(list::stream_ndjson(&headers, raw.as_deref(), index, move |index, emit| {
-            selected(index, &q, near.as_ref()).into_iter().for_each(|item| emit(render(index, item, &q)));
+            selected(index, &q, &near).into_iter().for_each(|item| emit(render(index, item, &q)));
         }));
     }
-    list::answer(&headers, &q, selected(&index, &q, near.as_ref()), |item| render(&index, *item, &q))
+    list::answer(&headers, &q, selected(&index, &q, &near), |item| render(&index, *item, &q))
 }
 
 type Item<'a> = (Uuid, &'a Service, &'a Location);
 
 /// The records the query asks for: by id, or nearest first within `near`.
-fn selected<'a>(index: &'a Index, q: &ListQuery, near: Option<&Proximity>) -> Vec<Item<'a>> {
+fn selected<'a>(index: &'a Index, q: &ListQuery, near: &Near) -> Vec<Item<'a>> {
     let mut items = pairs(index, q);
-    if let Some(p) = near {
-        items.retain(|(_, _, l)| l.point.distance_km(p.center) <= p.km);
-        items.sort_by(|a, b| a.2.point.distance_km(p.center).total_cmp(&b.2.point.distance_km(p.center)));
+    if let Some(postcode) = &near.postcode {
+        items.retain(|(_, _, l)| l.postal_code.as_deref().map(normalise_postcode).as_deref() == Some(postcode));
+    }
+    if let Some(p) = &near.proximity {
+        let distance = |l: &Location| p.centers.iter().map(|c| l.point.distance_km(*c)).fold(f64::INFINITY, f64::min);
+        items.retain(|(_, _, l)| distance(l) <= p.km);
+        items.sort_by(|a, b| distance(a.2).total_cmp(&distance(b.2)));
     }
     items
 }
