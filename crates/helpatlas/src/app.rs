@@ -67,6 +67,7 @@ pub async fn load_index(store: &dyn Store) -> Result<Index, AppError> {
         services = index.len(),
         load_ms = loaded.as_millis() as u64,
         build_ms = (started.elapsed() - loaded).as_millis() as u64,
+        text_index_mb = index.text_index_bytes() / 1_000_000,
         "search index built"
     );
     Ok(index)

@@ -170,8 +170,8 @@ async fn ndjson_streams_every_record_and_honours_its_etag() {
 }
 
 /// An organization with five locations stored beside the bundled data: two near each other in London
-/// (`SW1A 1AA`, `SW1A 2AA`), two with the postal code `1000` in Oslo and in Brussels, used by two
-/// services, and one in Bergen no service uses. Waits until the server's index has them.
+/// (`SW1A 1AA`, `SW1A 2AA`), two with the postal code `X1000` in Oslo and in Brussels (made up, so that
+/// no bundled location shares it), used by two services, and one in Bergen no service uses. Waits until the server's index has them.
 async fn with_postcodes(app: &common::TestApp) -> (Uuid, Vec<Uuid>) {
     let mut directory = app.state.store.load_directory().await.expect("load");
     let mut organization = directory.organizations[0].clone();
@@ -181,8 +181,8 @@ async fn with_postcodes(app: &common::TestApp) -> (Uuid, Vec<Uuid>) {
     let places = [
         ("SW1A 1AA", "GB", 51.5010, -0.1416),
         ("SW1A 2AA", "GB", 51.5034, -0.1276),
-        ("1000", "NO", 59.9139, 10.7522),
-        ("1000", "BE", 50.8503, 4.3517),
+        ("X1000", "NO", 59.9139, 10.7522),
+        ("X1000", "BE", 50.8503, 4.3517),
         ("5003", "NO", 60.3913, 5.3221),
     ];
     let locations: Vec<Location> = places
@@ -239,8 +239,8 @@ async fn postcode_filters_service_at_locations_or_centres_a_proximity() {
     // Within 3 km of the centroid of `SW1A 1AA`: both London locations, nearest first.
     let (_, body) = page("postcode=SW1A1AA&proximity=3000").await;
     assert_eq!(location_ids(&body), vec![l[0].to_string(), l[1].to_string()]);
-    // `1000` is in Oslo and in Brussels: one centroid per country, each location near its own.
-    let (_, body) = page("postcode=1000&proximity=1000").await;
+    // `X1000` is in Oslo and in Brussels: one centroid per country, each location near its own.
+    let (_, body) = page("postcode=x1000&proximity=1000").await;
     let mut found = location_ids(&body);
     found.sort();
     let mut expected = vec![l[2].to_string(), l[3].to_string()];

@@ -143,6 +143,11 @@ impl Index {
         }
     }
 
+    /// Size of the text index, as tantivy counts it.
+    pub fn text_index_bytes(&self) -> u64 {
+        self.searcher.space_usage().map_or(0, |u| u.total().get_bytes())
+    }
+
     pub fn len(&self) -> usize {
         self.tables.services.len()
     }

@@ -28,6 +28,8 @@ pub enum StoreError {
     Database(#[from] sqlx::Error),
     #[error("a stored record is unreadable ({table} {id}): {reason}")]
     Corrupt { table: &'static str, id: String, reason: String },
+    #[error("reading the store was interrupted (the program is shutting down)")]
+    Interrupted,
 }
 
 /// The tables of records, for [`Store::page`].

@@ -128,13 +128,24 @@ async fn check_ownership(conn: &mut AnyConnection, backend: Backend, url: &str) 
     Ok(())
 }
 
-fn decode<T: DeserializeOwned>(row: &AnyRow, table: &'static str) -> Result<T, StoreError> {
-    let doc: String = row.try_get("doc")?;
-    serde_json::from_str(&doc).map_err(|e| StoreError::Corrupt {
-        table,
-        id: row.try_get::<String, _>("id").unwrap_or_default(),
-        reason: e.to_string(),
-    })
+/// Rows read per batch when loading a whole table.
+const LOAD_BATCH: usize = 20_000;
+
+fn decode<T: DeserializeOwned>(id: &str, doc: &str, table: &'static str) -> Result<T, StoreError> {
+    serde_json::from_str(doc).map_err(|e| StoreError::Corrupt { table, id: id.to_string(), reason: e.to_string() })
+}
+
+fn decode_row<T: DeserializeOwned>(row: &AnyRow, table: &'static str) -> Result<T, StoreError> {
+    decode(&row.try_get::<String, _>("id")?, &row.try_get::<String, _>("doc")?, table)
+}
+
+/// The records of a decoding task; a task that panicked is a bug, passed on as such.
+fn joined<T>(result: Result<Result<Vec<T>, StoreError>, tokio::task::JoinError>) -> Result<Vec<T>, StoreError> {
+    match result {
+        Ok(records) => records,
+        Err(e) if e.is_panic() => std::panic::resume_unwind(e.into_panic()),
+        Err(_) => Err(StoreError::Interrupted),
+    }
 }
 
 fn encode<T: Serialize>(record: &T) -> String {
@@ -143,14 +154,39 @@ fn encode<T: Serialize>(record: &T) -> String {
 }
 
 impl SqlStore {
-    async fn load_table<T: DeserializeOwned>(&self, table: &'static str) -> Result<Vec<T>, StoreError> {
+    async fn load_table<T: DeserializeOwned + Send + 'static>(
+        &self,
+        table: &'static str,
+    ) -> Result<Vec<T>, StoreError> {
         let sql = format!("SELECT id, doc FROM {table} ORDER BY id");
-        // Decoded row by row: holding every row's JSON text at once would double the memory a
-        // million-service load needs.
+        // Rows are read in batches and each batch is decoded on another thread while the next is read:
+        // decoding JSON costs as much as reading, and holding every row's JSON text at once would
+        // double the memory a million-service load needs.
         let mut rows = sqlx::query(&sql).fetch(&self.pool);
         let mut records = Vec::new();
-        while let Some(row) = rows.try_next().await? {
-            records.push(decode(&row, table)?);
+        let mut batch = Vec::with_capacity(LOAD_BATCH);
+        let mut decoding: Option<tokio::task::JoinHandle<Result<Vec<T>, StoreError>>> = None;
+        loop {
+            let row = rows.try_next().await?;
+            if let Some(row) = &row {
+                batch.push((row.try_get::<String, _>("id")?, row.try_get::<String, _>("doc")?));
+            }
+            if batch.len() < LOAD_BATCH && row.is_some() {
+                continue;
+            }
+            if let Some(previous) = decoding.take() {
+                records.extend(joined(previous.await)?);
+            }
+            let docs = std::mem::replace(&mut batch, Vec::with_capacity(LOAD_BATCH));
+            decoding = Some(tokio::task::spawn_blocking(move || {
+                docs.iter().map(|(id, doc)| decode(id, doc, table)).collect()
+            }));
+            if row.is_none() {
+                break;
+            }
+        }
+        if let Some(last) = decoding {
+            records.extend(joined(last.await)?);
         }
         Ok(records)
     }
@@ -181,7 +217,7 @@ impl SqlStore {
         if let Some(upto) = upto {
             query = query.bind(upto.to_string());
         }
-        query.fetch_all(&self.pool).await?.iter().map(|r| decode(r, table)).collect()
+        query.fetch_all(&self.pool).await?.iter().map(|r| decode_row(r, table)).collect()
     }
 
     async fn ids(&self, table: &'static str) -> Result<std::collections::HashSet<Uuid>, StoreError> {
@@ -201,7 +237,7 @@ impl SqlStore {
 
     async fn load_changed<T: DeserializeOwned>(&self, table: &'static str, after: i64) -> Result<Vec<T>, StoreError> {
         let sql = format!("SELECT id, doc FROM {table} WHERE change_seq > $1 ORDER BY id");
-        sqlx::query(&sql).bind(after).fetch_all(&self.pool).await?.iter().map(|r| decode(r, table)).collect()
+        sqlx::query(&sql).bind(after).fetch_all(&self.pool).await?.iter().map(|r| decode_row(r, table)).collect()
     }
 }
 
@@ -339,7 +375,7 @@ impl Store for SqlStore {
             .bind(id.to_string())
             .fetch_optional(&self.pool)
             .await?;
-        row.map(|r| decode(&r, "services")).transpose()
+        row.map(|r| decode_row(&r, "services")).transpose()
     }
 
     async fn upsert_reporting(
