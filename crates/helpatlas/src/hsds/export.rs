@@ -107,10 +107,11 @@ pub struct ServiceParts {
     pub service_at_locations: Vec<(Record, Uuid)>,
 }
 
-pub fn service(s: &Service) -> ServiceParts {
+/// The service's own one-to-one fields (`services.csv`; the list form of the API).
+pub fn service_record(s: &Service) -> Record {
     let email = s.channels.iter().find(|c| c.kind == ChannelType::Email).map(|c| c.value.clone());
     let e = &s.eligibility;
-    let service = record(vec![
+    record(vec![
         ("id", json!(s.id)),
         ("organization_id", json!(s.organization_id)),
         ("name", json!(s.name)),
@@ -124,9 +125,12 @@ pub fn service(s: &Service) -> ServiceParts {
         ("maximum_age", json!(e.max_age)),
         ("assured_date", json!(s.verified_on.to_string())),
         ("last_modified", json!(timestamp(s.last_modified))),
-    ]);
+    ])
+}
+
+pub fn service(s: &Service) -> ServiceParts {
     ServiceParts {
-        service,
+        service: service_record(s),
         phones: phones(s),
         schedules: schedules(s),
         service_areas: s

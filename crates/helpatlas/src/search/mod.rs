@@ -9,6 +9,7 @@ mod cache;
 mod coverage;
 mod engine;
 mod facts;
+mod listings;
 pub mod query;
 pub mod synonyms;
 mod text;
@@ -85,6 +86,7 @@ pub struct Index {
     cache: cache::Cache<cache::Cached>,
     /// Crisis lines by place: every page's banner asks for them.
     crisis_lines: cache::Cache<Vec<u32>>,
+    listings: listings::Listings,
     /// Whether answers are kept for the minute (see `cache`); off only to measure computing them.
     caching: bool,
     /// The store's change number this index was built from.
@@ -118,11 +120,6 @@ impl Index {
     /// Every location, in no particular order (the HSDS API sorts what it lists).
     pub fn locations(&self) -> impl Iterator<Item = &Location> {
         self.tables.locations.values().map(|l| l.as_ref())
-    }
-
-    /// Every organization, in no particular order (the HSDS API sorts what it lists).
-    pub fn organizations(&self) -> impl Iterator<Item = &Organization> {
-        self.tables.organizations.values().map(|o| o.as_ref())
     }
 
     pub fn set_caching(&mut self, on: bool) {

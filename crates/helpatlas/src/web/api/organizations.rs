@@ -4,7 +4,7 @@ use super::list::{self, ListQuery};
 use super::{json_response, path_id, ApiError, ApiResult};
 use crate::geo::fold;
 use crate::hsds::documents;
-use crate::model::{Location, Organization, Service};
+use crate::model::Organization;
 use crate::search::Index;
 use crate::web::AppState;
 use axum::extract::{Path, RawQuery, State};
@@ -20,7 +20,7 @@ fn matches(index: &Index, o: &Organization, q: &ListQuery) -> bool {
     let classified = (q.taxonomy_term_id.is_none() && q.taxonomy_id.is_none()) || {
         let terms =
             ListQuery { taxonomy_term_id: q.taxonomy_term_id, taxonomy_id: q.taxonomy_id, ..ListQuery::default() };
-        index.services().any(|s| s.organization_id == o.id && super::services::matches(index, s, &terms))
+        index.services_of(o.id).into_iter().any(|s| super::services::matches(index, s, &terms))
     };
     q.organization_id.is_none_or(|id| o.id == id)
         && q.modified_after.is_none_or(|t| o.last_modified >= t)
@@ -36,13 +36,10 @@ fn render(index: &Index, o: &Organization, q: &ListQuery) -> Value {
     document(index, o)
 }
 
+/// The organization with its services and every location, also those no service uses (HSDS
+/// `organization.locations`).
 fn document(index: &Index, o: &Organization) -> Value {
-    let mut services: Vec<&Service> = index.services().filter(|s| s.organization_id == o.id).collect();
-    services.sort_by_key(|s| s.id);
-    // Every location of the organization, also those no service uses (HSDS `organization.locations`).
-    let mut locations: Vec<&Location> = index.locations().filter(|l| l.organization_id == o.id).collect();
-    locations.sort_by_key(|l| l.id);
-    documents::organization_document(o, &locations, &services)
+    documents::organization_document(o, &index.locations_of(o.id), &index.services_of(o.id))
 }
 
 #[utoipa::path(get, path = "/api/organizations", tag = "HSDS",
@@ -59,9 +56,7 @@ pub async fn list(State(state): State<AppState>, RawQuery(raw): RawQuery, header
 
 /// The organizations the query asks for, ordered by id.
 fn selected<'a>(index: &'a Index, q: &ListQuery) -> Vec<&'a Organization> {
-    let mut organizations: Vec<&Organization> = index.organizations().filter(|o| matches(index, o, q)).collect();
-    organizations.sort_by_key(|o| o.id);
-    organizations
+    index.organizations_by_id().filter(|o| matches(index, o, q)).collect()
 }
 
 #[utoipa::path(get, path = "/api/organizations/{id}", tag = "HSDS",

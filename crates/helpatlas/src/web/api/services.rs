@@ -33,35 +33,20 @@ fn mentions(index: &Index, s: &Service, text: &str) -> bool {
 /// A service as a list shows it: its own fields and its organization (`compiled/service_list.json`);
 /// `minimal` keeps only what identifies it and when it changed; `full` nests everything.
 pub fn render(index: &Index, s: &Service, q: &ListQuery) -> Value {
-    let nesting = documents::Nesting { organization: true, locations: true };
-    let full = documents::service_document(s, index, nesting);
     if q.full {
-        return full;
+        return documents::service_document(s, index, documents::Nesting { organization: true, locations: true });
     }
-    let keep: &[&str] = if q.minimal { &["id", "name", "status", "last_modified"] } else { LIST_FIELDS };
-    match full {
-        Value::Object(map) => Value::Object(map.into_iter().filter(|(k, _)| keep.contains(&k.as_str())).collect()),
-        other => other,
+    let mut record = export::service_record(s);
+    if q.minimal {
+        record.retain(|k, _| MINIMAL_FIELDS.contains(&k.as_str()));
+    } else if let Some(organization) = index.organization(s.organization_id) {
+        record.insert("organization".into(), documents::organization_record(organization));
     }
+    Value::Object(record)
 }
 
-/// The one-to-one fields of a service, and its organization.
-const LIST_FIELDS: &[&str] = &[
-    "id",
-    "organization_id",
-    "name",
-    "alternate_name",
-    "description",
-    "url",
-    "email",
-    "status",
-    "eligibility_description",
-    "minimum_age",
-    "maximum_age",
-    "assured_date",
-    "last_modified",
-    "organization",
-];
+/// What identifies a service and when it changed.
+const MINIMAL_FIELDS: &[&str] = &["id", "name", "status", "last_modified"];
 
 #[utoipa::path(get, path = "/api/services", tag = "HSDS",
     summary = "Services, paginated; filters combine with AND",
@@ -77,9 +62,7 @@ pub async fn list(State(state): State<AppState>, RawQuery(raw): RawQuery, header
 
 /// The services the query asks for, ordered by id.
 fn selected<'a>(index: &'a Index, q: &ListQuery) -> Vec<&'a Service> {
-    let mut services: Vec<&Service> = index.services().filter(|s| matches(index, s, q)).collect();
-    services.sort_by_key(|s| s.id);
-    services
+    index.services_by_id().filter(|s| matches(index, s, q)).collect()
 }
 
 #[utoipa::path(get, path = "/api/services/{id}", tag = "HSDS",
