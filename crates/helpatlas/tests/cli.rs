@@ -190,13 +190,15 @@ fn a_bad_import_is_rejected_whole() {
     assert!(line.starts_with("error: cannot read /no/such/file.json"), "{line}");
 }
 
-/// `helpatlas serve` end to end: first start loads the bundled data, a second start reuses it.
+/// `helpatlas serve` end to end: first start loads the bundled data, a second start (computing every
+/// page afresh, as benchmarks run it) reuses it.
 #[test]
 fn serve_answers_and_a_second_start_reuses_the_data() {
     let tmp = tempfile::tempdir().expect("tmp");
     for start in 0..2 {
         let mut child = Command::new(env!("CARGO_BIN_EXE_helpatlas"))
             .args(["serve", "--bind", "127.0.0.1:0", "--data-dir", &dir_arg(tmp.path())])
+            .args(if start == 1 { &["--no-cache"][..] } else { &[] })
             .env("HELPATLAS_LOG", "info")
             .env("NO_COLOR", "1")
             .stderr(Stdio::piped())
