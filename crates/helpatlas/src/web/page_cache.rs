@@ -5,8 +5,8 @@
 //! A page depends only on its URL, the index version and the clock (through "open now", which has
 //! minute resolution), so a kept page is fresh for the minute and index version it was made in. When
 //! the minute turns, the first request for a page gets the last minute's copy while the page is made
-//! anew in the background: otherwise every popular page would be recomputed at once on the minute,
-//! and each visitor would wait for it. A new index version is never answered from an older one.
+//! anew in the background, one page at a time: otherwise every popular page would be recomputed at
+//! once on the minute, and each visitor would wait for it. A new index version is never answered from an older one.
 //! Only complete `200` answers are kept; error pages, redirects and streams pass through.
 
 use axum::body::{to_bytes, Body, Bytes, HttpBody};
@@ -57,11 +57,14 @@ enum Lookup {
 pub struct PageCache {
     enabled: bool,
     pages: Mutex<Pages>,
+    /// Stale pages are remade one at a time, so that on the minute one core remakes pages while the
+    /// other keeps answering; a popular page is served stale a little longer instead.
+    remaking: tokio::sync::Semaphore,
 }
 
 impl PageCache {
     pub fn new(enabled: bool) -> PageCache {
-        PageCache { enabled, pages: Mutex::default() }
+        PageCache { enabled, pages: Mutex::default(), remaking: tokio::sync::Semaphore::new(1) }
     }
 
     fn lookup(&self, stamp: Stamp, key: &str) -> Lookup {
@@ -110,7 +113,11 @@ pub async fn serve_cached(State(state): State<super::AppState>, request: Request
             let response = page.respond(request.headers());
             if refresh {
                 let pages = Arc::clone(&state.pages);
-                tokio::spawn(async move { keep(&pages, stamp, key, make(next, request).await).await });
+                tokio::spawn(async move {
+                    // The semaphore is never closed; were it, the page would be remade by a later caller.
+                    let Ok(_turn) = pages.remaking.acquire().await else { return pages.not_kept(&key) };
+                    keep(&pages, stamp, key, make(next, request).await).await;
+                });
             }
             response
         }
