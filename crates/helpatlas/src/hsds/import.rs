@@ -12,6 +12,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
 use std::collections::{BTreeSet, HashMap};
 use std::str::FromStr;
+use std::sync::Arc;
 use uuid::Uuid;
 
 /// The directory built from the rows, what could not be built, and which defaults were applied.
@@ -24,10 +25,11 @@ pub struct Mapped {
     pub notes: Vec<String>,
 }
 
-/// A `helpatlas` attribute of one record: its term code and value.
-struct Attribute<'a> {
-    code: &'a str,
-    value: Option<&'a str>,
+/// A `helpatlas` attribute of one record: its term code and value. Owned, so that the attribute rows
+/// (most rows of a package: 12 million for a million services) are let go before the directory is built.
+struct Attribute {
+    code: Arc<str>,
+    value: Option<Box<str>>,
 }
 
 #[derive(Debug, Default, serde::Deserialize)]
@@ -42,7 +44,7 @@ struct AddressParts {
 struct Context<'a> {
     tables: &'a Tables,
     now: DateTime<Utc>,
-    attributes: HashMap<Uuid, Vec<Attribute<'a>>>,
+    attributes: HashMap<Uuid, Vec<Attribute>>,
     addresses: HashMap<Uuid, &'a Row>,
     /// Location ids of each service, in row order.
     service_locations: HashMap<Uuid, Vec<Uuid>>,
@@ -66,26 +68,34 @@ fn by_link<'a>(rows: &'a [Row], column: &str) -> HashMap<Uuid, Vec<&'a Row>> {
 }
 
 /// The codes of the `helpatlas` terms among the rows; terms of other taxonomies are not ours to read.
-fn our_terms(tables: &Tables) -> HashMap<Uuid, &str> {
+fn our_terms(tables: &Tables) -> HashMap<Uuid, Arc<str>> {
     tables
         .of("taxonomy_term")
         .iter()
         .filter(|t| {
             t.uuid("taxonomy_id") == Some(taxonomy::taxonomy_id()) || t.str("taxonomy") == Some(taxonomy::TAXONOMY_NAME)
         })
-        .filter_map(|t| Some((t.uuid("id")?, t.str("code")?)))
+        .filter_map(|t| Some((t.uuid("id")?, t.str("code")?.into())))
         .collect()
 }
 
-pub fn map(tables: &Tables, now: DateTime<Utc>) -> Mapped {
+/// Takes the attribute rows out of the tables, keeping our terms' codes and values by record.
+fn take_attributes(tables: &mut Tables) -> HashMap<Uuid, Vec<Attribute>> {
     let terms = our_terms(tables);
     let mut attributes: HashMap<Uuid, Vec<Attribute>> = HashMap::new();
-    for row in tables.of("attribute") {
+    for row in tables.rows.remove("attribute").unwrap_or_default() {
         let code = row.uuid("taxonomy_term_id").and_then(|id| terms.get(&id));
         if let (Some(link), Some(code)) = (row.uuid("link_id"), code) {
-            attributes.entry(link).or_default().push(Attribute { code, value: row.str("value") });
+            let value = row.str("value").map(Box::from);
+            attributes.entry(link).or_default().push(Attribute { code: code.clone(), value });
         }
     }
+    attributes
+}
+
+pub fn map(mut tables: Tables, now: DateTime<Utc>) -> Mapped {
+    let attributes = take_attributes(&mut tables);
+    let tables = &tables;
     let addresses = by_link(tables.of("address"), "location_id")
         .into_iter()
         .filter_map(|(id, rows)| {
@@ -136,16 +146,16 @@ impl<'a> Context<'a> {
         self.details.get(table).and_then(|rows| rows.get(&id)).map(Vec::as_slice).unwrap_or_default()
     }
 
-    fn attributes(&self, id: Uuid) -> &[Attribute<'a>] {
+    fn attributes(&self, id: Uuid) -> &[Attribute] {
         self.attributes.get(&id).map(Vec::as_slice).unwrap_or(&[])
     }
 
-    fn carried(&self, id: Uuid, carrier: Carrier) -> Option<&'a str> {
-        self.attributes(id).iter().find(|a| a.code == carrier.code()).and_then(|a| a.value)
+    fn carried(&self, id: Uuid, carrier: Carrier) -> Option<&str> {
+        self.attributes(id).iter().find(|a| *a.code == *carrier.code()).and_then(|a| a.value.as_deref())
     }
 
     fn has(&self, id: Uuid, carrier: Carrier) -> bool {
-        self.attributes(id).iter().any(|a| a.code == carrier.code())
+        self.attributes(id).iter().any(|a| *a.code == *carrier.code())
     }
 
     fn last_modified(&self, id: Uuid, row: &Row) -> DateTime<Utc> {

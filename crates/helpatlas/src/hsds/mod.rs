@@ -150,7 +150,7 @@ pub fn prepare(
         prepared.problems = checked.problems;
         return prepared;
     }
-    let mapped = import::map(&tables, now);
+    let mapped = import::map(tables, now);
     prepared.notes = mapped.notes;
     if skip_invalid {
         prepared.left_out.extend(mapped.problems);
