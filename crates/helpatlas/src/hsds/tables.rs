@@ -65,16 +65,31 @@ impl<'a> Cell<'a> {
     }
 }
 
+/// How a cell's text is read, kept in the top two bits of its end offset in the row's text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Kind {
-    Empty,
-    Text,
-    Number,
-    Json,
+    Empty = 0,
+    Text = 1,
+    Number = 2,
+    Json = 3,
+}
+
+const KIND_SHIFT: u32 = 30;
+const END_MASK: u32 = (1 << KIND_SHIFT) - 1;
+
+impl Kind {
+    fn of(cell: u32) -> Kind {
+        match cell >> KIND_SHIFT {
+            0 => Kind::Empty,
+            1 => Kind::Text,
+            2 => Kind::Number,
+            _ => Kind::Json,
+        }
+    }
 }
 
 /// Rows longer than this are refused while reading: no HSDS record needs more (every field is limited
-/// to [`MAX_FIELD_CHARS`]), and it keeps the row's cell offsets within `u32`.
+/// to [`MAX_FIELD_CHARS`]), and it keeps the row's cell offsets within 30 bits.
 pub const MAX_ROW_BYTES: usize = 16 * 1024 * 1024;
 
 /// One record of one table, compact because a million-service import holds tens of millions of them
@@ -85,8 +100,8 @@ pub struct Row {
     pub place: Place,
     resource: &'static Resource,
     text: Box<str>,
-    /// Per field of `resource`: where its text ends in `text`, and how to read it.
-    cells: Box<[(u32, Kind)]>,
+    /// Per field of `resource`: where its text ends in `text`, and how to read it ([`Kind`], top bits).
+    cells: Box<[u32]>,
 }
 
 impl Row {
@@ -103,8 +118,9 @@ impl Row {
                     Cell::Json(s) => (Kind::Json, s),
                 };
                 text.push_str(value);
-                // Readers refuse rows over MAX_ROW_BYTES, and JSON documents are limited far below 4 GB.
-                (u32::try_from(text.len()).unwrap_or(u32::MAX), kind)
+                // Readers refuse rows over MAX_ROW_BYTES, and JSON documents are limited to 512 MiB.
+                let end = u32::try_from(text.len()).unwrap_or(END_MASK).min(END_MASK);
+                end | (kind as u32) << KIND_SHIFT
             })
             .collect();
         Row { place, resource, text: text.into_boxed_str(), cells }
@@ -137,10 +153,10 @@ impl Row {
 
     /// The value of the field at `index` in the descriptor's order.
     pub fn at(&self, index: usize) -> Cell<'_> {
-        let Some(&(end, kind)) = self.cells.get(index) else { return Cell::Empty };
-        let start = index.checked_sub(1).and_then(|i| self.cells.get(i)).map_or(0, |c| c.0);
-        let text = self.text.get(start as usize..end as usize).unwrap_or_default();
-        match kind {
+        let Some(&cell) = self.cells.get(index) else { return Cell::Empty };
+        let start = index.checked_sub(1).and_then(|i| self.cells.get(i)).map_or(0, |c| c & END_MASK);
+        let text = self.text.get(start as usize..(cell & END_MASK) as usize).unwrap_or_default();
+        match Kind::of(cell) {
             Kind::Empty => Cell::Empty,
             Kind::Text => Cell::Text(text),
             Kind::Number => Cell::Number(text),
@@ -161,7 +177,7 @@ impl Row {
     /// Empties one value (an invalid optional value that `--skip-invalid` leaves out).
     fn clear(&mut self, column: &str) {
         if let Some(i) = self.resource.fields.iter().position(|f| f.name == column) {
-            self.cells[i].1 = Kind::Empty;
+            self.cells[i] &= END_MASK;
         }
     }
 
@@ -402,6 +418,19 @@ mod tests {
         let Value::Object(values) = values else { panic!("object expected") };
         let resource = descriptor::resource(resource).expect("resource");
         Row::from_json(resource, Place::Csv { file: file.into(), row: n }, &values)
+    }
+
+    #[test]
+    fn a_row_keeps_each_value_with_its_kind() {
+        let values = json!({"id": " x ", "latitude": 59.9, "name": true, "alternate_name": "", "unknown": "y"});
+        let row = row("location", "locations.csv", 2, values);
+        assert_eq!(row.cell("id"), Cell::Text(" x "));
+        assert_eq!(row.str("id"), Some("x"));
+        assert_eq!(row.number("latitude"), Some(59.9));
+        assert_eq!(row.cell("name"), Cell::Json("true"));
+        assert_eq!((row.cell("alternate_name"), row.str("alternate_name")), (Cell::Text(""), None));
+        assert_eq!((row.cell("description"), row.cell("unknown")), (Cell::Empty, Cell::Empty));
+        assert_eq!(row.cells().count(), row.resource().fields.len());
     }
 
     #[test]
