@@ -4,6 +4,7 @@
 
 use super::tables::{Row, Tables};
 use super::taxonomy::{self, Carrier};
+use super::FastMap;
 use crate::model::{
     Channel, ChannelType, Days, Directory, Eligibility, Hours, Kind, Location, Organization, Point, Service,
     ServiceArea, Span, VerificationStatus, WeeklyRule,
@@ -44,21 +45,21 @@ struct AddressParts {
 struct Context<'a> {
     tables: &'a Tables,
     now: DateTime<Utc>,
-    attributes: HashMap<Uuid, Vec<Attribute>>,
-    addresses: HashMap<Uuid, &'a Row>,
+    attributes: FastMap<Uuid, Vec<Attribute>>,
+    addresses: FastMap<Uuid, &'a Row>,
     /// Location ids of each service, in row order.
-    service_locations: HashMap<Uuid, Vec<Uuid>>,
+    service_locations: FastMap<Uuid, Vec<Uuid>>,
     /// Rows of each service detail table by service id, in row order: found once, because scanning a
     /// whole table for every service made a 100,000-service import take many minutes.
-    details: HashMap<&'static str, HashMap<Uuid, Vec<&'a Row>>>,
-    organizations: HashMap<Uuid, &'a Row>,
+    details: HashMap<&'static str, FastMap<Uuid, Vec<&'a Row>>>,
+    organizations: FastMap<Uuid, &'a Row>,
 }
 
 /// The tables of service details, each linked by `service_id`.
 const DETAIL_TABLES: [&str; 4] = ["language", "service_area", "schedule", "phone"];
 
-fn by_link<'a>(rows: &'a [Row], column: &str) -> HashMap<Uuid, Vec<&'a Row>> {
-    let mut out: HashMap<Uuid, Vec<&Row>> = HashMap::new();
+fn by_link<'a>(rows: &'a [Row], column: &str) -> FastMap<Uuid, Vec<&'a Row>> {
+    let mut out: FastMap<Uuid, Vec<&Row>> = FastMap::default();
     for row in rows {
         if let Some(id) = row.uuid(column) {
             out.entry(id).or_default().push(row);
@@ -68,7 +69,7 @@ fn by_link<'a>(rows: &'a [Row], column: &str) -> HashMap<Uuid, Vec<&'a Row>> {
 }
 
 /// The codes of the `helpatlas` terms among the rows; terms of other taxonomies are not ours to read.
-fn our_terms(tables: &Tables) -> HashMap<Uuid, Arc<str>> {
+fn our_terms(tables: &Tables) -> FastMap<Uuid, Arc<str>> {
     tables
         .of("taxonomy_term")
         .iter()
@@ -80,9 +81,9 @@ fn our_terms(tables: &Tables) -> HashMap<Uuid, Arc<str>> {
 }
 
 /// Takes the attribute rows out of the tables, keeping our terms' codes and values by record.
-fn take_attributes(tables: &mut Tables) -> HashMap<Uuid, Vec<Attribute>> {
+fn take_attributes(tables: &mut Tables) -> FastMap<Uuid, Vec<Attribute>> {
     let terms = our_terms(tables);
-    let mut attributes: HashMap<Uuid, Vec<Attribute>> = HashMap::new();
+    let mut attributes: FastMap<Uuid, Vec<Attribute>> = FastMap::default();
     for row in tables.rows.remove("attribute").unwrap_or_default() {
         let code = row.uuid("taxonomy_term_id").and_then(|id| terms.get(&id));
         if let (Some(link), Some(code)) = (row.uuid("link_id"), code) {
@@ -103,7 +104,7 @@ pub fn map(mut tables: Tables, now: DateTime<Utc>) -> Mapped {
             Some((id, *physical?))
         })
         .collect();
-    let mut service_locations: HashMap<Uuid, Vec<Uuid>> = HashMap::new();
+    let mut service_locations: FastMap<Uuid, Vec<Uuid>> = FastMap::default();
     for sal in tables.of("service_at_location") {
         if let (Some(service), Some(location)) = (sal.uuid("service_id"), sal.uuid("location_id")) {
             let list = service_locations.entry(service).or_default();

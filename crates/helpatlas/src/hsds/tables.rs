@@ -4,6 +4,7 @@
 //! are checked by the same code and report problems the same way.
 
 use super::descriptor::{self, Field, FieldType, Format, Resource};
+use super::FastSet;
 use chrono::{DateTime, NaiveDate, NaiveTime};
 use serde_json::{Map, Value};
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -290,13 +291,13 @@ fn drop_issues(tables: &mut Tables, issues: &[Issue]) {
 }
 
 fn find_issues(tables: &Tables) -> Vec<Issue> {
-    let ids: HashMap<&str, HashSet<&str>> = descriptor::resources()
+    let ids: HashMap<&str, FastSet<&str>> = descriptor::resources()
         .iter()
         .map(|r| (r.name.as_str(), tables.of(&r.name).iter().filter_map(|row| row.str("id")).collect()))
         .collect();
     let mut issues = Vec::new();
     for resource in descriptor::resources() {
-        let mut seen: HashMap<&str, HashSet<&str>> = HashMap::new();
+        let mut seen: HashMap<&str, FastSet<&str>> = HashMap::new();
         for (position, row) in tables.of(&resource.name).iter().enumerate() {
             let mut issue = |column: Option<&str>, message: String| {
                 issues.push(Issue {
@@ -326,7 +327,7 @@ fn find_issues(tables: &Tables) -> Vec<Issue> {
     issues
 }
 
-fn dangling(resource: &Resource, row: &Row, ids: &HashMap<&str, HashSet<&str>>) -> Vec<(String, String)> {
+fn dangling(resource: &Resource, row: &Row, ids: &HashMap<&str, FastSet<&str>>) -> Vec<(String, String)> {
     resource
         .foreign_keys
         .iter()
