@@ -78,6 +78,10 @@ pub enum Command {
         /// Leave out invalid values and records, import the rest, and list what was left out.
         #[arg(long)]
         skip_invalid: bool,
+        /// Largest import in bytes: a file, or a data package's CSVs together once decompressed (a
+        /// package needs about twice its size in memory).
+        #[arg(long, env = "HELPATLAS_IMPORT_MAX_BYTES", default_value_t = crate::hsds::source::DEFAULT_MAX_BYTES)]
+        max_bytes: u64,
         #[command(flatten)]
         data: DataArgs,
     },
@@ -149,9 +153,10 @@ pub enum CliError {
 pub async fn run(cli: Cli) -> Result<(), CliError> {
     match cli.command {
         Command::Serve { bind, no_cache, data } => Ok(app::serve(&data.config(), &bind, !no_cache).await?),
-        Command::Import { path, dry_run, skip_invalid, data } => {
+        Command::Import { path, dry_run, skip_invalid, max_bytes, data } => {
             let store = app::open_store(&data.config()).await?;
-            let options = transfer::ImportOptions { dry_run, skip_invalid };
+            let limits = crate::hsds::source::Limits { max_bytes, ..Default::default() };
+            let options = transfer::ImportOptions { dry_run, skip_invalid, limits };
             let bar = progress_bar();
             let result = transfer::import(store.as_ref(), &path, options, &|done, total| {
                 bar.set_length(total as u64);

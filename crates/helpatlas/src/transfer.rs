@@ -12,9 +12,6 @@ use std::fmt;
 use std::path::Path;
 use uuid::Uuid;
 
-/// Largest import file accepted, so that a mistaken path cannot exhaust memory.
-pub const MAX_IMPORT_BYTES: u64 = 512 * 1024 * 1024;
-
 #[derive(Debug, thiserror::Error)]
 pub enum TransferError {
     #[error("{path} has {} problem(s), nothing was imported:\n{}", .problems.len(), .problems.iter().map(|p| format!("  {p}")).collect::<Vec<_>>().join("\n"))]
@@ -119,6 +116,8 @@ pub struct ImportOptions {
     pub dry_run: bool,
     /// Leave out invalid values and records (listed in the report) and import the rest.
     pub skip_invalid: bool,
+    /// How much may be read, so that a mistaken path or a zip bomb cannot exhaust memory.
+    pub limits: hsds::source::Limits,
 }
 
 /// What an import did.
@@ -141,13 +140,13 @@ fn invalid(path: &Path, problems: Vec<String>) -> TransferError {
 /// into a directory, with what was left out and the defaults applied.
 fn read_any(
     path: &Path,
-    skip_invalid: bool,
+    options: ImportOptions,
     now: DateTime<Utc>,
 ) -> Result<(Directory, Vec<String>, Vec<String>), TransferError> {
-    match hsds::source::read(path, &hsds::source::Limits::default())? {
+    match hsds::source::read(path, &options.limits)? {
         hsds::source::Input::Atlas(directory) => Ok((directory, Vec::new(), Vec::new())),
         hsds::source::Input::Hsds { tables, problems } => {
-            let prepared = hsds::prepare(tables, problems, skip_invalid, now);
+            let prepared = hsds::prepare(tables, problems, options.skip_invalid, now);
             if !prepared.problems.is_empty() {
                 return Err(invalid(path, prepared.problems));
             }
@@ -233,7 +232,7 @@ pub async fn import(
     progress: &(dyn Fn(usize, usize) + Send + Sync),
 ) -> Result<ImportReport, TransferError> {
     let now = Utc::now();
-    let (mut incoming, mut left_out, notes) = read_any(path, options.skip_invalid, now)?;
+    let (mut incoming, mut left_out, notes) = read_any(path, options, now)?;
     // Whole stored records are read only when some incoming record had no date of its own.
     if has_date(&incoming, now) {
         keep_unchanged_dates(&mut incoming, &store.load_directory().await?, now);

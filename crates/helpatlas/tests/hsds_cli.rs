@@ -150,8 +150,8 @@ fn set_cell(lines: &mut [Vec<u8>], row: usize, column: &str, value: &str) {
 }
 
 /// Each kind of bad input, through the binary: refused, the problem named with its place, and the
-/// database exactly as before. (Zip bombs and oversized files need the 512 MB limit exceeded; they
-/// are tested with small limits in `src/hsds/tests.rs`.)
+/// database exactly as before. (An oversized package is tested with a small `--max-bytes`; zip bombs
+/// with small limits in `src/hsds/tests.rs`.)
 #[test]
 fn every_kind_of_bad_input_is_refused_with_its_place_and_the_database_unchanged() {
     let work = tempfile::tempdir().expect("tmp");
@@ -174,7 +174,7 @@ fn every_kind_of_bad_input_is_refused_with_its_place_and_the_database_unchanged(
             "wrong encoding",
             "organizations.csv",
             Box::new(|l| l[1].extend_from_slice(b"Caf\xe9")),
-            "organizations.csv: not UTF-8 text".into(),
+            "organizations.csv row 2 column parent_organization_id: not UTF-8 text".into(),
         ),
         ("duplicate id", "organizations.csv", Box::new(|l| l.push(l[1].clone())), "appears more than once".into()),
         (
@@ -196,12 +196,13 @@ fn every_kind_of_bad_input_is_refused_with_its_place_and_the_database_unchanged(
             "services.csv row 2 column alternate_name: longer than 65536 characters".into(),
         ),
     ];
-    let check = |what: &str, path: &Path, expected: &str| {
-        let out = helpatlas(&["import", path.to_str().expect("utf-8")], &data);
+    let check_with = |what: &str, path: &Path, options: &[&str], expected: &str| {
+        let out = helpatlas(&[&["import", path.to_str().expect("utf-8")], options].concat(), &data);
         let stderr = text(&out.stderr);
         assert_eq!(out.status.code(), Some(1), "{what}: {stderr}");
         assert!(stderr.contains(expected), "{what}: expected `{expected}` in {stderr}");
     };
+    let check = |what: &str, path: &Path, expected: &str| check_with(what, path, &[], expected);
     for (i, (what, table, change, expected)) in cases.into_iter().enumerate() {
         let bad = work.path().join(format!("bad-{i}"));
         copy_package(&good, &bad);
@@ -219,6 +220,8 @@ fn every_kind_of_bad_input_is_refused_with_its_place_and_the_database_unchanged(
     }
     zip.finish().expect("zip");
     check("path traversal", &traversal, "has an entry `../../services.csv` that points outside the archive");
+    let too_large = format!("{}: the package's CSV files together are larger than 1000 bytes", good.display());
+    check_with("oversized package", &good, &["--max-bytes", "1000"], &too_large);
     let after = work.path().join("after.json");
     assert!(helpatlas(&["export", "--format", "json", after.to_str().expect("utf-8")], &data).status.success());
     assert!(std::fs::read(&before).ok() == std::fs::read(&after).ok(), "database changed");

@@ -4,7 +4,7 @@
 //! the copies are merged, and copies that disagree are a problem.
 
 use super::descriptor;
-use super::tables::{Place, Row, Tables};
+use super::tables::{Cell, Place, Row, Tables};
 use serde_json::{Map, Value};
 use std::collections::HashMap;
 
@@ -78,7 +78,7 @@ pub struct Flattener {
 impl Flattener {
     /// Adds one top-level document of `table` (`service`, `organization`, `service_at_location`).
     pub fn document(&mut self, document: &str, value: Value) {
-        let place = Place::Json { document: document.to_string(), path: String::new() };
+        let place = Place::Json { document: document.into(), path: String::new() };
         match value {
             Value::Object(object) => match document_table(&object) {
                 Some(table) => {
@@ -86,7 +86,7 @@ impl Flattener {
                 }
                 None => self.problems.push(format!("{document}: the API's root document holds no records")),
             },
-            other => self.problems.push(format!("{document}: expected a JSON object, found `{}`", short(&other))),
+            other => self.problems.push(format!("{document}: expected a JSON object, found `{}`", short_value(&other))),
         }
     }
 
@@ -146,19 +146,23 @@ impl Flattener {
                     self.problems.push(format!(
                         "{}: expected {expected}, found `{}`",
                         path(String::new()),
-                        short(&other)
+                        short_value(&other)
                     ));
                 }
             }
         }
         let id = values.get("id").cloned();
-        self.add(table, Row { place, values });
+        match descriptor::resource(table) {
+            Some(resource) => self.add(table, Row::from_json(resource, place, &values)),
+            // Every table of NESTING and document_table is one of the descriptor's.
+            None => self.problems.push(format!("{place}: HSDS has no table `{table}`")),
+        }
         id
     }
 
     fn add(&mut self, table: &str, row: Row) {
         let Some(id) = row.str("id").map(str::to_string) else {
-            self.tables.push(table, row);
+            self.tables.push(row);
             return;
         };
         let key = (table.to_string(), id);
@@ -171,7 +175,7 @@ impl Flattener {
             }
             None => {
                 self.positions.insert(key, self.tables.of(table).len());
-                self.tables.push(table, row);
+                self.tables.push(row);
             }
         }
     }
@@ -180,36 +184,52 @@ impl Flattener {
 /// Merges a second copy of a record into the first; returns how they disagree.
 fn merge(existing: &mut Row, copy: Row, table: &str) -> Vec<String> {
     let mut problems = Vec::new();
-    let known = descriptor::resource(table);
-    for (key, value) in copy.values {
-        match existing.values.get(&key) {
-            None | Some(Value::Null) => {
-                existing.values.insert(key, value);
+    let fields = &existing.resource().fields;
+    let merged: Vec<Cell> = existing
+        .cells()
+        .zip(copy.cells())
+        .zip(fields)
+        .map(|((old, new), field)| match (old, new) {
+            (Cell::Empty, new) => new,
+            (old, new) if new == Cell::Empty || old == new => old,
+            (old, new) => {
+                problems.push(format!(
+                    "{}: {table} {} appears again at {} with a different {} (`{}` and `{}`)",
+                    existing.place,
+                    existing.str("id").unwrap_or_default(),
+                    copy.place,
+                    field.name,
+                    short(cell_text(old)),
+                    short(cell_text(new))
+                ));
+                old
             }
-            Some(old) if value.is_null() || *old == value => {}
-            Some(old) if known.is_some_and(|r| r.field(&key).is_some()) => problems.push(format!(
-                "{}: {table} {} appears again at {} with a different {key} (`{}` and `{}`)",
-                existing.place,
-                existing.str("id").unwrap_or_default(),
-                copy.place,
-                short(old),
-                short(&value)
-            )),
-            Some(_) => {}
-        }
-    }
+        })
+        .collect();
+    let merged = Row::new(existing.resource(), existing.place.clone(), merged);
+    *existing = merged;
     problems
 }
 
-fn short(value: &Value) -> String {
-    let text = match value {
-        Value::String(s) => s.clone(),
-        other => other.to_string(),
-    };
+fn cell_text(cell: Cell<'_>) -> &str {
+    match cell {
+        Cell::Empty => "null",
+        Cell::Text(s) | Cell::Number(s) | Cell::Json(s) => s,
+    }
+}
+
+fn short_value(value: &Value) -> String {
+    match value {
+        Value::String(s) => short(s),
+        other => short(&other.to_string()),
+    }
+}
+
+fn short(text: &str) -> String {
     if text.chars().count() > 60 {
         format!("{}…", text.chars().take(60).collect::<String>())
     } else {
-        text
+        text.to_string()
     }
 }
 

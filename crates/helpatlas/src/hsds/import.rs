@@ -4,6 +4,7 @@
 
 use super::tables::{Row, Tables};
 use super::taxonomy::{self, Carrier};
+use super::FastMap;
 use crate::model::{
     Channel, ChannelType, Days, Directory, Eligibility, Hours, Kind, Location, Organization, Point, Service,
     ServiceArea, Span, VerificationStatus, WeeklyRule,
@@ -12,6 +13,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
 use std::collections::{BTreeSet, HashMap};
 use std::str::FromStr;
+use std::sync::Arc;
 use uuid::Uuid;
 
 /// The directory built from the rows, what could not be built, and which defaults were applied.
@@ -24,10 +26,11 @@ pub struct Mapped {
     pub notes: Vec<String>,
 }
 
-/// A `helpatlas` attribute of one record: its term code and value.
-struct Attribute<'a> {
-    code: &'a str,
-    value: Option<&'a str>,
+/// A `helpatlas` attribute of one record: its term code and value. Owned, so that the attribute rows
+/// (most rows of a package: 12 million for a million services) are let go before the directory is built.
+struct Attribute {
+    code: Arc<str>,
+    value: Option<Box<str>>,
 }
 
 #[derive(Debug, Default, serde::Deserialize)]
@@ -42,21 +45,21 @@ struct AddressParts {
 struct Context<'a> {
     tables: &'a Tables,
     now: DateTime<Utc>,
-    attributes: HashMap<Uuid, Vec<Attribute<'a>>>,
-    addresses: HashMap<Uuid, &'a Row>,
+    attributes: FastMap<Uuid, Vec<Attribute>>,
+    addresses: FastMap<Uuid, &'a Row>,
     /// Location ids of each service, in row order.
-    service_locations: HashMap<Uuid, Vec<Uuid>>,
+    service_locations: FastMap<Uuid, Vec<Uuid>>,
     /// Rows of each service detail table by service id, in row order: found once, because scanning a
     /// whole table for every service made a 100,000-service import take many minutes.
-    details: HashMap<&'static str, HashMap<Uuid, Vec<&'a Row>>>,
-    organizations: HashMap<Uuid, &'a Row>,
+    details: HashMap<&'static str, FastMap<Uuid, Vec<&'a Row>>>,
+    organizations: FastMap<Uuid, &'a Row>,
 }
 
 /// The tables of service details, each linked by `service_id`.
 const DETAIL_TABLES: [&str; 4] = ["language", "service_area", "schedule", "phone"];
 
-fn by_link<'a>(rows: &'a [Row], column: &str) -> HashMap<Uuid, Vec<&'a Row>> {
-    let mut out: HashMap<Uuid, Vec<&Row>> = HashMap::new();
+fn by_link<'a>(rows: &'a [Row], column: &str) -> FastMap<Uuid, Vec<&'a Row>> {
+    let mut out: FastMap<Uuid, Vec<&Row>> = FastMap::default();
     for row in rows {
         if let Some(id) = row.uuid(column) {
             out.entry(id).or_default().push(row);
@@ -66,26 +69,34 @@ fn by_link<'a>(rows: &'a [Row], column: &str) -> HashMap<Uuid, Vec<&'a Row>> {
 }
 
 /// The codes of the `helpatlas` terms among the rows; terms of other taxonomies are not ours to read.
-fn our_terms(tables: &Tables) -> HashMap<Uuid, &str> {
+fn our_terms(tables: &Tables) -> FastMap<Uuid, Arc<str>> {
     tables
         .of("taxonomy_term")
         .iter()
         .filter(|t| {
             t.uuid("taxonomy_id") == Some(taxonomy::taxonomy_id()) || t.str("taxonomy") == Some(taxonomy::TAXONOMY_NAME)
         })
-        .filter_map(|t| Some((t.uuid("id")?, t.str("code")?)))
+        .filter_map(|t| Some((t.uuid("id")?, t.str("code")?.into())))
         .collect()
 }
 
-pub fn map(tables: &Tables, now: DateTime<Utc>) -> Mapped {
+/// Takes the attribute rows out of the tables, keeping our terms' codes and values by record.
+fn take_attributes(tables: &mut Tables) -> FastMap<Uuid, Vec<Attribute>> {
     let terms = our_terms(tables);
-    let mut attributes: HashMap<Uuid, Vec<Attribute>> = HashMap::new();
-    for row in tables.of("attribute") {
+    let mut attributes: FastMap<Uuid, Vec<Attribute>> = FastMap::default();
+    for row in tables.rows.remove("attribute").unwrap_or_default() {
         let code = row.uuid("taxonomy_term_id").and_then(|id| terms.get(&id));
         if let (Some(link), Some(code)) = (row.uuid("link_id"), code) {
-            attributes.entry(link).or_default().push(Attribute { code, value: row.str("value") });
+            let value = row.str("value").map(Box::from);
+            attributes.entry(link).or_default().push(Attribute { code: code.clone(), value });
         }
     }
+    attributes
+}
+
+pub fn map(mut tables: Tables, now: DateTime<Utc>) -> Mapped {
+    let attributes = take_attributes(&mut tables);
+    let tables = &tables;
     let addresses = by_link(tables.of("address"), "location_id")
         .into_iter()
         .filter_map(|(id, rows)| {
@@ -93,7 +104,7 @@ pub fn map(tables: &Tables, now: DateTime<Utc>) -> Mapped {
             Some((id, *physical?))
         })
         .collect();
-    let mut service_locations: HashMap<Uuid, Vec<Uuid>> = HashMap::new();
+    let mut service_locations: FastMap<Uuid, Vec<Uuid>> = FastMap::default();
     for sal in tables.of("service_at_location") {
         if let (Some(service), Some(location)) = (sal.uuid("service_id"), sal.uuid("location_id")) {
             let list = service_locations.entry(service).or_default();
@@ -136,16 +147,16 @@ impl<'a> Context<'a> {
         self.details.get(table).and_then(|rows| rows.get(&id)).map(Vec::as_slice).unwrap_or_default()
     }
 
-    fn attributes(&self, id: Uuid) -> &[Attribute<'a>] {
+    fn attributes(&self, id: Uuid) -> &[Attribute] {
         self.attributes.get(&id).map(Vec::as_slice).unwrap_or(&[])
     }
 
-    fn carried(&self, id: Uuid, carrier: Carrier) -> Option<&'a str> {
-        self.attributes(id).iter().find(|a| a.code == carrier.code()).and_then(|a| a.value)
+    fn carried(&self, id: Uuid, carrier: Carrier) -> Option<&str> {
+        self.attributes(id).iter().find(|a| *a.code == *carrier.code()).and_then(|a| a.value.as_deref())
     }
 
     fn has(&self, id: Uuid, carrier: Carrier) -> bool {
-        self.attributes(id).iter().any(|a| a.code == carrier.code())
+        self.attributes(id).iter().any(|a| *a.code == *carrier.code())
     }
 
     fn last_modified(&self, id: Uuid, row: &Row) -> DateTime<Utc> {

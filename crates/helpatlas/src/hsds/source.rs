@@ -14,15 +14,47 @@ use std::path::Path;
 /// How much an import may read.
 #[derive(Debug, Clone, Copy)]
 pub struct Limits {
-    /// Largest file, and largest total of a package's CSVs once decompressed.
+    /// Largest import in all: a file, or a package's CSVs together once decompressed. CSV rows are
+    /// read as they stream in and kept compactly (about twice their size in memory until written).
     pub max_bytes: u64,
+    /// Largest JSON file (a document, an array or ndjson), which is read and parsed whole, at many
+    /// times its size in memory.
+    pub max_json_bytes: u64,
     /// Most entries a zip may have.
     pub max_entries: usize,
 }
 
+/// The default of [`Limits::max_bytes`]: three times a million-service package (2.8 GB), and about
+/// half the memory of the machine the benchmarks run on once read.
+pub const DEFAULT_MAX_BYTES: u64 = 8 * 1024 * 1024 * 1024;
+
 impl Default for Limits {
     fn default() -> Self {
-        Limits { max_bytes: crate::transfer::MAX_IMPORT_BYTES, max_entries: 1000 }
+        Limits { max_bytes: DEFAULT_MAX_BYTES, max_json_bytes: 512 * 1024 * 1024, max_entries: 1000 }
+    }
+}
+
+/// Counts the bytes read through it and fails past `remaining`, so that a zip bomb or an oversized
+/// package is refused while it is read, before it costs memory.
+struct Budget<R> {
+    inner: R,
+    remaining: u64,
+    exceeded: bool,
+}
+
+impl<R: Read> Read for Budget<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        match self.remaining.checked_sub(n as u64) {
+            Some(left) => {
+                self.remaining = left;
+                Ok(n)
+            }
+            None => {
+                self.exceeded = true;
+                Err(std::io::Error::other("over the import size limit"))
+            }
+        }
     }
 }
 
@@ -48,11 +80,13 @@ pub fn read(path: &Path, limits: &Limits) -> Result<Input, HsdsError> {
     if path.file_name().is_some_and(|n| n == "datapackage.json") {
         return read_package_dir(path.parent().unwrap_or(Path::new(".")), limits);
     }
-    let bytes = read_limited(path, limits.max_bytes)?;
-    if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {
-        return read_zip(path, bytes, limits);
+    let mut magic = [0u8; 4];
+    let mut file = std::fs::File::open(path).map_err(|e| read_error(path, e))?;
+    let start = file.read(&mut magic).map_err(|e| read_error(path, e))?;
+    if magic[..start] == *b"PK\x03\x04" || magic[..start] == *b"PK\x05\x06" {
+        return read_zip(path, file, limits);
     }
-    read_json(path, &bytes)
+    read_json(path, &read_limited(path, limits.max_json_bytes)?)
 }
 
 fn read_limited(path: &Path, max: u64) -> Result<Vec<u8>, HsdsError> {
@@ -65,29 +99,46 @@ fn read_limited(path: &Path, max: u64) -> Result<Vec<u8>, HsdsError> {
     Ok(bytes)
 }
 
+/// A package that is larger than the import limit.
+struct OverLimit;
+
+/// Reads one CSV of a package with what is left of the limit, and takes what it read from it.
+fn read_table(
+    resource: &'static descriptor::Resource,
+    input: impl Read,
+    remaining: &mut u64,
+    tables: &mut Tables,
+    problems: &mut Vec<String>,
+) -> Result<(), OverLimit> {
+    let mut budget = Budget { inner: input, remaining: *remaining, exceeded: false };
+    let read = tabular::read_csv(resource, &resource.path, &mut budget, tables);
+    if budget.exceeded {
+        return Err(OverLimit);
+    }
+    *remaining = budget.remaining;
+    if let Err(found) = read {
+        problems.extend(found);
+    }
+    Ok(())
+}
+
 fn read_package_dir(dir: &Path, limits: &Limits) -> Result<Input, HsdsError> {
     if !dir.join("datapackage.json").is_file() {
         return Err(read_error(dir, "not an HSDS data package (no datapackage.json)"));
     }
     let mut tables = Tables::default();
     let mut problems = Vec::new();
-    let mut total = 0u64;
+    let mut remaining = limits.max_bytes;
     for resource in descriptor::resources() {
         let file = dir.join(&resource.path);
         if !file.is_file() {
             continue;
         }
+        let opened = std::fs::File::open(&file).map_err(|e| read_error(&file, e))?;
         // The limit is on the package as a whole: name it so, not the file that crossed it.
-        let bytes = read_limited(&file, limits.max_bytes - total).map_err(|e| match e {
-            HsdsError::TooLarge { .. } => {
-                HsdsError::PackageTooLarge { path: dir.display().to_string(), max: limits.max_bytes }
-            }
-            other => other,
+        read_table(resource, opened, &mut remaining, &mut tables, &mut problems).map_err(|OverLimit| {
+            HsdsError::PackageTooLarge { path: dir.display().to_string(), max: limits.max_bytes }
         })?;
-        total += bytes.len() as u64;
-        if let Err(found) = tabular::read_csv(resource, &resource.path, &bytes, &mut tables) {
-            problems.extend(found);
-        }
     }
     Ok(Input::Hsds { tables, problems })
 }
@@ -96,10 +147,10 @@ fn zip_error(path: &Path, reason: impl ToString) -> HsdsError {
     HsdsError::Zip { path: path.display().to_string(), reason: reason.to_string() }
 }
 
-/// Reads the package's CSVs from memory: nothing is extracted to disk, and every entry name is
-/// checked anyway, because an archive with `../` names is hostile and should be said to be.
-fn read_zip(path: &Path, bytes: Vec<u8>, limits: &Limits) -> Result<Input, HsdsError> {
-    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|e| zip_error(path, e))?;
+/// Reads the package's CSVs as they are decompressed: nothing is extracted to disk, and every entry
+/// name is checked anyway, because an archive with `../` names is hostile and should be said to be.
+fn read_zip(path: &Path, file: std::fs::File, limits: &Limits) -> Result<Input, HsdsError> {
+    let mut archive = zip::ZipArchive::new(file).map_err(|e| zip_error(path, e))?;
     if archive.len() > limits.max_entries {
         return Err(zip_error(path, format!("more than {} entries", limits.max_entries)));
     }
@@ -123,15 +174,9 @@ fn read_zip(path: &Path, bytes: Vec<u8>, limits: &Limits) -> Result<Input, HsdsE
     for resource in descriptor::resources() {
         let name = format!("{prefix}{}", resource.path);
         let Ok(entry) = archive.by_name(&name) else { continue };
-        let mut bytes = Vec::new();
-        entry.take(remaining + 1).read_to_end(&mut bytes).map_err(|e| zip_error(path, format!("{name}: {e}")))?;
-        if bytes.len() as u64 > remaining {
-            return Err(zip_error(path, format!("expands to more than {} bytes (a zip bomb?)", limits.max_bytes)));
-        }
-        remaining -= bytes.len() as u64;
-        if let Err(found) = tabular::read_csv(resource, &resource.path, &bytes, &mut tables) {
-            problems.extend(found);
-        }
+        read_table(resource, entry, &mut remaining, &mut tables, &mut problems).map_err(|OverLimit| {
+            zip_error(path, format!("expands to more than {} bytes (a zip bomb?)", limits.max_bytes))
+        })?;
     }
     Ok(Input::Hsds { tables, problems })
 }
@@ -178,9 +223,9 @@ fn tables_json(file: &str, object: serde_json::Map<String, Value>) -> Input {
             continue;
         };
         for (i, row) in array_items(rows).into_iter().enumerate() {
-            let place = Place::Json { document: format!("{file} {name}"), path: format!("[{i}]") };
+            let place = Place::Json { document: format!("{file} {name}").into(), path: format!("[{i}]") };
             match row {
-                Value::Object(values) => tables.push(&resource.name, Row { place, values }),
+                Value::Object(values) => tables.push(Row::from_json(resource, place, &values)),
                 _ => problems.push(format!("{place}: expected a JSON object")),
             }
         }

@@ -4,21 +4,24 @@
 //! are checked by the same code and report problems the same way.
 
 use super::descriptor::{self, Field, FieldType, Format, Resource};
+use super::FastSet;
 use chrono::{DateTime, NaiveDate, NaiveTime};
 use serde_json::{Map, Value};
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt;
+use std::sync::Arc;
 
 /// Longest text accepted in one field (characters); longer values are an error, not a truncation.
 pub const MAX_FIELD_CHARS: usize = 64 * 1024;
 
-/// Where a row came from, to name it in messages.
+/// Where a row came from, to name it in messages. File and document names are shared by all their
+/// rows: a million-row table would otherwise hold a million copies of its file name.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Place {
     /// `row` counts the header as row 1, as `frictionless` does.
-    Csv { file: String, row: usize },
+    Csv { file: Arc<str>, row: usize },
     /// A JSON path within one document, e.g. `services.json document 2 .phones[0]`.
-    Json { document: String, path: String },
+    Json { document: Arc<str>, path: String },
 }
 
 impl Place {
@@ -40,19 +43,157 @@ impl fmt::Display for Place {
     }
 }
 
+/// One value of a row, borrowed from it, as it was given.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cell<'a> {
+    /// Absent, JSON `null` or an empty CSV cell.
+    Empty,
+    Text(&'a str),
+    /// A JSON number, or a CSV cell of a number column that reads as a finite number.
+    Number(&'a str),
+    /// Any other JSON value (`true`, an object, …) as JSON text, kept for the checks to name.
+    Json(&'a str),
+}
+
+impl<'a> Cell<'a> {
+    /// The text a message shows for the value.
+    fn text(self) -> &'a str {
+        match self {
+            Cell::Empty => "",
+            Cell::Text(s) => s.trim(),
+            Cell::Number(s) | Cell::Json(s) => s,
+        }
+    }
+}
+
+/// How a cell's text is read, kept in the top two bits of its end offset in the row's text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Empty = 0,
+    Text = 1,
+    Number = 2,
+    Json = 3,
+}
+
+const KIND_SHIFT: u32 = 30;
+const END_MASK: u32 = (1 << KIND_SHIFT) - 1;
+
+impl Kind {
+    fn of(cell: u32) -> Kind {
+        match cell >> KIND_SHIFT {
+            0 => Kind::Empty,
+            1 => Kind::Text,
+            2 => Kind::Number,
+            _ => Kind::Json,
+        }
+    }
+}
+
+/// Rows longer than this are refused while reading: no HSDS record needs more (every field is limited
+/// to [`MAX_FIELD_CHARS`]), and it keeps the row's cell offsets within 30 bits.
+pub const MAX_ROW_BYTES: usize = 16 * 1024 * 1024;
+
+/// One record of one table, compact because a million-service import holds tens of millions of them
+/// until every check has passed: the values of the descriptor's fields, in its order, in one text
+/// buffer. Values of columns the descriptor lacks are not kept; nothing reads them.
 #[derive(Debug, Clone)]
 pub struct Row {
     pub place: Place,
-    pub values: Map<String, Value>,
+    resource: &'static Resource,
+    text: Box<str>,
+    /// Per field of `resource`: where its text ends in `text`, and how to read it ([`Kind`], top bits).
+    cells: Box<[u32]>,
 }
 
 impl Row {
+    /// A row of `resource` from one value per field of it, in the descriptor's order.
+    pub fn new<'c>(resource: &'static Resource, place: Place, values: impl IntoIterator<Item = Cell<'c>>) -> Row {
+        let mut text = String::new();
+        let cells = values
+            .into_iter()
+            .map(|cell| {
+                let (kind, value) = match cell {
+                    Cell::Empty => (Kind::Empty, ""),
+                    Cell::Text(s) => (Kind::Text, s),
+                    Cell::Number(s) => (Kind::Number, s),
+                    Cell::Json(s) => (Kind::Json, s),
+                };
+                text.push_str(value);
+                // Readers refuse rows over MAX_ROW_BYTES, and JSON documents are limited to 512 MiB.
+                let end = u32::try_from(text.len()).unwrap_or(END_MASK).min(END_MASK);
+                end | (kind as u32) << KIND_SHIFT
+            })
+            .collect();
+        Row { place, resource, text: text.into_boxed_str(), cells }
+    }
+
+    /// A row of `resource` from a JSON object's properties; properties the descriptor lacks are dropped.
+    pub fn from_json(resource: &'static Resource, place: Place, values: &Map<String, Value>) -> Row {
+        let texts: Vec<(Kind, std::borrow::Cow<str>)> = resource
+            .fields
+            .iter()
+            .map(|f| match values.get(&f.name) {
+                None | Some(Value::Null) => (Kind::Empty, "".into()),
+                Some(Value::String(s)) => (Kind::Text, s.as_str().into()),
+                Some(Value::Number(n)) => (Kind::Number, n.to_string().into()),
+                Some(other) => (Kind::Json, other.to_string().into()),
+            })
+            .collect();
+        let cells = texts.iter().map(|(kind, text)| match kind {
+            Kind::Empty => Cell::Empty,
+            Kind::Text => Cell::Text(text),
+            Kind::Number => Cell::Number(text),
+            Kind::Json => Cell::Json(text),
+        });
+        Row::new(resource, place, cells)
+    }
+
+    pub fn resource(&self) -> &'static Resource {
+        self.resource
+    }
+
+    /// The value of the field at `index` in the descriptor's order.
+    pub fn at(&self, index: usize) -> Cell<'_> {
+        let Some(&cell) = self.cells.get(index) else { return Cell::Empty };
+        let start = index.checked_sub(1).and_then(|i| self.cells.get(i)).map_or(0, |c| c & END_MASK);
+        let text = self.text.get(start as usize..(cell & END_MASK) as usize).unwrap_or_default();
+        match Kind::of(cell) {
+            Kind::Empty => Cell::Empty,
+            Kind::Text => Cell::Text(text),
+            Kind::Number => Cell::Number(text),
+            Kind::Json => Cell::Json(text),
+        }
+    }
+
+    /// Every value, in the descriptor's order.
+    pub fn cells(&self) -> impl Iterator<Item = Cell<'_>> {
+        (0..self.cells.len()).map(|i| self.at(i))
+    }
+
+    /// The value of `column`; `Empty` for a column the descriptor lacks.
+    pub fn cell(&self, column: &str) -> Cell<'_> {
+        self.resource.fields.iter().position(|f| f.name == column).map_or(Cell::Empty, |i| self.at(i))
+    }
+
+    /// Empties one value (an invalid optional value that `--skip-invalid` leaves out).
+    fn clear(&mut self, column: &str) {
+        if let Some(i) = self.resource.fields.iter().position(|f| f.name == column) {
+            self.cells[i] &= END_MASK;
+        }
+    }
+
     pub fn str(&self, column: &str) -> Option<&str> {
-        self.values.get(column).and_then(Value::as_str).map(str::trim).filter(|s| !s.is_empty())
+        match self.cell(column) {
+            Cell::Text(s) => Some(s.trim()).filter(|s| !s.is_empty()),
+            _ => None,
+        }
     }
 
     pub fn number(&self, column: &str) -> Option<f64> {
-        self.values.get(column).and_then(Value::as_f64)
+        match self.cell(column) {
+            Cell::Number(s) => s.parse().ok(),
+            _ => None,
+        }
     }
 
     pub fn uuid(&self, column: &str) -> Option<uuid::Uuid> {
@@ -71,8 +212,13 @@ impl Tables {
         self.rows.get(resource).map(Vec::as_slice).unwrap_or(&[])
     }
 
-    pub fn push(&mut self, resource: &str, row: Row) {
-        self.rows.entry(resource.to_string()).or_default().push(row);
+    pub fn push(&mut self, row: Row) {
+        match self.rows.get_mut(&row.resource.name) {
+            Some(rows) => rows.push(row),
+            None => {
+                self.rows.insert(row.resource.name.clone(), vec![row]);
+            }
+        }
     }
 }
 
@@ -130,7 +276,7 @@ fn drop_issues(tables: &mut Tables, issues: &[Issue]) {
         if required {
             doomed.entry(issue.resource.as_str()).or_default().insert(issue.row);
         } else if let (Some(rows), Some(column)) = (tables.rows.get_mut(&issue.resource), &issue.column) {
-            rows[issue.row].values.insert(column.clone(), Value::Null);
+            rows[issue.row].clear(column);
         }
     }
     for (resource, positions) in doomed {
@@ -145,13 +291,13 @@ fn drop_issues(tables: &mut Tables, issues: &[Issue]) {
 }
 
 fn find_issues(tables: &Tables) -> Vec<Issue> {
-    let ids: HashMap<&str, HashSet<&str>> = descriptor::resources()
+    let ids: HashMap<&str, FastSet<&str>> = descriptor::resources()
         .iter()
         .map(|r| (r.name.as_str(), tables.of(&r.name).iter().filter_map(|row| row.str("id")).collect()))
         .collect();
     let mut issues = Vec::new();
     for resource in descriptor::resources() {
-        let mut seen: HashMap<&str, HashSet<String>> = HashMap::new();
+        let mut seen: HashMap<&str, FastSet<&str>> = HashMap::new();
         for (position, row) in tables.of(&resource.name).iter().enumerate() {
             let mut issue = |column: Option<&str>, message: String| {
                 issues.push(Issue {
@@ -161,15 +307,14 @@ fn find_issues(tables: &Tables) -> Vec<Issue> {
                     message,
                 })
             };
-            for field in &resource.fields {
-                let value = row.values.get(&field.name).unwrap_or(&Value::Null);
+            for (field, value) in resource.fields.iter().zip(row.cells()) {
                 if let Err(message) = check_value(field, value) {
                     issue(Some(&field.name), message);
                     continue;
                 }
-                if field.unique && !value.is_null() {
-                    let text = value_text(value);
-                    if !seen.entry(field.name.as_str()).or_default().insert(text.clone()) {
+                if field.unique && value != Cell::Empty {
+                    let text = value.text();
+                    if !seen.entry(field.name.as_str()).or_default().insert(text) {
                         issue(Some(&field.name), format!("`{text}` appears more than once"));
                     }
                 }
@@ -182,7 +327,7 @@ fn find_issues(tables: &Tables) -> Vec<Issue> {
     issues
 }
 
-fn dangling(resource: &Resource, row: &Row, ids: &HashMap<&str, HashSet<&str>>) -> Vec<(String, String)> {
+fn dangling(resource: &Resource, row: &Row, ids: &HashMap<&str, FastSet<&str>>) -> Vec<(String, String)> {
     resource
         .foreign_keys
         .iter()
@@ -194,31 +339,21 @@ fn dangling(resource: &Resource, row: &Row, ids: &HashMap<&str, HashSet<&str>>) 
         .collect()
 }
 
-fn value_text(value: &Value) -> String {
-    match value {
-        Value::String(s) => s.trim().to_string(),
-        other => other.to_string(),
-    }
-}
-
-fn is_blank(value: &Value) -> bool {
-    match value {
-        Value::Null => true,
-        Value::String(s) => s.trim().is_empty(),
-        _ => false,
-    }
-}
-
 /// Whether one value fits its column; the message says how it does not.
-pub fn check_value(field: &Field, value: &Value) -> Result<(), String> {
-    if is_blank(value) {
+pub fn check_value(field: &Field, value: Cell) -> Result<(), String> {
+    let blank = match value {
+        Cell::Empty => true,
+        Cell::Text(s) => s.trim().is_empty(),
+        _ => false,
+    };
+    if blank {
         return if field.required { Err("a value is required".into()) } else { Ok(()) };
     }
     match (field.kind, value) {
-        (FieldType::Number, Value::Number(_)) => Ok(()),
-        (FieldType::Number, other) => Err(format!("`{}` is not a number", value_text(other))),
-        (_, Value::String(s)) => check_text(field, s.trim()),
-        (_, other) => Err(format!("expected text, found `{other}`")),
+        (FieldType::Number, Cell::Number(_)) => Ok(()),
+        (FieldType::Number, other) => Err(format!("`{}` is not a number", other.text())),
+        (_, Cell::Text(s)) => check_text(field, s.trim()),
+        (_, other) => Err(format!("expected text, found `{}`", other.text())),
     }
 }
 
@@ -280,9 +415,23 @@ mod tests {
     use super::*;
     use serde_json::json;
 
-    fn row(file: &str, n: usize, values: Value) -> Row {
+    fn row(resource: &str, file: &str, n: usize, values: Value) -> Row {
         let Value::Object(values) = values else { panic!("object expected") };
-        Row { place: Place::Csv { file: file.into(), row: n }, values }
+        let resource = descriptor::resource(resource).expect("resource");
+        Row::from_json(resource, Place::Csv { file: file.into(), row: n }, &values)
+    }
+
+    #[test]
+    fn a_row_keeps_each_value_with_its_kind() {
+        let values = json!({"id": " x ", "latitude": 59.9, "name": true, "alternate_name": "", "unknown": "y"});
+        let row = row("location", "locations.csv", 2, values);
+        assert_eq!(row.cell("id"), Cell::Text(" x "));
+        assert_eq!(row.str("id"), Some("x"));
+        assert_eq!(row.number("latitude"), Some(59.9));
+        assert_eq!(row.cell("name"), Cell::Json("true"));
+        assert_eq!((row.cell("alternate_name"), row.str("alternate_name")), (Cell::Text(""), None));
+        assert_eq!((row.cell("description"), row.cell("unknown")), (Cell::Empty, Cell::Empty));
+        assert_eq!(row.cells().count(), row.resource().fields.len());
     }
 
     #[test]
@@ -290,7 +439,7 @@ mod tests {
         let mut tables = Tables::default();
         let org = "9d0e6f46-0000-4000-8000-000000000001";
         let service = json!({"id": "9d0e6f46-0000-4000-8000-000000000002", "organization_id": org, "name": "x", "status": "active"});
-        tables.push("service", row("services.csv", 2, service));
+        tables.push(row("service", "services.csv", 2, service));
         let checked = check(&mut tables, false);
         assert_eq!(
             checked.problems,
@@ -301,28 +450,32 @@ mod tests {
     #[test]
     fn skipping_drops_bad_optional_values_and_rows_with_bad_ids() {
         let mut tables = Tables::default();
-        tables.push(
+        tables.push(row(
             "organization",
-            row("organizations.csv", 2, json!({"id": "not-a-uuid", "name": "a", "description": "b"})),
-        );
+            "organizations.csv",
+            2,
+            json!({"id": "not-a-uuid", "name": "a", "description": "b"}),
+        ));
         let location = json!({"id": "9d0e6f46-0000-4000-8000-000000000003", "location_type": "physical", "organization_id": "9d0e6f46-0000-4000-8000-000000000009"});
-        tables.push("location", row("locations.csv", 2, location));
+        tables.push(row("location", "locations.csv", 2, location));
         let checked = check(&mut tables, true);
         assert!(checked.problems.is_empty());
         assert_eq!(checked.left_out.len(), 2, "{:?}", checked.left_out);
         assert!(tables.of("organization").is_empty());
-        assert_eq!(tables.of("location")[0].values.get("organization_id"), Some(&Value::Null));
+        assert_eq!(tables.of("location")[0].cell("organization_id"), Cell::Empty);
     }
 
     #[test]
     fn types_enums_and_duplicates_are_checked() {
         let mut tables = Tables::default();
         let id = "9d0e6f46-0000-4000-8000-000000000004";
-        tables.push("taxonomy", row("taxonomies.csv", 2, json!({"id": id, "name": "a", "description": "b"})));
-        tables.push(
+        tables.push(row("taxonomy", "taxonomies.csv", 2, json!({"id": id, "name": "a", "description": "b"})));
+        tables.push(row(
             "taxonomy",
-            row("taxonomies.csv", 3, json!({"id": id, "name": "a", "description": "b", "uri": "nope"})),
-        );
+            "taxonomies.csv",
+            3,
+            json!({"id": id, "name": "a", "description": "b", "uri": "nope"}),
+        ));
         let problems = check(&mut tables, false).problems;
         assert_eq!(problems.len(), 2, "{problems:?}");
         assert!(problems[0].starts_with("taxonomies.csv row 3 column id: "));

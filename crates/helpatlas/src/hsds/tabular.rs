@@ -2,12 +2,12 @@
 //! itself as `datapackage.json`. Writing is deterministic; reading turns each CSV row into a [`Row`]
 //! with values typed by the descriptor, so the same checks apply as for JSON.
 
-use super::descriptor::{self, FieldType, Resource, DATAPACKAGE_JSON};
+use super::descriptor::{self, Field, FieldType, Resource, DATAPACKAGE_JSON};
 use super::export::{self, Record};
-use super::tables::{Place, Row, Tables};
+use super::tables::{Cell, Place, Row, Tables, MAX_ROW_BYTES};
 use super::{documents, taxonomy, write_error, AtomicFile, HsdsError};
 use crate::model::{Directory, Location, Organization, Service};
-use serde_json::{Number, Value};
+use serde_json::Value;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -119,14 +119,17 @@ impl PackageWriter {
     }
 }
 
-/// Parses one CSV file of the package into rows of `resource`. Problems with the file as a whole
-/// (encoding, header, malformed CSV) are returned as `Err`.
-pub fn read_csv(resource: &Resource, file: &str, bytes: &[u8], tables: &mut Tables) -> Result<(), Vec<String>> {
-    let text = std::str::from_utf8(bytes).map_err(|e| {
-        vec![format!("{file}: not UTF-8 text (invalid byte at offset {}); save it as UTF-8", e.valid_up_to())]
-    })?;
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut reader = csv::ReaderBuilder::new().from_reader(text.as_bytes());
+/// Parses one CSV file of the package into rows of `resource`, as it is read: the file itself is never
+/// held in memory. Problems with the file as a whole (encoding, header, malformed CSV, an absurdly long
+/// row) are returned as `Err`.
+pub fn read_csv(
+    resource: &'static Resource,
+    file: &str,
+    input: impl std::io::Read,
+    tables: &mut Tables,
+) -> Result<(), Vec<String>> {
+    // The csv reader skips a UTF-8 byte order mark before the header.
+    let mut reader = csv::ReaderBuilder::new().buffer_capacity(1 << 16).from_reader(input);
     let header: Vec<String> = reader
         .headers()
         .map_err(|e| vec![format!("{file}: unreadable header: {e}")])?
@@ -134,14 +137,36 @@ pub fn read_csv(resource: &Resource, file: &str, bytes: &[u8], tables: &mut Tabl
         .map(|h| h.trim().to_string())
         .collect();
     check_header(resource, file, &header)?;
-    for (i, record) in reader.records().enumerate() {
-        let row = i + 2;
-        let record = record.map_err(|e| vec![format!("{file} row {row}: malformed CSV: {e}")])?;
-        let values = header.iter().zip(record.iter()).map(|(name, raw)| (name.clone(), typed(resource, name, raw)));
-        tables
-            .push(&resource.name, Row { place: Place::Csv { file: file.to_string(), row }, values: values.collect() });
+    // Where each field of the descriptor is in the file, if it is there.
+    let columns: Vec<Option<usize>> =
+        resource.fields.iter().map(|f| header.iter().position(|h| *h == f.name)).collect();
+    let shared: std::sync::Arc<str> = file.into();
+    let mut record = csv::ByteRecord::new();
+    let mut row = 1;
+    loop {
+        row += 1;
+        match reader.read_byte_record(&mut record) {
+            Ok(true) => {}
+            Ok(false) => return Ok(()),
+            Err(e) => return Err(vec![format!("{file} row {row}: malformed CSV: {e}")]),
+        }
+        if record.as_slice().len() > MAX_ROW_BYTES {
+            return Err(vec![format!("{file} row {row}: longer than {MAX_ROW_BYTES} bytes")]);
+        }
+        let mut cells = Vec::with_capacity(columns.len());
+        for (field, column) in resource.fields.iter().zip(&columns) {
+            let raw = column.and_then(|c| record.get(c)).unwrap_or_default();
+            let text = std::str::from_utf8(raw).map_err(|e| {
+                vec![format!(
+                    "{file} row {row} column {}: not UTF-8 text (invalid byte at offset {} of the value); save it as UTF-8",
+                    field.name,
+                    e.valid_up_to()
+                )]
+            })?;
+            cells.push(typed(field, text));
+        }
+        tables.push(Row::new(resource, Place::Csv { file: shared.clone(), row }, cells));
     }
-    Ok(())
 }
 
 fn check_header(resource: &Resource, file: &str, header: &[String]) -> Result<(), Vec<String>> {
@@ -164,20 +189,15 @@ fn check_header(resource: &Resource, file: &str, header: &[String]) -> Result<()
     }
 }
 
-/// A cell as a JSON value of its column's type; an unparsable number stays text for the checks to name.
-fn typed(resource: &Resource, column: &str, raw: &str) -> Value {
-    if raw.trim().is_empty() {
-        return Value::Null;
+/// A cell as given, a number when its column is a number column and it reads as one; anything else
+/// stays text for the checks to name.
+fn typed<'a>(field: &Field, raw: &'a str) -> Cell<'a> {
+    let trimmed = raw.trim();
+    if trimmed.is_empty() {
+        return Cell::Empty;
     }
-    let is_number = resource.field(column).is_some_and(|f| f.kind == FieldType::Number);
-    if is_number {
-        let trimmed = raw.trim();
-        if let Ok(n) = trimmed.parse::<i64>() {
-            return Value::Number(n.into());
-        }
-        if let Some(n) = trimmed.parse::<f64>().ok().and_then(Number::from_f64) {
-            return Value::Number(n);
-        }
+    if field.kind == FieldType::Number && trimmed.parse::<f64>().is_ok_and(f64::is_finite) {
+        return Cell::Number(trimmed);
     }
-    Value::String(raw.to_string())
+    Cell::Text(raw)
 }

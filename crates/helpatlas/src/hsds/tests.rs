@@ -114,7 +114,7 @@ fn a_zip_entry_pointing_outside_the_archive_is_refused() {
 
 #[test]
 fn an_oversized_file_is_refused() {
-    let limits = Limits { max_bytes: 1000, ..Limits::default() };
+    let limits = Limits { max_json_bytes: 1000, ..Limits::default() };
     let message = read_error(&[b' '; 2000], "big.json", limits);
     assert!(message.ends_with("big.json is larger than 1000 bytes"), "{message}");
 }
@@ -153,7 +153,22 @@ fn wrong_encodings_are_named() {
     let latin1 = b"id,name,description\n9d0e6f46-0000-4000-8000-000000000001,Caf\xe9,d\n";
     let bytes = zip_with(&[("datapackage.json", b"{}"), ("organizations.csv", latin1)]);
     let message = read_error(&bytes, "latin1.zip", Limits::default());
-    assert_eq!(message, "organizations.csv: not UTF-8 text (invalid byte at offset 60); save it as UTF-8");
+    assert_eq!(
+        message,
+        "organizations.csv row 2 column name: not UTF-8 text (invalid byte at offset 3 of the value); save it as UTF-8"
+    );
     let message = read_error(b"{\"name\": \"Caf\xe9\"}", "latin1.json", Limits::default());
     assert!(message.contains("not UTF-8 text"), "{message}");
+}
+
+#[test]
+fn a_csv_is_read_past_a_byte_order_mark_with_each_row_in_its_place() {
+    let resource = super::descriptor::resource("organization").expect("organization");
+    let csv = "\u{feff}id,name,description\n9d0e6f46-0000-4000-8000-000000000001,Café,d\n";
+    let mut tables = super::tables::Tables::default();
+    super::tabular::read_csv(resource, "organizations.csv", csv.as_bytes(), &mut tables).expect("readable");
+    let row = &tables.of("organization")[0];
+    assert_eq!(row.uuid("id"), uuid::Uuid::parse_str("9d0e6f46-0000-4000-8000-000000000001").ok());
+    assert_eq!(row.str("name"), Some("Café"));
+    assert_eq!(row.place.to_string(), "organizations.csv row 2");
 }

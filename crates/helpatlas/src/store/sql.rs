@@ -51,6 +51,7 @@ impl Backend {
 
 pub struct SqlStore {
     pool: AnyPool,
+    backend: Backend,
 }
 
 /// The URL without any password, for messages.
@@ -82,8 +83,12 @@ impl SqlStore {
             .after_connect(move |conn, _| {
                 Box::pin(async move {
                     if backend == Backend::Sqlite {
+                        // A cache of 256 MiB (filled only as needed) holds the index pages a large import
+                        // touches; with the default 2 MB SQLite spills dirty pages of the open transaction
+                        // to the WAL and reads them back again and again.
                         conn.execute(
-                            "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL;",
+                            "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL; \
+                             PRAGMA cache_size = -262144;",
                         )
                         .await?;
                     }
@@ -97,7 +102,7 @@ impl SqlStore {
             pool.execute("PRAGMA journal_mode = WAL").await.map_err(open_error)?;
         }
         backend.migrator().run(&pool).await.map_err(|e| StoreError::Migrate(e.to_string()))?;
-        Ok(SqlStore { pool })
+        Ok(SqlStore { pool, backend })
     }
 }
 
@@ -261,11 +266,17 @@ const SERVICES: Table = Table {
 const ROWS_PER_STATEMENT: usize = 100;
 
 /// `INSERT … VALUES (…), (…) ON CONFLICT (id) DO UPDATE … WHERE doc changed`, for `rows` rows. Rows whose
-/// document is unchanged are not touched, so they do not count as written.
-fn upsert_sql(table: &Table, rows: usize) -> String {
+/// document is unchanged are not touched, so they do not count as written. SQLite gets anonymous `?`
+/// parameters: sqlx finds each numbered one by name, which SQLite looks up by scanning the statement's
+/// parameters, so numbered ones cost time quadratic in the row count.
+fn upsert_sql(table: &Table, rows: usize, backend: Backend) -> String {
     let n = table.columns.len();
+    let parameter = |i: usize| match backend {
+        Backend::Sqlite => "?".to_string(),
+        Backend::Postgres => format!("${i}"),
+    };
     let values: Vec<String> = (0..rows)
-        .map(|r| format!("({})", (1..=n).map(|c| format!("${}", r * n + c)).collect::<Vec<_>>().join(", ")))
+        .map(|r| format!("({})", (1..=n).map(|c| parameter(r * n + c)).collect::<Vec<_>>().join(", ")))
         .collect();
     let updates: Vec<String> = table.columns[1..].iter().map(|c| format!("{c} = excluded.{c}")).collect();
     format!(
@@ -298,21 +309,28 @@ fn service_row(s: &Service) -> UpsertRow {
 const PROGRESS_EVERY: usize = 1000;
 
 /// Upserts `rows` into `table` in statements of up to [`ROWS_PER_STATEMENT`] rows; returns how many
-/// were written. `done` counts every row handed in, for progress.
+/// were written. `done` counts every row handed in, for progress. Rows are encoded a statement at a
+/// time: the encoded documents of a million records would take gigabytes.
 async fn upsert_rows(
     tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    backend: Backend,
     table: &Table,
-    rows: impl Iterator<Item = UpsertRow>,
+    mut rows: impl Iterator<Item = UpsertRow>,
     change: i64,
     done: &mut usize,
     progress: &(dyn Fn(usize) + Send + Sync),
 ) -> Result<usize, StoreError> {
     let mut written = 0;
-    let rows: Vec<UpsertRow> = rows.collect();
-    for chunk in rows.chunks(ROWS_PER_STATEMENT) {
-        let sql = upsert_sql(table, chunk.len());
-        let mut query = sqlx::query(&sql);
-        for (id, doc, last_modified, extra) in chunk {
+    let full = upsert_sql(table, ROWS_PER_STATEMENT, backend);
+    loop {
+        let chunk: Vec<UpsertRow> = rows.by_ref().take(ROWS_PER_STATEMENT).collect();
+        if chunk.is_empty() {
+            return Ok(written);
+        }
+        let last = (chunk.len() < ROWS_PER_STATEMENT).then(|| upsert_sql(table, chunk.len(), backend));
+        let sql = last.as_deref().unwrap_or(&full);
+        let mut query = sqlx::query(sql);
+        for (id, doc, last_modified, extra) in &chunk {
             query = query.bind(id.to_string()).bind(doc.as_str()).bind(last_modified.as_str()).bind(change);
             for value in extra {
                 query = query.bind(value.as_str());
@@ -325,7 +343,6 @@ async fn upsert_rows(
             progress(*done);
         }
     }
-    Ok(written)
 }
 
 #[async_trait]
@@ -394,8 +411,10 @@ impl Store for SqlStore {
         // Organizations first, then locations, then services: each may refer to the ones before.
         let mut done = 0;
         let d = directory;
+        let b = self.backend;
         let mut written = upsert_rows(
             &mut tx,
+            b,
             &ORGANIZATIONS,
             d.organizations.iter().map(organization_row),
             change,
@@ -404,9 +423,10 @@ impl Store for SqlStore {
         )
         .await?;
         written +=
-            upsert_rows(&mut tx, &LOCATIONS, d.locations.iter().map(location_row), change, &mut done, progress).await?;
+            upsert_rows(&mut tx, b, &LOCATIONS, d.locations.iter().map(location_row), change, &mut done, progress)
+                .await?;
         written +=
-            upsert_rows(&mut tx, &SERVICES, d.services.iter().map(service_row), change, &mut done, progress).await?;
+            upsert_rows(&mut tx, b, &SERVICES, d.services.iter().map(service_row), change, &mut done, progress).await?;
         progress(done);
         if written == 0 {
             tx.rollback().await?;
