@@ -83,12 +83,8 @@ impl SqlStore {
             .after_connect(move |conn, _| {
                 Box::pin(async move {
                     if backend == Backend::Sqlite {
-                        // A cache of 256 MiB (filled only as needed) holds the index pages a large import
-                        // touches; with the default 2 MB SQLite spills dirty pages of the open transaction
-                        // to the WAL and reads them back again and again.
                         conn.execute(
-                            "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL; \
-                             PRAGMA cache_size = -262144;",
+                            "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL;",
                         )
                         .await?;
                     }
@@ -402,6 +398,13 @@ impl Store for SqlStore {
         progress: &(dyn Fn(usize) + Send + Sync),
     ) -> Result<UpsertSummary, StoreError> {
         let mut tx = self.pool.begin().await?;
+        if self.backend == Backend::Sqlite {
+            // A cache of 256 MiB (filled only as needed) holds the index pages a large import touches;
+            // with the default 2 MB SQLite spills dirty pages of the open transaction to the WAL and reads
+            // them back again and again. Set here, not for every connection: a server reading whole
+            // tables at start would otherwise keep 256 MiB of pages per connection it read with.
+            sqlx::query("PRAGMA cache_size = -262144").execute(&mut *tx).await?;
+        }
         let change: i64 = sqlx::query("INSERT INTO changes (at, origin) VALUES ($1, $2) RETURNING seq")
             .bind(chrono::Utc::now().to_rfc3339())
             .bind(origin)
