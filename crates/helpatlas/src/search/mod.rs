@@ -204,12 +204,12 @@ impl Index {
             .filter(|(_, r)| r.coverage == Coverage::Covers)
             .map(|(p, _)| p)
             .collect();
-        let national = |s: &Service| s.areas.iter().any(|a| a.country() == Some(place.country));
-        let order = |p: &u32| {
-            let s = self.tables.services[*p as usize].as_ref();
-            (!self.tables.facts[*p as usize].always_open, !national(s), &s.name, s.id)
-        };
-        lines.sort_by(|a, b| order(a).cmp(&order(b)));
+        // Keys made once per line: a radius area's country is a lookup, too dear for every comparison.
+        lines.sort_by_cached_key(|&p| {
+            let s = self.tables.services[p as usize].as_ref();
+            let national = s.areas.iter().any(|a| a.country() == Some(place.country));
+            (!self.tables.facts[p as usize].always_open, !national, &s.name, s.id)
+        });
         lines
     }
 

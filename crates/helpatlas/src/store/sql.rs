@@ -132,12 +132,25 @@ async fn check_ownership(conn: &mut AnyConnection, backend: Backend, url: &str) 
 /// Rows read per batch when loading a whole table.
 const LOAD_BATCH: usize = 20_000;
 
-fn decode<T: DeserializeOwned>(id: &str, doc: &str, table: &'static str) -> Result<T, StoreError> {
-    serde_json::from_str(doc).map_err(|e| StoreError::Corrupt { table, id: id.to_string(), reason: e.to_string() })
+/// A stored document; `id` names the row only when the document is unreadable.
+fn decode<T: DeserializeOwned>(doc: &str, table: &'static str, id: impl FnOnce() -> String) -> Result<T, StoreError> {
+    serde_json::from_str(doc).map_err(|e| StoreError::Corrupt { table, id: id(), reason: e.to_string() })
 }
 
 fn decode_row<T: DeserializeOwned>(row: &AnyRow, table: &'static str) -> Result<T, StoreError> {
-    decode(&row.try_get::<String, _>("id")?, &row.try_get::<String, _>("doc")?, table)
+    decode(&row.try_get::<String, _>("doc")?, table, || row.try_get::<String, _>("id").unwrap_or_default())
+}
+
+/// The (id, document) pairs of up to [`LOAD_BATCH`] more rows.
+async fn next_batch(
+    rows: &mut (impl futures_util::Stream<Item = Result<AnyRow, sqlx::Error>> + Unpin),
+) -> Result<Vec<(String, String)>, StoreError> {
+    let mut batch = Vec::with_capacity(LOAD_BATCH);
+    while batch.len() < LOAD_BATCH {
+        let Some(row) = rows.try_next().await? else { break };
+        batch.push((row.try_get::<String, _>("id")?, row.try_get::<String, _>("doc")?));
+    }
+    Ok(batch)
 }
 
 /// The records of a decoding task; a task that panicked is a bug, passed on as such.
@@ -165,29 +178,20 @@ impl SqlStore {
         // double the memory a million-service load needs.
         let mut rows = sqlx::query(&sql).fetch(&self.pool);
         let mut records = Vec::new();
-        let mut batch = Vec::with_capacity(LOAD_BATCH);
         let mut decoding: Option<tokio::task::JoinHandle<Result<Vec<T>, StoreError>>> = None;
         loop {
-            let row = rows.try_next().await?;
-            if let Some(row) = &row {
-                batch.push((row.try_get::<String, _>("id")?, row.try_get::<String, _>("doc")?));
-            }
-            if batch.len() < LOAD_BATCH && row.is_some() {
-                continue;
-            }
-            if let Some(previous) = decoding.take() {
+            let batch = next_batch(&mut rows).await?;
+            let last = batch.len() < LOAD_BATCH;
+            let decode_batch = move || batch.iter().map(|(id, doc)| decode(doc, table, || id.clone())).collect();
+            if let Some(previous) = decoding.replace(tokio::task::spawn_blocking(decode_batch)) {
                 records.extend(joined(previous.await)?);
             }
-            let docs = std::mem::replace(&mut batch, Vec::with_capacity(LOAD_BATCH));
-            decoding = Some(tokio::task::spawn_blocking(move || {
-                docs.iter().map(|(id, doc)| decode(id, doc, table)).collect()
-            }));
-            if row.is_none() {
+            if last {
                 break;
             }
         }
-        if let Some(last) = decoding {
-            records.extend(joined(last.await)?);
+        if let Some(final_batch) = decoding {
+            records.extend(joined(final_batch.await)?);
         }
         Ok(records)
     }
@@ -431,6 +435,10 @@ impl Store for SqlStore {
         written +=
             upsert_rows(&mut tx, b, &SERVICES, d.services.iter().map(service_row), change, &mut done, progress).await?;
         progress(done);
+        if self.backend == Backend::Sqlite {
+            // Back to SQLite's default, so that the pooled connection does not keep the large cache.
+            sqlx::query("PRAGMA cache_size = -2000").execute(&mut *tx).await?;
+        }
         if written == 0 {
             tx.rollback().await?;
             return Ok(UpsertSummary { written, unchanged: done, change: None });
