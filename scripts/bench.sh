@@ -54,8 +54,11 @@ start_server() { # mode
   until curl -sf -o /dev/null "http://127.0.0.1:$PORT/healthz"; do sleep 0.5; done
   log "$1 server ready after $(echo "$(date +%s.%N) - $start" | bc | cut -c1-6) s; $(grep 'search index built' "$R/serve-$1.log" | sed 's/.*INFO[^ ]* //' | sed 's/\x1b\[[0-9;]*m//g')"
   log "$1 memory after start: $(memory)"
+  # Memory freed after the build (the loaded records) goes back to the system over the next seconds.
+  sleep 30
+  log "$1 memory 30 s after start: $(memory)"
 }
-memory() { awk '/^(VmRSS|RssAnon|RssFile)/{printf "%s %d MB ", $1, $2 / 1024}' "/proc/$SERVER/status"; }
+memory() { awk '/^(VmHWM|VmRSS|RssAnon|RssFile)/{printf "%s %d MB ", $1, $2 / 1024}' "/proc/$SERVER/status"; }
 stop_server() { kill "$SERVER"; wait "$SERVER" 2>/dev/null || true; }
 
 # --- the query mix, as JSON API and HTML paths

@@ -191,7 +191,7 @@ fn services_for_residents_only_are_left_out_for_people_living_elsewhere() {
         let only = |s: &helpatlas::model::Service| {
             s.eligibility.residents_only && !s.areas.contains(&helpatlas::model::ServiceArea::World)
         };
-        found.hits.iter().map(|h| (h.service.id, only(h.service))).collect::<Vec<_>>()
+        found.hits.iter().map(|h| (h.service.id, only(&h.service))).collect::<Vec<_>>()
     };
     let everyone = ids(None);
     assert!(everyone.iter().any(|(_, only)| *only), "the sample has services for residents only");

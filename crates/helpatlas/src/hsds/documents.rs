@@ -7,22 +7,24 @@ use super::taxonomy::{self, Term};
 use super::{write_error, AtomicFile, Form, HsdsError};
 use crate::model::{Directory, Location, Organization, Service};
 use serde_json::{json, Value};
+use std::borrow::{Borrow, Cow};
 use std::collections::HashMap;
 use std::path::Path;
 use uuid::Uuid;
 
 /// Finds the records a document nests: the search index (API) or a directory (export).
+/// The index keeps records compressed and hands out decoded copies; a directory lends its own.
 pub trait Lookup {
-    fn organization(&self, id: Uuid) -> Option<&Organization>;
-    fn location(&self, id: Uuid) -> Option<&Location>;
+    fn organization(&self, id: Uuid) -> Option<Cow<'_, Organization>>;
+    fn location(&self, id: Uuid) -> Option<Cow<'_, Location>>;
 }
 
 impl Lookup for crate::search::Index {
-    fn organization(&self, id: Uuid) -> Option<&Organization> {
-        crate::search::Index::organization(self, id)
+    fn organization(&self, id: Uuid) -> Option<Cow<'_, Organization>> {
+        crate::search::Index::organization(self, id).map(Cow::Owned)
     }
-    fn location(&self, id: Uuid) -> Option<&Location> {
-        crate::search::Index::location(self, id)
+    fn location(&self, id: Uuid) -> Option<Cow<'_, Location>> {
+        crate::search::Index::location(self, id).map(Cow::Owned)
     }
 }
 
@@ -42,11 +44,11 @@ impl<'a> DirectoryLookup<'a> {
 }
 
 impl Lookup for DirectoryLookup<'_> {
-    fn organization(&self, id: Uuid) -> Option<&Organization> {
-        self.organizations.get(&id).copied()
+    fn organization(&self, id: Uuid) -> Option<Cow<'_, Organization>> {
+        self.organizations.get(&id).copied().map(Cow::Borrowed)
     }
-    fn location(&self, id: Uuid) -> Option<&Location> {
-        self.locations.get(&id).copied()
+    fn location(&self, id: Uuid) -> Option<Cow<'_, Location>> {
+        self.locations.get(&id).copied().map(Cow::Borrowed)
     }
 }
 
@@ -129,25 +131,29 @@ pub fn service_document(s: &Service, lookup: &dyn Lookup, nesting: Nesting) -> V
     doc.insert("cost_options".into(), array(parts.cost_options));
     doc.insert("attributes".into(), attributes(parts.attributes));
     let service_at_locations = parts.service_at_locations.into_iter().map(|(mut sal, location_id)| {
-        if let Some(location) = lookup.location(location_id).filter(|_| nesting.locations) {
-            sal.insert("location".into(), location_document(location));
+        if let Some(location) = nesting.locations.then(|| lookup.location(location_id)).flatten() {
+            sal.insert("location".into(), location_document(&location));
         }
         Value::Object(sal)
     });
     doc.insert("service_at_locations".into(), Value::Array(service_at_locations.collect()));
-    if let Some(organization) = lookup.organization(s.organization_id).filter(|_| nesting.organization) {
-        doc.insert("organization".into(), organization_record(organization));
+    if let Some(organization) = nesting.organization.then(|| lookup.organization(s.organization_id)).flatten() {
+        doc.insert("organization".into(), organization_record(&organization));
     }
     Value::Object(doc)
 }
 
 /// An organization with its locations and services (services nest their locations' ids only).
-pub fn organization_document(o: &Organization, locations: &[&Location], services: &[&Service]) -> Value {
+pub fn organization_document<L: Borrow<Location>, S: Borrow<Service>>(
+    o: &Organization,
+    locations: &[L],
+    services: &[S],
+) -> Value {
     let Value::Object(mut doc) = organization_record(o) else { return Value::Null };
     let no_lookup = NoLookup;
     let nesting = Nesting { organization: false, locations: false };
-    doc.insert("locations".into(), Value::Array(locations.iter().map(|l| location_document(l)).collect()));
-    let services = services.iter().map(|s| service_document(s, &no_lookup, nesting));
+    doc.insert("locations".into(), Value::Array(locations.iter().map(|l| location_document(l.borrow())).collect()));
+    let services = services.iter().map(|s| service_document(s.borrow(), &no_lookup, nesting));
     doc.insert("services".into(), Value::Array(services.collect()));
     Value::Object(doc)
 }
@@ -168,10 +174,10 @@ pub fn service_at_location_document(s: &Service, l: &Location, lookup: &dyn Look
 struct NoLookup;
 
 impl Lookup for NoLookup {
-    fn organization(&self, _: Uuid) -> Option<&Organization> {
+    fn organization(&self, _: Uuid) -> Option<Cow<'_, Organization>> {
         None
     }
-    fn location(&self, _: Uuid) -> Option<&Location> {
+    fn location(&self, _: Uuid) -> Option<Cow<'_, Location>> {
         None
     }
 }

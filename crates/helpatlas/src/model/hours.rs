@@ -26,7 +26,7 @@ pub enum HoursError {
 }
 
 /// A span of one day, in minutes after local midnight. `closes <= opens` means it runs past midnight.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Span {
     pub opens: u16,
     pub closes: u16,
@@ -93,7 +93,7 @@ const DAY_CODES: [(&str, Weekday); 7] = [
 ];
 
 /// A set of weekdays, bit 0 = Monday.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct Days(u8);
 
@@ -142,14 +142,14 @@ impl fmt::Display for Days {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct WeeklyRule {
     pub days: Days,
     pub span: Span,
 }
 
 /// A date on which the weekly rules do not apply: closed, or open only during `open`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct DatedException {
     pub date: NaiveDate,
     pub open: Option<Span>,
@@ -179,7 +179,7 @@ impl fmt::Display for DatedException {
 }
 
 /// When a channel is answered. `always` is the 24/7 case (HSDS has no flag for it).
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 pub struct Hours {
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub always: bool,

@@ -84,7 +84,7 @@ impl Channel {
     }
 
     /// Channels a person uses on their own, without someone answering at set times.
-    fn is_self_service(&self) -> bool {
+    pub fn is_self_service(&self) -> bool {
         matches!(self.kind, ChannelType::App | ChannelType::WebProgram)
     }
 

@@ -11,7 +11,6 @@ use super::facts::{Counter, Filters};
 use super::query::{SearchHit, SearchQuery, SearchResults, MAX_RADIUS_KM};
 use super::text::Parsed;
 use super::{coverage, synonyms, Index};
-use crate::model::Service;
 use std::cmp::Ordering;
 
 /// How many relevance tiers text scores are cut into.
@@ -32,12 +31,14 @@ struct Ranked {
 }
 
 impl Index {
-    pub fn search(&self, q: &SearchQuery) -> SearchResults<'_> {
+    pub fn search(&self, q: &SearchQuery) -> SearchResults {
         let answer = self.remembered(&self.cache, || cache::key(q), || self.answer(q));
         let hits = answer
             .hits
             .iter()
-            .map(|&(p, distance_km, partial)| SearchHit { service: self.service_at(p), distance_km, partial })
+            .filter_map(|&(p, distance_km, partial)| {
+                Some(SearchHit { service: self.service_at(p)?, distance_km, partial })
+            })
             .collect();
         SearchResults { total: answer.total, hits, facets: answer.facets.clone(), crisis: answer.crisis }
     }
@@ -61,12 +62,12 @@ impl Index {
         let here = coverage::Here::new(&q.place, radius_km);
         let mut ranked = Vec::new();
         for (position, score) in scored {
-            let (s, f) = (self.service_at(position), &self.tables.facts[position as usize]);
+            let (s, f) = (&self.tables.summaries[position as usize], &self.tables.facts[position as usize]);
             let reach = coverage::covers(&f.areas, &f.radius_homes, &f.points, &here);
             if !reach.offered() || !filters.eligible(f) {
                 continue;
             }
-            let open = || self.open.is_open(position, s, q.now);
+            let open = || self.open.is_open(position, &s.schedule, q.now);
             let fails = filters.fails(f, open);
             counter.add(f, fails, open);
             if fails == 0 {
@@ -83,13 +84,11 @@ impl Index {
             }
         }
         let facets = counter.facets(&self.tables.languages);
-        let first = self.crisis_first(q, crisis);
-        let first_positions: Vec<u32> =
-            first.iter().filter_map(|s| self.tables.positions.get(&s.id).copied()).collect();
+        let first_positions: Vec<u32> = if crisis { self.crisis_positions(&q.place).to_vec() } else { Vec::new() };
         let total = ranked.len() + first_positions.iter().filter(|p| !ranked.iter().any(|r| r.position == **p)).count();
         let start = q.page.saturating_sub(1).saturating_mul(q.per_page);
         let end = start.saturating_add(q.per_page);
-        let top = self.top(ranked, end.saturating_add(first.len()));
+        let top = self.top(ranked, end.saturating_add(first_positions.len()));
         let ranked_hits = top
             .into_iter()
             .filter(|r| !first_positions.contains(&r.position))
@@ -97,19 +96,6 @@ impl Index {
         let hits =
             first_positions.iter().map(|&p| (p, None, false)).chain(ranked_hits).skip(start).take(q.per_page).collect();
         Cached { total, hits, facets, crisis }
-    }
-
-    fn service_at(&self, position: u32) -> &Service {
-        &self.tables.services[position as usize]
-    }
-
-    /// The place's crisis lines, shown first whatever else a crisis query matches.
-    fn crisis_first(&self, q: &SearchQuery, crisis: bool) -> Vec<&Service> {
-        if crisis {
-            self.crisis_lines(&q.place)
-        } else {
-            Vec::new()
-        }
     }
 
     /// The best `n` results in order, without sorting the rest.
@@ -137,7 +123,7 @@ impl Index {
             .then(b.recent.cmp(&a.recent))
             .then(a.name_key.cmp(&b.name_key))
             .then_with(|| {
-                let (x, y) = (self.service_at(a.position), self.service_at(b.position));
+                let (x, y) = (&self.tables.summaries[a.position as usize], &self.tables.summaries[b.position as usize]);
                 x.name.cmp(&y.name).then(x.id.cmp(&y.id))
             })
     }

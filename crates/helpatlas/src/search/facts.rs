@@ -6,13 +6,15 @@
 
 use super::coverage::{pack, Area};
 use super::query::{Facets, SearchQuery};
-use crate::model::{Audience, ChannelType, Cost, CountryCode, DeliveredBy, Form, Kind, Point, Service, Topic};
+use crate::model::{Audience, ChannelType, Cost, CountryCode, DeliveredBy, Form, Hours, Kind, Point, Service, Topic};
 use chrono::{DateTime, NaiveDate, Utc};
-use std::collections::HashMap;
+use chrono_tz::Tz;
+use std::collections::{HashMap, HashSet};
 use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::Arc;
 
 /// Position of a variant in its vocabulary (the enums have no explicit discriminants).
-fn bit<T: Copy + Into<usize>>(value: T) -> u32 {
+pub fn bit<T: Copy + Into<usize>>(value: T) -> u32 {
     1 << value.into()
 }
 
@@ -114,6 +116,18 @@ impl Facts {
     }
 }
 
+impl Facts {
+    /// Whether one of the service's areas, other than the whole world, lies in `country`.
+    pub fn meant_for(&self, country: CountryCode) -> bool {
+        self.areas.iter().any(|a| match a {
+            Area::World => false,
+            Area::Country(c) => *c == country,
+            Area::Subdivision(code) => &code[..2] == country.as_str().as_bytes(),
+            Area::Radius { .. } => self.radius_homes.contains(&country),
+        })
+    }
+}
+
 /// The filters of a query that have facets, as bit positions in [`Filters::fails`].
 #[derive(Debug, Clone, Copy)]
 enum Filter {
@@ -164,15 +178,7 @@ impl Filters {
 
     /// Whether the person's age and residence, which have no facets, let them use the service.
     pub fn eligible(&self, f: &Facts) -> bool {
-        let resident = |home: CountryCode| {
-            !f.residents_only
-                || f.areas.iter().any(|a| match a {
-                    Area::World => true,
-                    Area::Country(c) => *c == home,
-                    Area::Subdivision(code) => &code[..2] == home.as_str().as_bytes(),
-                    Area::Radius { .. } => f.radius_homes.contains(&home),
-                })
-        };
+        let resident = |home: CountryCode| !f.residents_only || f.areas.contains(&Area::World) || f.meant_for(home);
         self.age.is_none_or(|age| f.min_age <= age && age <= f.max_age) && self.resident_of.is_none_or(resident)
     }
 
@@ -295,6 +301,46 @@ impl Counter {
 /// the answer cannot change within one, and a busy server evaluates each service's hours at most once
 /// a minute instead of once per query. Each slot holds the minute it was computed for, so a stale or
 /// racing write is never mistaken for a fresh one.
+/// When a service can be reached: what "open now" reads, kept unpacked. Services share equal
+/// schedules (most keep office hours or are always open), so each distinct one is kept once.
+#[derive(Debug, PartialEq, Eq, Hash)]
+pub struct Schedule {
+    zone: Tz,
+    /// A channel is always usable: an app or web program without set hours.
+    self_service: bool,
+    hours: Box<[Hours]>,
+}
+
+impl Schedule {
+    pub fn of(s: &Service) -> Schedule {
+        Schedule {
+            zone: s.timezone,
+            self_service: s.channels.iter().any(|c| c.hours.is_none() && c.is_self_service()),
+            hours: s.channels.iter().filter_map(|c| c.hours.clone()).collect(),
+        }
+    }
+
+    /// The same as [`Service::is_open_now`].
+    pub fn is_open(&self, at: DateTime<Utc>) -> bool {
+        self.self_service || self.hours.iter().any(|h| h.is_open_at(self.zone, at))
+    }
+}
+
+/// Equal schedules, kept once.
+#[derive(Clone, Default)]
+pub struct Schedules(HashSet<Arc<Schedule>>);
+
+impl Schedules {
+    pub fn intern(&mut self, schedule: Schedule) -> Arc<Schedule> {
+        if let Some(kept) = self.0.get(&schedule) {
+            return Arc::clone(kept);
+        }
+        let kept = Arc::new(schedule);
+        self.0.insert(Arc::clone(&kept));
+        kept
+    }
+}
+
 pub struct OpenCache {
     slots: Vec<AtomicU32>,
 }
@@ -306,15 +352,15 @@ impl OpenCache {
         OpenCache { slots: (0..len).map(|_| AtomicU32::new(u32::MAX)).collect() }
     }
 
-    pub fn is_open(&self, position: u32, service: &Service, now: DateTime<Utc>) -> bool {
+    pub fn is_open(&self, position: u32, service: &Schedule, now: DateTime<Utc>) -> bool {
         // Minute numbers wrap after ~4000 years; bit 0 holds the answer.
         let stamp = ((now.timestamp().div_euclid(60) as u32) & (u32::MAX >> 2)) << 1;
-        let Some(slot) = self.slots.get(position as usize) else { return service.is_open_now(now) };
+        let Some(slot) = self.slots.get(position as usize) else { return service.is_open(now) };
         let cached = slot.load(Ordering::Relaxed);
         if cached & !OPEN_BIT == stamp {
             return cached & OPEN_BIT != 0;
         }
-        let open = service.is_open_now(now);
+        let open = service.is_open(now);
         slot.store(stamp | u32::from(open), Ordering::Relaxed);
         open
     }

@@ -1,8 +1,8 @@
 //! Orders and groupings that the HSDS API lists by: made on first use by each version of the index
 //! (a sort of a million ids costs a fraction of a second once, instead of on every request).
 
-use super::Index;
-use crate::model::{Location, Organization, Service};
+use super::{Index, Summary};
+use crate::model::{Location, Service};
 use std::collections::HashMap;
 use std::sync::OnceLock;
 use uuid::Uuid;
@@ -15,44 +15,43 @@ pub struct Listings {
 }
 
 impl Index {
-    /// Every service, ordered by id.
-    pub fn services_by_id(&self) -> impl Iterator<Item = &Service> {
+    /// Every service's summary, ordered by id.
+    pub fn services_by_id(&self) -> impl Iterator<Item = &Summary> {
         let order = self.listings.services_by_id.get_or_init(|| {
             let mut order: Vec<u32> = (0..self.len() as u32).collect();
-            order.sort_unstable_by_key(|&p| self.tables.services[p as usize].id);
+            order.sort_unstable_by_key(|&p| self.tables.summaries[p as usize].id);
             order
         });
-        order.iter().map(|&p| self.tables.services[p as usize].as_ref())
+        order.iter().map(|&p| &self.tables.summaries[p as usize])
     }
 
-    /// Every organization, ordered by id.
-    pub fn organizations_by_id(&self) -> impl Iterator<Item = &Organization> {
-        let order = self.listings.organizations_by_id.get_or_init(|| {
+    /// Every organization's id, in order.
+    pub fn organization_ids(&self) -> &[Uuid] {
+        self.listings.organizations_by_id.get_or_init(|| {
             let mut ids: Vec<Uuid> = self.tables.organizations.keys().copied().collect();
             ids.sort_unstable();
             ids
-        });
-        order.iter().filter_map(|id| self.organization(*id))
+        })
     }
 
     /// The services an organization runs, ordered by id.
-    pub fn services_of(&self, organization: Uuid) -> Vec<&Service> {
+    pub fn services_of(&self, organization: Uuid) -> Vec<Service> {
         let positions = self.tables.dependents.get(&organization).map(Vec::as_slice).unwrap_or_default();
-        let mut services: Vec<&Service> = positions
+        let mut runs: Vec<u32> = positions
             .iter()
-            .map(|&p| self.tables.services[p as usize].as_ref())
-            .filter(|s| s.organization_id == organization)
+            .copied()
+            .filter(|&p| self.tables.summaries[p as usize].organization_id == organization)
             .collect();
-        services.sort_unstable_by_key(|s| s.id);
-        services
+        runs.sort_unstable_by_key(|&p| self.tables.summaries[p as usize].id);
+        self.services_at(runs)
     }
 
     /// Every location of an organization, also those no service uses, ordered by id.
-    pub fn locations_of(&self, organization: Uuid) -> Vec<&Location> {
+    pub fn locations_of(&self, organization: Uuid) -> Vec<Location> {
         let by_organization = self.listings.locations_by_organization.get_or_init(|| {
             let mut map: HashMap<Uuid, Vec<Uuid>> = HashMap::new();
-            for l in self.tables.locations.values() {
-                map.entry(l.organization_id).or_default().push(l.id);
+            for (id, l) in &self.tables.locations {
+                map.entry(l.organization_id).or_default().push(*id);
             }
             map.values_mut().for_each(|ids| ids.sort_unstable());
             map

@@ -11,6 +11,7 @@ mod engine;
 mod facts;
 mod listings;
 pub mod query;
+mod records;
 pub mod synonyms;
 mod text;
 mod update;
@@ -18,10 +19,11 @@ mod update;
 pub use query::{Facets, SearchHit, SearchQuery, SearchResults};
 pub use text::SearchError;
 
-use crate::model::{Coverage, Kind, Location, Organization, Place, Service};
+use crate::model::{Coverage, Kind, Location, Organization, Place, Point, Service};
 use chrono::{DateTime, Utc};
 use coverage::Key;
-use facts::{Facts, Languages, OpenCache};
+use facts::{Facts, Languages, OpenCache, Schedule, Schedules};
+use records::{Packed, Packer};
 use std::collections::HashMap;
 use std::sync::Arc;
 use text::TextIndex;
@@ -60,21 +62,51 @@ impl Lists {
     }
 }
 
+/// A physical location, as the index keeps it: what coverage and listings read, and the record.
+#[derive(Clone)]
+struct StoredLocation {
+    organization_id: Uuid,
+    point: Point,
+    record: Packed,
+}
+
+/// The packers of the three kinds of record, each with a dictionary trained on its own kind.
+struct Packers {
+    services: Packer,
+    organizations: Packer,
+    locations: Packer,
+}
+
 /// Everything the index knows besides the text index, by service position. Cloned for an update:
 /// the records themselves and the coverage lists are shared, not copied.
-#[derive(Clone, Default)]
+#[derive(Clone)]
 struct Tables {
-    services: Vec<Arc<Service>>,
+    packers: Arc<Packers>,
+    services: Vec<Packed>,
+    summaries: Vec<Summary>,
     facts: Vec<Facts>,
     positions: HashMap<Uuid, u32>,
-    organizations: HashMap<Uuid, Arc<Organization>>,
-    locations: HashMap<Uuid, Arc<Location>>,
+    organizations: HashMap<Uuid, Packed>,
+    locations: HashMap<Uuid, StoredLocation>,
     /// The services that show an organization's or a location's data, to update when it changes.
     dependents: HashMap<Uuid, Vec<u32>>,
     lists: Lists,
     /// The same, for crisis lines only: the banner on every page asks for them.
     crisis: Lists,
     languages: Languages,
+    schedules: Schedules,
+}
+
+/// What is read of a service for every candidate or listing entry, kept unpacked: the rest of the
+/// record is decoded only for the services a page shows.
+#[derive(Debug, Clone)]
+pub struct Summary {
+    pub id: Uuid,
+    pub organization_id: Uuid,
+    pub name: Box<str>,
+    pub last_modified: DateTime<Utc>,
+    pub location_ids: Box<[Uuid]>,
+    schedule: Arc<Schedule>,
 }
 
 pub struct Index {
@@ -94,32 +126,57 @@ pub struct Index {
 }
 
 /// A service that covers a place, with how well it does.
-#[derive(Debug, Clone, Copy)]
-pub struct Hit<'a> {
-    pub service: &'a Service,
+#[derive(Debug, Clone)]
+pub struct Hit {
+    pub service: Service,
     pub coverage: Coverage,
 }
 
+/// The services of one kind that can be used at a place: how many, and the first few.
+#[derive(Debug, Clone)]
+pub struct Available {
+    pub total: usize,
+    pub first: Vec<Hit>,
+}
+
 impl Index {
-    pub fn services(&self) -> impl Iterator<Item = &Service> {
-        self.tables.services.iter().map(|s| s.as_ref())
+    fn service_at(&self, position: u32) -> Option<Service> {
+        self.tables.packers.services.unpack(&self.tables.services[position as usize])
     }
 
-    pub fn service(&self, id: Uuid) -> Option<&Service> {
-        self.tables.positions.get(&id).map(|&i| self.tables.services[i as usize].as_ref())
+    fn services_at(&self, positions: impl IntoIterator<Item = u32>) -> Vec<Service> {
+        positions.into_iter().filter_map(|p| self.service_at(p)).collect()
     }
 
-    pub fn organization(&self, id: Uuid) -> Option<&Organization> {
-        self.tables.organizations.get(&id).map(|o| o.as_ref())
+    /// Every service, decoded one at a time (for a whole-directory walk, not for a page).
+    pub fn services(&self) -> impl Iterator<Item = Service> + '_ {
+        (0..self.len() as u32).filter_map(|p| self.service_at(p))
     }
 
-    pub fn location(&self, id: Uuid) -> Option<&Location> {
-        self.tables.locations.get(&id).map(|l| l.as_ref())
+    pub fn service(&self, id: Uuid) -> Option<Service> {
+        self.tables.positions.get(&id).and_then(|&p| self.service_at(p))
     }
 
-    /// Every location, in no particular order (the HSDS API sorts what it lists).
-    pub fn locations(&self) -> impl Iterator<Item = &Location> {
-        self.tables.locations.values().map(|l| l.as_ref())
+    pub fn summary(&self, id: Uuid) -> Option<&Summary> {
+        self.tables.positions.get(&id).map(|&p| &self.tables.summaries[p as usize])
+    }
+
+    pub fn organization(&self, id: Uuid) -> Option<Organization> {
+        self.tables.organizations.get(&id).and_then(|o| self.tables.packers.organizations.unpack(o))
+    }
+
+    pub fn location(&self, id: Uuid) -> Option<Location> {
+        self.tables.locations.get(&id).and_then(|l| self.tables.packers.locations.unpack(&l.record))
+    }
+
+    /// Where a location is, without decoding it.
+    pub fn location_point(&self, id: Uuid) -> Option<Point> {
+        self.tables.locations.get(&id).map(|l| l.point)
+    }
+
+    /// Every location, decoded one at a time, in no particular order (the HSDS API sorts what it lists).
+    pub fn locations(&self) -> impl Iterator<Item = Location> + '_ {
+        self.tables.locations.values().filter_map(|l| self.tables.packers.locations.unpack(&l.record))
     }
 
     pub fn set_caching(&mut self, on: bool) {
@@ -143,6 +200,14 @@ impl Index {
     /// Size of the text index, as tantivy counts it.
     pub fn text_index_bytes(&self) -> u64 {
         self.searcher.space_usage().map_or(0, |u| u.total().get_bytes())
+    }
+
+    /// Size of the packed records (services, organizations and locations).
+    pub fn packed_bytes(&self) -> usize {
+        let t = &self.tables;
+        t.services.iter().map(Packed::bytes).sum::<usize>()
+            + t.organizations.values().map(Packed::bytes).sum::<usize>()
+            + t.locations.values().map(|l| l.record.bytes()).sum::<usize>()
     }
 
     pub fn len(&self) -> usize {
@@ -169,33 +234,48 @@ impl Index {
         })
     }
 
-    /// Services of one kind that can be used at `place`: those whose areas cover it, then those that
-    /// cover only part of its country; by name within each group.
-    pub fn available(&self, place: &Place, kind: Kind) -> Vec<Hit<'_>> {
-        let mut hits: Vec<Hit> = self
+    /// Positions of the services of one kind that can be used at `place`: those whose areas cover it,
+    /// then those that cover only part of its country; by name within each group.
+    fn usable(&self, place: &Place, kind: Kind) -> Vec<(u32, Coverage)> {
+        let kind = facts::bit(kind);
+        let mut hits: Vec<(u32, Coverage)> = self
             .reaching(&self.tables.lists, place, 0.0)
-            .filter(|(_, r)| r.coverage != Coverage::None)
-            .map(|(p, r)| Hit { service: self.tables.services[p as usize].as_ref(), coverage: r.coverage })
-            .filter(|h| h.service.kind == kind)
+            .filter(|(p, r)| r.coverage != Coverage::None && self.tables.facts[*p as usize].kind == kind)
+            .map(|(p, r)| (p, r.coverage))
             .collect();
-        hits.sort_by(|a, b| {
-            b.coverage
-                .cmp(&a.coverage)
-                .then_with(|| a.service.name.cmp(&b.service.name))
-                .then(a.service.id.cmp(&b.service.id))
+        let summary = |p: u32| &self.tables.summaries[p as usize];
+        hits.sort_by(|(a, x), (b, y)| {
+            let (a, b) = (summary(*a), summary(*b));
+            y.cmp(x).then_with(|| a.name.cmp(&b.name)).then(a.id.cmp(&b.id))
         });
         hits
     }
 
-    /// The crisis line to show in the banner for a place: a crisis line that covers all of it,
-    /// preferring one that is open around the clock and one meant for this country over a worldwide one.
-    pub fn crisis_line(&self, place: &Place) -> Option<&Service> {
-        self.crisis_lines(place).into_iter().next()
+    /// The services of one kind that can be used at `place` (see [`Index::usable`]), the first
+    /// `first` of them decoded.
+    pub fn available(&self, place: &Place, kind: Kind, first: usize) -> Available {
+        let usable = self.usable(place, kind);
+        let first = usable
+            .iter()
+            .take(first)
+            .filter_map(|&(p, coverage)| Some(Hit { service: self.service_at(p)?, coverage }))
+            .collect();
+        Available { total: usable.len(), first }
     }
 
-    pub fn crisis_lines(&self, place: &Place) -> Vec<&Service> {
-        let positions = self.remembered(&self.crisis_lines, || format!("{place:?}"), || self.rank_crisis_lines(place));
-        positions.iter().map(|&p| self.tables.services[p as usize].as_ref()).collect()
+    /// The crisis line to show in the banner for a place: a crisis line that covers all of it,
+    /// preferring one that is open around the clock and one meant for this country over a worldwide one.
+    pub fn crisis_line(&self, place: &Place) -> Option<Service> {
+        self.crisis_lines(place, 1).into_iter().next()
+    }
+
+    /// The first `n` crisis lines for a place, in the banner's order.
+    pub fn crisis_lines(&self, place: &Place, n: usize) -> Vec<Service> {
+        self.services_at(self.crisis_positions(place).iter().take(n).copied())
+    }
+
+    fn crisis_positions(&self, place: &Place) -> Arc<Vec<u32>> {
+        self.remembered(&self.crisis_lines, || format!("{place:?}"), || self.rank_crisis_lines(place))
     }
 
     fn rank_crisis_lines(&self, place: &Place) -> Vec<u32> {
@@ -204,22 +284,19 @@ impl Index {
             .filter(|(_, r)| r.coverage == Coverage::Covers)
             .map(|(p, _)| p)
             .collect();
-        // Keys made once per line: a radius area's country is a lookup, too dear for every comparison.
-        lines.sort_by_cached_key(|&p| {
-            let s = self.tables.services[p as usize].as_ref();
-            let national = s.areas.iter().any(|a| a.country() == Some(place.country));
-            (!self.tables.facts[p as usize].always_open, !national, &s.name, s.id)
+        lines.sort_by_key(|&p| {
+            let (s, f) = (&self.tables.summaries[p as usize], &self.tables.facts[p as usize]);
+            (!f.always_open, !f.meant_for(place.country), &s.name, s.id)
         });
         lines
     }
 
     /// Helplines covering `place` that are open at `at`, except `except`.
-    pub fn open_alternatives(&self, place: &Place, at: DateTime<Utc>, except: Uuid) -> Vec<&Service> {
-        self.available(place, Kind::Helplines)
-            .into_iter()
-            .filter(|h| h.coverage == Coverage::Covers && h.service.id != except && h.service.is_open_now(at))
-            .map(|h| h.service)
-            .take(5)
-            .collect()
+    pub fn open_alternatives(&self, place: &Place, at: DateTime<Utc>, except: Uuid) -> Vec<Service> {
+        let open = self.usable(place, Kind::Helplines).into_iter().filter(|&(p, coverage)| {
+            let s = &self.tables.summaries[p as usize];
+            coverage == Coverage::Covers && s.id != except && self.open.is_open(p, &s.schedule, at)
+        });
+        self.services_at(open.map(|(p, _)| p).take(5))
     }
 }

@@ -60,8 +60,8 @@ impl SearchQuery {
 }
 
 #[derive(Debug, Clone)]
-pub struct SearchHit<'a> {
-    pub service: &'a Service,
+pub struct SearchHit {
+    pub service: Service,
     /// Distance from the chosen place to the nearest location of the service, when both are known.
     pub distance_km: Option<f64>,
     /// The service covers only part of the country and the place is not precise enough to tell.
@@ -83,9 +83,9 @@ pub struct Facets {
 }
 
 #[derive(Debug, Clone)]
-pub struct SearchResults<'a> {
+pub struct SearchResults {
     pub total: usize,
-    pub hits: Vec<SearchHit<'a>>,
+    pub hits: Vec<SearchHit>,
     pub facets: Facets,
     /// The query text signals a crisis: callers show the emergency number and crisis lines first.
     pub crisis: bool,

@@ -3,14 +3,16 @@
 //! which keeps serving until the new one replaces it.
 
 use super::coverage;
-use super::facts::{Facts, OpenCache};
+use super::facts::{Facts, Languages, OpenCache, Schedule, Schedules};
+use super::records::{Packed, Packer};
 use super::text::{SearchError, TextDoc, TextIndex};
-use super::{Index, Tables};
+use super::{Index, Lists, Packers, StoredLocation, Summary, Tables};
 use crate::geo::atlas;
 use crate::i18n::english;
 use crate::model::{Directory, Location, Organization, Point, Service, ServiceArea};
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use std::sync::Arc;
+use uuid::Uuid;
 
 /// Memory for building the text index: enough that a million services need only a few segments.
 const BUILD_WRITER_BYTES: usize = 200_000_000;
@@ -44,6 +46,42 @@ fn body<'a>(s: &'a Service, organization: Option<&'a Organization>, locations: &
     body
 }
 
+/// The text document of the service at `position`, with the organization and locations it shows.
+fn text_doc<'a>(
+    position: u32,
+    s: &'a Service,
+    facts: &Facts,
+    organization: Option<&'a Organization>,
+    locations: &[&'a Location],
+) -> TextDoc<'a> {
+    TextDoc {
+        id: s.id,
+        ord: position,
+        languages: &s.languages,
+        name: &s.name,
+        body: body(s, organization, locations),
+        topics: &s.topics,
+        keys: coverage::keys_of(s, &facts.points, &facts.radius_homes),
+    }
+}
+
+/// Every record of a directory, packed, in the directory's order.
+struct Packed3 {
+    services: Vec<Packed>,
+    organizations: Vec<Packed>,
+    locations: Vec<Packed>,
+}
+
+impl Packed3 {
+    fn of(packers: &Packers, d: &Directory) -> Packed3 {
+        Packed3 {
+            services: d.services.iter().map(|s| packers.services.pack(s)).collect(),
+            organizations: d.organizations.iter().map(|o| packers.organizations.pack(o)).collect(),
+            locations: d.locations.iter().map(|l| packers.locations.pack(l)).collect(),
+        }
+    }
+}
+
 impl Index {
     /// Builds the index of a whole directory. Building an in-memory text index fails only on a bug
     /// (there is no I/O); callers that can report errors use [`Index::try_build`].
@@ -56,20 +94,57 @@ impl Index {
 
     pub fn try_build(directory: Directory, change: i64) -> Result<Index, SearchError> {
         let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 4);
-        let services: Vec<Arc<Service>> = directory.services.into_iter().map(Arc::new).collect();
+        let d = &directory;
+        let packers = Arc::new(Packers {
+            services: Packer::new(&Packer::samples(&d.services)),
+            organizations: Packer::new(&Packer::samples(&d.organizations)),
+            locations: Packer::new(&Packer::samples(&d.locations)),
+        });
+        let organizations: HashMap<Uuid, &Organization> = d.organizations.iter().map(|o| (o.id, o)).collect();
+        let locations: HashMap<Uuid, &Location> = d.locations.iter().map(|l| (l.id, l)).collect();
         let mut tables = Tables {
-            positions: services.iter().enumerate().map(|(i, s)| (s.id, i as u32)).collect(),
-            facts: Vec::with_capacity(services.len()),
-            services,
-            organizations: directory.organizations.into_iter().map(|o| (o.id, Arc::new(o))).collect(),
-            locations: directory.locations.into_iter().map(|l| (l.id, Arc::new(l))).collect(),
-            ..Tables::default()
+            services: Vec::new(),
+            organizations: HashMap::new(),
+            locations: HashMap::new(),
+            positions: d.services.iter().enumerate().map(|(i, s)| (s.id, i as u32)).collect(),
+            summaries: Vec::with_capacity(d.services.len()),
+            facts: Vec::with_capacity(d.services.len()),
+            packers: Arc::clone(&packers),
+            dependents: HashMap::new(),
+            lists: Lists::default(),
+            crisis: Lists::default(),
+            languages: Languages::default(),
+            schedules: Schedules::default(),
         };
-        for position in 0..tables.services.len() as u32 {
-            let facts = tables.file(position);
-            tables.facts.push(facts);
-        }
-        let text = TextIndex::build(tables.services.len(), |p| tables.text_doc(p), threads, BUILD_WRITER_BYTES)?;
+        // Records are packed on a thread of their own, beside filing and the text index, whose
+        // single-threaded stretches (filing, the final merge) leave a core idle.
+        let (text, packed) = std::thread::scope(|scope| {
+            let packing = scope.spawn(|| Packed3::of(&packers, d));
+            for (position, s) in d.services.iter().enumerate() {
+                let summary = tables.summarize(s);
+                tables.summaries.push(summary);
+                let points = s.location_ids.iter().filter_map(|id| locations.get(id)).map(|l| l.point).collect();
+                let facts = tables.file(position as u32, s, points);
+                tables.facts.push(facts);
+            }
+            let doc = |p: u32| {
+                let s = &d.services[p as usize];
+                let located: Vec<&Location> =
+                    s.location_ids.iter().filter_map(|id| locations.get(id).copied()).collect();
+                text_doc(p, s, &tables.facts[p as usize], organizations.get(&s.organization_id).copied(), &located)
+            };
+            let text = TextIndex::build(d.services.len(), doc, threads, BUILD_WRITER_BYTES);
+            (text, packing.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+        });
+        let text = text?;
+        tables.services = packed.services;
+        tables.organizations = d.organizations.iter().map(|o| o.id).zip(packed.organizations).collect();
+        tables.locations = d
+            .locations
+            .iter()
+            .zip(packed.locations)
+            .map(|(l, record)| (l.id, StoredLocation { organization_id: l.organization_id, point: l.point, record }))
+            .collect();
         Ok(Index {
             searcher: text.searcher(),
             text: Arc::new(text),
@@ -88,11 +163,26 @@ impl Index {
     /// change plus one copy of the per-service tables, instead of a rebuild.
     pub fn apply(&self, changes: &Directory, change: i64) -> Result<Index, SearchError> {
         let mut next = self.tables.clone();
-        let touched = next.replace(changes);
-        for &p in &touched {
-            next.facts[p as usize] = next.file(p);
+        let touched: Vec<(u32, Service)> =
+            next.replace(changes).into_iter().filter_map(|p| Some((p, next.service_at(p)?))).collect();
+        for (p, s) in &touched {
+            let points = s.location_ids.iter().filter_map(|id| next.locations.get(id)).map(|l| l.point).collect();
+            next.facts[*p as usize] = next.file(*p, s, points);
         }
-        let searcher = self.text.update(touched.iter().map(|&p| next.text_doc(p)))?;
+        let shown: Vec<(Option<Organization>, Vec<Location>)> = touched
+            .iter()
+            .map(|(_, s)| {
+                (
+                    next.organization(s.organization_id),
+                    s.location_ids.iter().filter_map(|id| next.location(*id)).collect(),
+                )
+            })
+            .collect();
+        let docs = touched.iter().zip(&shown).map(|((p, s), (organization, locations))| {
+            let located: Vec<&Location> = locations.iter().collect();
+            text_doc(*p, s, &next.facts[*p as usize], organization.as_ref(), &located)
+        });
+        let searcher = self.text.update(docs)?;
         Ok(Index {
             searcher,
             text: Arc::clone(&self.text),
@@ -108,16 +198,34 @@ impl Index {
 }
 
 impl Tables {
-    fn locations_of(&self, s: &Service) -> Vec<&Location> {
-        s.location_ids.iter().filter_map(|id| self.locations.get(id)).map(|l| l.as_ref()).collect()
+    fn service_at(&self, position: u32) -> Option<Service> {
+        self.packers.services.unpack(&self.services[position as usize])
     }
 
-    /// Files the service at `position` under its keys and dependencies; returns its facts.
-    fn file(&mut self, position: u32) -> Facts {
-        let s = Arc::clone(&self.services[position as usize]);
-        let points: Box<[Point]> = self.locations_of(&s).iter().map(|l| l.point).collect();
-        let facts = Facts::of(&s, points, &mut self.languages);
-        let keys = coverage::keys_of(&s, &facts.points, &facts.radius_homes);
+    fn organization(&self, id: Uuid) -> Option<Organization> {
+        self.organizations.get(&id).and_then(|o| self.packers.organizations.unpack(o))
+    }
+
+    fn location(&self, id: Uuid) -> Option<Location> {
+        self.locations.get(&id).and_then(|l| self.packers.locations.unpack(&l.record))
+    }
+
+    fn summarize(&mut self, s: &Service) -> Summary {
+        Summary {
+            id: s.id,
+            organization_id: s.organization_id,
+            name: s.name.as_str().into(),
+            last_modified: s.last_modified,
+            location_ids: s.location_ids.as_slice().into(),
+            schedule: self.schedules.intern(Schedule::of(s)),
+        }
+    }
+
+    /// Files the service `s`, whose locations are at `points`, at `position` under its keys and
+    /// dependencies; returns its facts.
+    fn file(&mut self, position: u32, s: &Service, points: Box<[Point]>) -> Facts {
+        let facts = Facts::of(s, points, &mut self.languages);
+        let keys = coverage::keys_of(s, &facts.points, &facts.radius_homes);
         for key in &keys {
             self.lists.add(key.clone(), position);
             if facts.crisis_line {
@@ -130,11 +238,10 @@ impl Tables {
         facts
     }
 
-    /// Undoes [`Index::file`] for the service now at `position`.
-    fn unfile(&mut self, position: u32) {
-        let s = Arc::clone(&self.services[position as usize]);
+    /// Undoes [`Tables::file`] for `s`, the service now at `position`.
+    fn unfile(&mut self, position: u32, s: &Service) {
         let f = &self.facts[position as usize];
-        let keys = coverage::keys_of(&s, &f.points, &f.radius_homes);
+        let keys = coverage::keys_of(s, &f.points, &f.radius_homes);
         for key in &keys {
             self.lists.remove(key, position);
             self.crisis.remove(key, position);
@@ -146,31 +253,22 @@ impl Tables {
         }
     }
 
-    fn text_doc(&self, position: u32) -> TextDoc<'_> {
-        let s = self.services[position as usize].as_ref();
-        let f = &self.facts[position as usize];
-        let locations = self.locations_of(s);
-        TextDoc {
-            id: s.id,
-            ord: position,
-            languages: &s.languages,
-            name: &s.name,
-            body: body(s, self.organizations.get(&s.organization_id).map(|o| o.as_ref()), &locations),
-            topics: &s.topics,
-            keys: coverage::keys_of(s, &f.points, &f.radius_homes),
-        }
-    }
-
     /// Takes in changed records; returns the positions of every service whose keys, facts or text may
     /// have changed, unfiled, for the caller to file again.
     fn replace(&mut self, changes: &Directory) -> BTreeSet<u32> {
+        let packers = Arc::clone(&self.packers);
         let mut touched: BTreeSet<u32> = BTreeSet::new();
         for o in &changes.organizations {
-            self.organizations.insert(o.id, Arc::new(o.clone()));
+            self.organizations.insert(o.id, packers.organizations.pack(o));
             touched.extend(self.dependents.get(&o.id).into_iter().flatten());
         }
         for l in &changes.locations {
-            self.locations.insert(l.id, Arc::new(l.clone()));
+            let stored = StoredLocation {
+                organization_id: l.organization_id,
+                point: l.point,
+                record: packers.locations.pack(l),
+            };
+            self.locations.insert(l.id, stored);
             touched.extend(self.dependents.get(&l.id).into_iter().flatten());
         }
         let changed: Vec<(Option<u32>, &Service)> =
@@ -178,15 +276,26 @@ impl Tables {
         touched.extend(changed.iter().filter_map(|(p, _)| *p));
         // Unfiled while the tables still describe the old version of each record.
         for &p in &touched {
-            self.unfile(p);
+            if let Some(old) = self.service_at(p) {
+                self.unfile(p, &old);
+            }
         }
         for (position, s) in changed {
-            let p = position.unwrap_or_else(|| {
-                self.services.push(Arc::new(s.clone()));
-                self.facts.push(Facts::of(s, Box::new([]), &mut self.languages));
-                (self.services.len() - 1) as u32
-            });
-            self.services[p as usize] = Arc::new(s.clone());
+            let (packed, summary) = (packers.services.pack(s), self.summarize(s));
+            let p = match position {
+                Some(p) => {
+                    self.services[p as usize] = packed;
+                    self.summaries[p as usize] = summary;
+                    p
+                }
+                None => {
+                    self.services.push(packed);
+                    self.summaries.push(summary);
+                    // Placeholder facts, replaced when the caller files the service.
+                    self.facts.push(Facts::of(s, Box::new([]), &mut self.languages));
+                    (self.services.len() - 1) as u32
+                }
+            };
             self.positions.insert(s.id, p);
             touched.insert(p);
         }

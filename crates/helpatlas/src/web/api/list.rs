@@ -152,12 +152,12 @@ pub fn respond<T: 'static>(
     raw_query: Option<&str>,
     query: ListQuery,
     index: Arc<Index>,
-    select: for<'a> fn(&'a Index, &ListQuery) -> Vec<&'a T>,
+    select: fn(&Index, &ListQuery) -> Vec<T>,
     render: fn(&Index, &T, &ListQuery) -> Value,
 ) -> ApiResult {
     if query.ndjson {
         return Ok(stream_ndjson(request, raw_query, index, move |index, emit| {
-            select(index, &query).into_iter().for_each(|item| emit(render(index, item, &query)));
+            select(index, &query).iter().for_each(|item| emit(render(index, item, &query)));
         }));
     }
     answer(request, &query, select(&index, &query), |item| render(&index, item, &query))

@@ -10,8 +10,20 @@ use crate::web::AppState;
 use axum::extract::{Path, RawQuery, State};
 use axum::http::HeaderMap;
 use serde_json::Value;
+use uuid::Uuid;
 
-fn matches(index: &Index, o: &Organization, q: &ListQuery) -> bool {
+/// Whether an organization passes every filter; it is decoded only when a filter reads it.
+fn matches(index: &Index, id: Uuid, q: &ListQuery) -> bool {
+    if q.organization_id.is_some_and(|o| o != id) {
+        return false;
+    }
+    if q.modified_after.is_none() && q.search.is_none() && q.taxonomy_term_id.is_none() && q.taxonomy_id.is_none() {
+        return true;
+    }
+    index.organization(id).is_some_and(|o| record_matches(index, &o, q))
+}
+
+fn record_matches(index: &Index, o: &Organization, q: &ListQuery) -> bool {
     let words = |text: &str| {
         let haystack = fold(&format!("{} {}", o.name, o.description));
         fold(text).split(' ').filter(|w| !w.is_empty()).all(|w| haystack.split(' ').any(|h| h.starts_with(w)))
@@ -20,20 +32,18 @@ fn matches(index: &Index, o: &Organization, q: &ListQuery) -> bool {
     let classified = (q.taxonomy_term_id.is_none() && q.taxonomy_id.is_none()) || {
         let terms =
             ListQuery { taxonomy_term_id: q.taxonomy_term_id, taxonomy_id: q.taxonomy_id, ..ListQuery::default() };
-        index.services_of(o.id).into_iter().any(|s| super::services::matches(index, s, &terms))
+        index.services_of(o.id).iter().any(|s| super::services::record_matches(index, s, &terms))
     };
-    q.organization_id.is_none_or(|id| o.id == id)
-        && q.modified_after.is_none_or(|t| o.last_modified >= t)
-        && q.search.as_deref().is_none_or(words)
-        && classified
+    q.modified_after.is_none_or(|t| o.last_modified >= t) && q.search.as_deref().is_none_or(words) && classified
 }
 
 /// An organization with its services and locations (`full`), or its own fields only.
-fn render(index: &Index, o: &Organization, q: &ListQuery) -> Value {
-    if !q.full {
-        return documents::organization_record(o);
+fn render(index: &Index, id: &Uuid, q: &ListQuery) -> Value {
+    match index.organization(*id) {
+        None => Value::Null,
+        Some(o) if !q.full => documents::organization_record(&o),
+        Some(o) => document(index, &o),
     }
-    document(index, o)
 }
 
 /// The organization with its services and every location, also those no service uses (HSDS
@@ -55,8 +65,8 @@ pub async fn list(State(state): State<AppState>, RawQuery(raw): RawQuery, header
 }
 
 /// The organizations the query asks for, ordered by id.
-fn selected<'a>(index: &'a Index, q: &ListQuery) -> Vec<&'a Organization> {
-    index.organizations_by_id().filter(|o| matches(index, o, q)).collect()
+fn selected(index: &Index, q: &ListQuery) -> Vec<Uuid> {
+    index.organization_ids().iter().copied().filter(|id| matches(index, *id, q)).collect()
 }
 
 #[utoipa::path(get, path = "/api/organizations/{id}", tag = "HSDS",
@@ -72,5 +82,5 @@ pub async fn one(State(state): State<AppState>, Path(id): Path<String>, headers:
     let index = state.index();
     let organization =
         index.organization(id).ok_or_else(|| ApiError::not_found(format!("no organization with id {id}")))?;
-    Ok(json_response(&headers, &document(&index, organization)))
+    Ok(json_response(&headers, &document(&index, &organization)))
 }

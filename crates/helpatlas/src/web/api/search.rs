@@ -74,7 +74,7 @@ pub async fn search(State(state): State<AppState>, RawQuery(raw): RawQuery, head
     let hits: Vec<Value> = results
         .hits
         .iter()
-        .map(|h| json!({"service": services::render(&index, h.service, &list), "distance_km": h.distance_km, "partial": h.partial}))
+        .map(|h| json!({"service": services::render_service(&index, &h.service, &list), "distance_km": h.distance_km, "partial": h.partial}))
         .collect();
     let value = json!({
         "total_items": results.total,

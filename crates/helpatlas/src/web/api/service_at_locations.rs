@@ -5,7 +5,7 @@ use super::list::{self, ListQuery};
 use super::{json_response, path_id, ApiError, ApiResult};
 use crate::geo::{atlas, PlaceRef};
 use crate::hsds::{documents, export};
-use crate::model::{CountryCode, Location, Point, Service};
+use crate::model::{CountryCode, Point};
 use crate::search::Index;
 use crate::web::AppState;
 use axum::extract::{Path, RawQuery, State};
@@ -116,12 +116,14 @@ fn proximity(value: &str, with_postcode: bool) -> Result<(Center, f64), ApiError
     Ok((center, metres))
 }
 
-fn pairs<'a>(index: &'a Index, q: &ListQuery) -> Vec<(Uuid, &'a Service, &'a Location)> {
-    let mut out: Vec<(Uuid, &Service, &Location)> = index
-        .services()
+/// Each service the query asks for at each of its locations: (service-at-location id, service id,
+/// location id), by id.
+fn pairs(index: &Index, q: &ListQuery) -> Vec<Item> {
+    let mut out: Vec<Item> = index
+        .services_by_id()
         .filter(|s| super::services::matches(index, s, q))
-        .flat_map(|s| s.location_ids.iter().filter_map(move |l| index.location(*l)).map(move |l| (s, l)))
-        .map(|(s, l)| (export::child_id("service_at_location", s.id, &l.id.to_string()), s, l))
+        .flat_map(|s| s.location_ids.iter().filter(|l| index.location_point(**l).is_some()).map(move |l| (s.id, *l)))
+        .map(|(s, l)| (export::child_id("service_at_location", s, &l.to_string()), s, l))
         .collect();
     out.sort_by_key(|(id, _, _)| *id);
     out
@@ -141,33 +143,42 @@ pub async fn list(State(state): State<AppState>, RawQuery(raw): RawQuery, header
     let near = near(&index, raw.as_deref())?;
     if q.ndjson {
         return Ok(list::stream_ndjson(&headers, raw.as_deref(), index, move |index, emit| {
-            selected(index, &q, &near).into_iter().for_each(|item| emit(render(index, item, &q)));
+            selected(index, &q, &near).iter().for_each(|item| emit(render(index, item, &q)));
         }));
     }
-    list::answer(&headers, &q, selected(&index, &q, &near), |item| render(&index, *item, &q))
+    list::answer(&headers, &q, selected(&index, &q, &near), |item| render(&index, item, &q))
 }
 
-type Item<'a> = (Uuid, &'a Service, &'a Location);
+type Item = (Uuid, Uuid, Uuid);
 
 /// The records the query asks for: by id, or nearest first within `near`.
-fn selected<'a>(index: &'a Index, q: &ListQuery, near: &Near) -> Vec<Item<'a>> {
+fn selected(index: &Index, q: &ListQuery, near: &Near) -> Vec<Item> {
     let mut items = pairs(index, q);
     if let Some(postcode) = &near.postcode {
-        items.retain(|(_, _, l)| l.postal_code.as_deref().map(normalise_postcode).as_deref() == Some(postcode));
+        let has_postcode = |l: Uuid| {
+            index.location(l).and_then(|l| l.postal_code).map(|p| normalise_postcode(&p)).as_ref() == Some(postcode)
+        };
+        items.retain(|(_, _, l)| has_postcode(*l));
     }
     if let Some(p) = &near.proximity {
-        let distance = |l: &Location| p.centers.iter().map(|c| l.point.distance_km(*c)).fold(f64::INFINITY, f64::min);
-        items.retain(|(_, _, l)| distance(l) <= p.km);
-        items.sort_by(|a, b| distance(a.2).total_cmp(&distance(b.2)));
+        let distance = |l: Uuid| {
+            let point = index.location_point(l).unwrap_or(Point { lat: f64::NAN, lon: f64::NAN });
+            p.centers.iter().map(|c| point.distance_km(*c)).fold(f64::INFINITY, f64::min)
+        };
+        let mut near: Vec<(f64, Item)> =
+            items.into_iter().map(|i| (distance(i.2), i)).filter(|(d, _)| *d <= p.km).collect();
+        near.sort_by(|a, b| a.0.total_cmp(&b.0));
+        items = near.into_iter().map(|(_, i)| i).collect();
     }
     items
 }
 
-fn render(index: &Index, (id, s, l): Item, q: &ListQuery) -> Value {
+fn render(index: &Index, &(id, s, l): &Item, q: &ListQuery) -> Value {
+    let (Some(s), Some(l)) = (index.service(s), index.location(l)) else { return Value::Null };
     if q.full {
-        return documents::service_at_location_document(s, l, index);
+        return documents::service_at_location_document(&s, &l, index);
     }
-    json!({"id": id, "service_id": s.id, "location_id": l.id, "location": documents::location_document(l)})
+    json!({"id": id, "service_id": s.id, "location_id": l.id, "location": documents::location_document(&l)})
 }
 
 #[utoipa::path(get, path = "/api/service_at_locations/{id}", tag = "HSDS",
@@ -181,10 +192,14 @@ fn render(index: &Index, (id, s, l): Item, q: &ListQuery) -> Value {
 pub async fn one(State(state): State<AppState>, Path(id): Path<String>, headers: HeaderMap) -> ApiResult {
     let id = path_id(&id)?;
     let index = state.index();
+    let not_found = || ApiError::not_found(format!("no service_at_location with id {id}"));
     let (_, service, location) = pairs(&index, &ListQuery::default())
         .into_iter()
         .find(|(candidate, _, _)| *candidate == id)
-        .ok_or_else(|| ApiError::not_found(format!("no service_at_location with id {id}")))?;
-    let value: Value = documents::service_at_location_document(service, location, index.as_ref());
+        .ok_or_else(not_found)?;
+    let (Some(service), Some(location)) = (index.service(service), index.location(location)) else {
+        return Err(not_found());
+    };
+    let value: Value = documents::service_at_location_document(&service, &location, index.as_ref());
     Ok(json_response(&headers, &value))
 }

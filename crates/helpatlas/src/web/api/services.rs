@@ -5,25 +5,36 @@ use super::{json_response, path_id, ApiError, ApiResult};
 use crate::geo::fold;
 use crate::hsds::{documents, export, taxonomy};
 use crate::model::Service;
-use crate::search::Index;
+use crate::search::{Index, Summary};
 use crate::web::AppState;
 use axum::extract::{Path, RawQuery, State};
 use axum::http::HeaderMap;
 use serde_json::Value;
+use uuid::Uuid;
 
-/// Whether a service passes every filter of the query (HSDS filters combine with AND).
-pub fn matches(index: &Index, s: &Service, q: &ListQuery) -> bool {
-    let term = |id| export::service_term_codes(s).iter().any(|code| taxonomy::term_id(code) == id);
-    q.organization_id.is_none_or(|o| s.organization_id == o)
+/// Whether a service passes every filter of the query (HSDS filters combine with AND). What the
+/// summary holds is tested first; the record is decoded only for a term or text filter.
+pub fn matches(index: &Index, s: &Summary, q: &ListQuery) -> bool {
+    let passes = q.organization_id.is_none_or(|o| s.organization_id == o)
         && q.modified_after.is_none_or(|t| s.last_modified >= t)
-        && q.taxonomy_id.is_none_or(|t| t == taxonomy::taxonomy_id())
+        && q.taxonomy_id.is_none_or(|t| t == taxonomy::taxonomy_id());
+    if !passes || (q.taxonomy_term_id.is_none() && q.search.is_none()) {
+        return passes;
+    }
+    index.service(s.id).is_some_and(|full| record_matches(index, &full, q))
+}
+
+/// Whether a service passes the filters that read the whole record: term and text.
+pub fn record_matches(index: &Index, s: &Service, q: &ListQuery) -> bool {
+    let term = |id| export::service_term_codes(s).iter().any(|code| taxonomy::term_id(code) == id);
+    q.taxonomy_id.is_none_or(|t| t == taxonomy::taxonomy_id())
         && q.taxonomy_term_id.is_none_or(term)
         && q.search.as_deref().is_none_or(|text| mentions(index, s, text))
 }
 
 /// Every word of `text` starts a word of the service's name, description or organization's name.
 fn mentions(index: &Index, s: &Service, text: &str) -> bool {
-    let organization = index.organization(s.organization_id).map_or("", |o| o.name.as_str());
+    let organization = index.organization(s.organization_id).map(|o| o.name).unwrap_or_default();
     let haystack =
         fold(&format!("{} {} {} {organization}", s.name, s.alternate_name.as_deref().unwrap_or(""), s.description));
     let words: Vec<&str> = haystack.split(' ').collect();
@@ -32,7 +43,7 @@ fn mentions(index: &Index, s: &Service, text: &str) -> bool {
 
 /// A service as a list shows it: its own fields and its organization (`compiled/service_list.json`);
 /// `minimal` keeps only what identifies it and when it changed; `full` nests everything.
-pub fn render(index: &Index, s: &Service, q: &ListQuery) -> Value {
+pub fn render_service(index: &Index, s: &Service, q: &ListQuery) -> Value {
     if q.full {
         return documents::service_document(s, index, documents::Nesting { organization: true, locations: true });
     }
@@ -40,9 +51,14 @@ pub fn render(index: &Index, s: &Service, q: &ListQuery) -> Value {
     if q.minimal {
         record.retain(|k, _| MINIMAL_FIELDS.contains(&k.as_str()));
     } else if let Some(organization) = index.organization(s.organization_id) {
-        record.insert("organization".into(), documents::organization_record(organization));
+        record.insert("organization".into(), documents::organization_record(&organization));
     }
     Value::Object(record)
+}
+
+/// The service `id` as a list shows it.
+fn render(index: &Index, id: &Uuid, q: &ListQuery) -> Value {
+    index.service(*id).map_or(Value::Null, |s| render_service(index, &s, q))
 }
 
 /// What identifies a service and when it changed.
@@ -61,8 +77,8 @@ pub async fn list(State(state): State<AppState>, RawQuery(raw): RawQuery, header
 }
 
 /// The services the query asks for, ordered by id.
-fn selected<'a>(index: &'a Index, q: &ListQuery) -> Vec<&'a Service> {
-    index.services_by_id().filter(|s| matches(index, s, q)).collect()
+fn selected(index: &Index, q: &ListQuery) -> Vec<Uuid> {
+    index.services_by_id().filter(|s| matches(index, s, q)).map(|s| s.id).collect()
 }
 
 #[utoipa::path(get, path = "/api/services/{id}", tag = "HSDS",
@@ -78,5 +94,5 @@ pub async fn one(State(state): State<AppState>, Path(id): Path<String>, headers:
     let index = state.index();
     let service = index.service(id).ok_or_else(|| ApiError::not_found(format!("no service with id {id}")))?;
     let nesting = documents::Nesting { organization: true, locations: true };
-    Ok(json_response(&headers, &documents::service_document(service, index.as_ref(), nesting)))
+    Ok(json_response(&headers, &documents::service_document(&service, index.as_ref(), nesting)))
 }

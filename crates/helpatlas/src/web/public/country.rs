@@ -77,14 +77,14 @@ pub async fn page(
     let sections = Kind::ALL
         .iter()
         .map(|kind| {
-            let hits = index.available(&choice.place, *kind);
+            let available = index.available(&choice.place, *kind, PREVIEW);
             KindSection {
                 code: kind.code(),
-                total: hits.len(),
-                services: hits
+                total: available.total,
+                services: available
+                    .first
                     .iter()
-                    .take(PREVIEW)
-                    .map(|h| item(h.service, None, h.coverage == Coverage::PartOfCountry, &index, t, now))
+                    .map(|h| item(&h.service, None, h.coverage == Coverage::PartOfCountry, &index, t, now))
                     .collect(),
                 href: format!("/{}/{}{suffix}", country.slug(), kind.code()),
             }

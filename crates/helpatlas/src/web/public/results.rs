@@ -130,7 +130,7 @@ fn results(
         None => t.with("results.heading.search", "place", &choice.name),
     };
     let crisis = found.crisis.then(|| crisis_block(&index, &choice.place));
-    let items = found.hits.iter().map(|h| item(h.service, h.distance_km, h.partial, &index, t, query.now)).collect();
+    let items = found.hits.iter().map(|h| item(&h.service, h.distance_km, h.partial, &index, t, query.now)).collect();
     // With nothing found, point to every kind that has anything at this place at all.
     let other_kinds = if found.total == 0 {
         let everything = index.search(&SearchQuery::new(choice.place.clone(), query.now));
@@ -211,9 +211,8 @@ pub(super) fn item(
 fn crisis_block(index: &Index, place: &Place) -> CrisisBlock {
     let emergency = atlas().emergency_numbers(place.country).and_then(|e| e.primary()).map(NumberView::short);
     let lines = index
-        .crisis_lines(place)
+        .crisis_lines(place, 3)
         .into_iter()
-        .take(3)
         .map(|s| {
             let phone =
                 s.channels.iter().find(|c| c.kind == crate::model::ChannelType::Phone).map(|c| phone_link(&c.value));

@@ -55,7 +55,7 @@ pub async fn page(State(state): State<AppState>, Path(id): Path<String>) -> Resu
     let index = state.index();
     let s = index.service(id).ok_or(WebError::NotFound)?;
     let now = Utc::now();
-    let place = home_place(s);
+    let place = home_place(&s);
     let frame = match &place {
         Some(p) => Frame::for_country(t, &index, p.country),
         None => Frame::international(t, Some(&index)),
@@ -82,7 +82,7 @@ pub async fn page(State(state): State<AppState>, Path(id): Path<String>) -> Resu
         timezone: s.timezone.name().to_string(),
         open_now,
         areas: s.areas.iter().map(|a| area_label(a, t)).collect::<Vec<_>>().join(", "),
-        eligibility: eligibility_line(s, t),
+        eligibility: eligibility_line(&s, t),
         eligibility_note: s.eligibility.note.clone(),
         cost: s.cost.map(|c| c.code()),
         languages: s.languages.iter().map(|l| l.to_uppercase()).collect::<Vec<_>>().join(", "),
