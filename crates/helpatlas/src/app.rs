@@ -68,6 +68,7 @@ pub async fn load_index(store: &dyn Store) -> Result<Index, AppError> {
         load_ms = loaded.as_millis() as u64,
         build_ms = (started.elapsed() - loaded).as_millis() as u64,
         text_index_mb = index.text_index_bytes() / 1_000_000,
+        records_mb = index.packed_bytes() / 1_000_000,
         "search index built"
     );
     Ok(index)

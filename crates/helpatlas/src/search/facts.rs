@@ -114,9 +114,7 @@ impl Facts {
             name_key: u64::from_be_bytes(name),
         }
     }
-}
 
-impl Facts {
     /// Whether one of the service's areas, other than the whole world, lies in `country`.
     pub fn meant_for(&self, country: CountryCode) -> bool {
         self.areas.iter().any(|a| match a {
@@ -363,5 +361,38 @@ impl OpenCache {
         let open = service.is_open(now);
         slot.store(stamp | u32::from(open), Ordering::Relaxed);
         open
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_schedule_is_open_exactly_when_its_service_is() {
+        let directory = crate::generate::directory(2_000, 3);
+        let mut schedules = Schedules::default();
+        let start = DateTime::from_timestamp(1_790_000_000, 0).unwrap_or_default();
+        // Every 97 minutes for a week and a half: all weekdays, day and night, and a DST change in some zones.
+        let moments: Vec<DateTime<Utc>> = (0..160).map(|i| start + chrono::Duration::minutes(97 * i)).collect();
+        let mut open = 0;
+        for s in &directory.services {
+            let schedule = schedules.intern(Schedule::of(s));
+            for &at in &moments {
+                assert_eq!(schedule.is_open(at), s.is_open_now(at), "{} at {at}", s.name);
+                open += usize::from(s.is_open_now(at));
+            }
+        }
+        assert!(open > 0 && open < directory.services.len() * moments.len());
+        let (a, b) = (&directory.services[0], &directory.services[1]);
+        let again = schedules.intern(Schedule::of(a));
+        assert!(Arc::ptr_eq(&again, &schedules.intern(Schedule::of(a))), "an equal schedule is kept once");
+        let mut twin = b.clone();
+        twin.timezone = a.timezone;
+        twin.channels = a.channels.clone();
+        assert!(
+            Arc::ptr_eq(&again, &schedules.intern(Schedule::of(&twin))),
+            "another service's equal schedule is shared"
+        );
     }
 }

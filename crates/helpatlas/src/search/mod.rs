@@ -2,8 +2,9 @@
 //! at start-up and brought up to date with each change (see [`Index::apply`]), so pages never wait on
 //! the database.
 //!
-//! Parts: `coverage` files services under place keys, `facts` packs what filters and facets need,
-//! `text` is the tantivy index, `engine` answers a [`SearchQuery`], `update` builds and updates.
+//! Parts: `records` keeps the records compressed (a page decodes only what it shows), `coverage`
+//! files services under place keys, `facts` packs what filters and facets need, `text` is the
+//! tantivy index, `engine` answers a [`SearchQuery`], `update` builds and updates.
 
 mod cache;
 mod coverage;
