@@ -277,3 +277,40 @@ async fn an_organization_lists_every_location_also_those_no_service_uses() {
     assert_eq!(listed, locations.iter().map(Uuid::to_string).collect::<Vec<_>>(), "all five, ordered by id");
     assert_eq!(body["services"].as_array().map(Vec::len), Some(2));
 }
+
+#[tokio::test]
+async fn the_search_filter_finds_exactly_the_services_whose_words_start_with_the_query_words() {
+    let app = common::spawn().await;
+    let index = app.state.index();
+    let fold = helpatlas::geo::fold;
+    let words_of = |s: &helpatlas::model::Service| {
+        let organization = index.organization(s.organization_id).map(|o| o.name).unwrap_or_default();
+        let text = format!("{} {} {} {organization}", s.name, s.alternate_name.as_deref().unwrap_or(""), s.description);
+        fold(&text).split(' ').map(String::from).collect::<Vec<_>>()
+    };
+    let sample = index.services().find(|s| s.description.split(' ').count() > 3).expect("a described service");
+    let own = words_of(&sample);
+    let long: Vec<&String> = own.iter().filter(|w| w.chars().count() >= 5).collect();
+    // Word starts from its name and from its description, in another case: prefixes, not whole words.
+    let starts: Vec<String> =
+        [long.first(), long.last()].into_iter().flatten().map(|w| w.chars().take(4).collect()).collect();
+    let text = starts.join(" ").to_uppercase();
+    let mut expected: Vec<String> = index
+        .services()
+        .filter(|s| {
+            let words = words_of(s);
+            starts.iter().all(|p| words.iter().any(|w| w.starts_with(p.as_str())))
+        })
+        .map(|s| s.id.to_string())
+        .collect();
+    expected.sort();
+    let (status, page) = json(&app, &format!("/api/services?per_page=100&search={}", text.replace(' ', "+"))).await;
+    assert_eq!(status, 200);
+    let found: Vec<String> =
+        page["contents"].as_array().into_iter().flatten().filter_map(|s| s["id"].as_str().map(String::from)).collect();
+    assert_eq!(page["total_items"].as_u64(), Some(expected.len() as u64), "{text}");
+    assert_eq!(found, expected[..expected.len().min(100)], "{text}");
+    assert!(expected.contains(&sample.id.to_string()), "{text}");
+    let (_, none) = json(&app, "/api/services?search=zzzqqq").await;
+    assert_eq!(none["total_items"].as_u64(), Some(0));
+}

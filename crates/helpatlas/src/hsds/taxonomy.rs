@@ -7,7 +7,8 @@
 //! has no field for (IANA zone, channels with their hours, source page, …); see [`Carrier`].
 
 use crate::i18n::english;
-use crate::model::{Audience, Cost, DeliveredBy, Form, Kind, Moderation, Referral, Topic, VerificationStatus};
+use crate::model::{Audience, Cost, DeliveredBy, Form, Kind, Moderation, Referral, Service, Topic, VerificationStatus};
+use std::collections::HashMap;
 use std::sync::OnceLock;
 use uuid::Uuid;
 
@@ -128,6 +129,20 @@ pub fn terms() -> &'static [Term] {
 
 pub fn term(id: Uuid) -> Option<&'static Term> {
     terms().iter().find(|t| t.id() == id)
+}
+
+/// A term's place in [`terms`]: a small number the search index keeps per service instead of ids.
+pub fn ordinal(id: Uuid) -> Option<u16> {
+    terms().iter().position(|t| t.id() == id).and_then(|i| u16::try_from(i).ok())
+}
+
+/// The places in [`terms`] of a service's terms (every code it has is one of them).
+pub fn service_ordinals(s: &Service) -> Box<[u16]> {
+    static BY_CODE: OnceLock<HashMap<&'static str, u16>> = OnceLock::new();
+    let by_code = BY_CODE.get_or_init(|| {
+        terms().iter().enumerate().filter_map(|(i, t)| Some((t.code.as_str(), u16::try_from(i).ok()?))).collect()
+    });
+    super::export::service_term_codes(s).iter().filter_map(|c| by_code.get(c.as_str()).copied()).collect()
 }
 
 #[cfg(test)]

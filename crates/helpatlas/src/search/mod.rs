@@ -68,7 +68,25 @@ impl Lists {
 struct StoredLocation {
     organization_id: Uuid,
     point: Point,
+    /// Normalised (see [`postcode_key`]), for the API's `postcode` filter.
+    postcode: Option<Box<str>>,
     record: Packed,
+}
+
+impl StoredLocation {
+    fn of(l: &Location, record: Packed) -> StoredLocation {
+        StoredLocation {
+            organization_id: l.organization_id,
+            point: l.point,
+            postcode: l.postal_code.as_deref().map(|p| postcode_key(p).into()),
+            record,
+        }
+    }
+}
+
+/// A postal code compared without case or spaces: `sw1a 1aa` is `SW1A1AA`.
+pub fn postcode_key(raw: &str) -> String {
+    raw.chars().filter(|c| !c.is_whitespace()).flat_map(char::to_uppercase).collect()
 }
 
 /// The packers of the three kinds of record, each with a dictionary trained on its own kind.
@@ -107,6 +125,8 @@ pub struct Summary {
     pub name: Box<str>,
     pub last_modified: DateTime<Utc>,
     pub location_ids: Box<[Uuid]>,
+    /// Its HSDS taxonomy terms, as places in `hsds::taxonomy::terms()`.
+    pub terms: Box<[u16]>,
     schedule: Arc<Schedule>,
 }
 
@@ -173,6 +193,32 @@ impl Index {
     /// Where a location is, without decoding it.
     pub fn location_point(&self, id: Uuid) -> Option<Point> {
         self.tables.locations.get(&id).map(|l| l.point)
+    }
+
+    /// A location's postal code, normalised by [`postcode_key`], without decoding it.
+    pub fn location_postcode(&self, id: Uuid) -> Option<&str> {
+        self.tables.locations.get(&id).and_then(|l| l.postcode.as_deref())
+    }
+
+    /// Where the locations with postal code `key` (see [`postcode_key`]) are, by country.
+    pub fn postcode_points(&self, key: &str) -> Vec<(crate::model::CountryCode, Point)> {
+        let with_postcode = self.tables.locations.iter().filter(|(_, l)| l.postcode.as_deref() == Some(key));
+        with_postcode.filter_map(|(id, l)| Some((self.location(*id)?.country, l.point))).collect()
+    }
+
+    /// Summaries of the services that have, for every word of `text`, a word starting with it in
+    /// their name or text (description, organization, topics, places): a superset of what the HSDS
+    /// `search` filter accepts, found in the text index instead of by decoding every record.
+    pub fn with_word_prefixes(&self, text: &str) -> Vec<&Summary> {
+        let folded = crate::geo::fold(text);
+        let words: Vec<&str> = folded.split(' ').filter(|w| !w.is_empty()).collect();
+        match self.text.with_prefixes(&self.searcher, &words) {
+            Ok(found) => found.into_iter().map(|p| &self.tables.summaries[p as usize]).collect(),
+            Err(e) => {
+                tracing::warn!(error = %e, "text index failed; checking every service");
+                self.tables.summaries.iter().collect()
+            }
+        }
     }
 
     /// Every location, decoded one at a time, in no particular order (the HSDS API sorts what it lists).

@@ -16,7 +16,7 @@ use zstd::zstd_safe::{self, CCtx, CDict, DCtx, DDict};
 const DICTIONARY_BYTES: usize = 8 * 1024;
 /// Records the dictionary is trained on.
 const SAMPLES: usize = 2_000;
-const LEVEL: i32 = 3;
+const LEVEL: i32 = 1;
 
 /// One record, compressed.
 #[derive(Clone)]

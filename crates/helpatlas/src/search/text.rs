@@ -274,6 +274,21 @@ impl TextIndex {
         Ok(Vec::new())
     }
 
+    /// Positions of the services that have, for each of `words` (folded), a word starting with it
+    /// among their name and text words; every service when `words` is empty.
+    pub fn with_prefixes(&self, searcher: &Searcher, words: &[&str]) -> Result<Vec<u32>, SearchError> {
+        let prefix = |w: &str| -> Box<dyn Query> {
+            Box::new(FuzzyTermQuery::new_prefix(Term::from_field_text(self.fields.exact, w), 0, true))
+        };
+        let query: Box<dyn Query> = if words.is_empty() {
+            Box::new(tantivy::query::AllQuery)
+        } else {
+            Box::new(BooleanQuery::new(words.iter().map(|w| (Occur::Must, prefix(w))).collect()))
+        };
+        let found = searcher.search(&query, &AllScored { ord: "ord" })?;
+        Ok(found.into_iter().map(|(p, _)| p).collect())
+    }
+
     fn area_query(&self, keys: &[Key]) -> Box<dyn Query> {
         let terms = keys.iter().map(|k| Term::from_field_text(self.fields.coverage, &k.token())).collect();
         Box::new(ConstScoreQuery::new(Box::new(BooleanQuery::new_multiterms_query(terms)), 0.0))

@@ -139,12 +139,8 @@ impl Index {
         let text = text?;
         tables.services = packed.services;
         tables.organizations = d.organizations.iter().map(|o| o.id).zip(packed.organizations).collect();
-        tables.locations = d
-            .locations
-            .iter()
-            .zip(packed.locations)
-            .map(|(l, record)| (l.id, StoredLocation { organization_id: l.organization_id, point: l.point, record }))
-            .collect();
+        tables.locations =
+            d.locations.iter().zip(packed.locations).map(|(l, record)| (l.id, StoredLocation::of(l, record))).collect();
         Ok(Index {
             searcher: text.searcher(),
             text: Arc::new(text),
@@ -217,6 +213,7 @@ impl Tables {
             name: s.name.as_str().into(),
             last_modified: s.last_modified,
             location_ids: s.location_ids.as_slice().into(),
+            terms: crate::hsds::taxonomy::service_ordinals(s),
             schedule: self.schedules.intern(Schedule::of(s)),
         }
     }
@@ -263,12 +260,7 @@ impl Tables {
             touched.extend(self.dependents.get(&o.id).into_iter().flatten());
         }
         for l in &changes.locations {
-            let stored = StoredLocation {
-                organization_id: l.organization_id,
-                point: l.point,
-                record: packers.locations.pack(l),
-            };
-            self.locations.insert(l.id, stored);
+            self.locations.insert(l.id, StoredLocation::of(l, packers.locations.pack(l)));
             touched.extend(self.dependents.get(&l.id).into_iter().flatten());
         }
         let changed: Vec<(Option<u32>, &Service)> =

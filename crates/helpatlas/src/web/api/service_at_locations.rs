@@ -6,7 +6,7 @@ use super::{json_response, path_id, ApiError, ApiResult};
 use crate::geo::{atlas, PlaceRef};
 use crate::hsds::{documents, export};
 use crate::model::{CountryCode, Point};
-use crate::search::Index;
+use crate::search::{postcode_key, Index};
 use crate::web::AppState;
 use axum::extract::{Path, RawQuery, State};
 use axum::http::HeaderMap;
@@ -40,20 +40,13 @@ struct Near {
     proximity: Option<Proximity>,
 }
 
-/// A postal code compared without case or spaces: `sw1a 1aa` is `SW1A1AA`.
-fn normalise_postcode(raw: &str) -> String {
-    raw.chars().filter(|c| !c.is_whitespace()).flat_map(char::to_uppercase).collect()
-}
-
 /// The centroid of the locations with `postcode`, one per country: postal codes repeat across
 /// countries (`1000` is in Oslo, Brussels, Copenhagen, …), and a point between them is nowhere.
 fn postcode_centers(index: &Index, postcode: &str) -> Vec<Point> {
     let mut sums: BTreeMap<CountryCode, (f64, f64, f64)> = BTreeMap::new();
-    let with_postcode =
-        index.locations().filter(|l| l.postal_code.as_deref().map(normalise_postcode).as_deref() == Some(postcode));
-    for l in with_postcode {
-        let sum = sums.entry(l.country).or_default();
-        *sum = (sum.0 + l.point.lat, sum.1 + l.point.lon, sum.2 + 1.0);
+    for (country, point) in index.postcode_points(postcode) {
+        let sum = sums.entry(country).or_default();
+        *sum = (sum.0 + point.lat, sum.1 + point.lon, sum.2 + 1.0);
     }
     sums.into_values().map(|(lat, lon, n)| Point { lat: lat / n, lon: lon / n }).collect()
 }
@@ -65,7 +58,7 @@ fn near(index: &Index, raw: Option<&str>) -> Result<Near, ApiError> {
     let postcode = match pairs.iter().find(|(k, _)| k == "postcode") {
         None => None,
         Some((_, value)) => {
-            let postcode = normalise_postcode(value);
+            let postcode = postcode_key(value);
             if postcode.is_empty() || postcode.chars().count() > MAX_POSTCODE_CHARS {
                 let message = format!("postcode: expected a postal code of 1 to {MAX_POSTCODE_CHARS} characters");
                 return Err(ApiError::bad_request(message));
@@ -119,9 +112,10 @@ fn proximity(value: &str, with_postcode: bool) -> Result<(Center, f64), ApiError
 /// Each service the query asks for at each of its locations: (service-at-location id, service id,
 /// location id), by id.
 fn pairs(index: &Index, q: &ListQuery) -> Vec<Item> {
-    let mut out: Vec<Item> = index
-        .services_by_id()
-        .filter(|s| super::services::matches(index, s, q))
+    let filter = super::services::Filter::new(q);
+    let mut out: Vec<Item> = filter
+        .candidates(index)
+        .filter(|s| filter.matches(index, s))
         .flat_map(|s| s.location_ids.iter().filter(|l| index.location_point(**l).is_some()).map(move |l| (s.id, *l)))
         .map(|(s, l)| (export::child_id("service_at_location", s, &l.to_string()), s, l))
         .collect();
@@ -155,10 +149,7 @@ type Item = (Uuid, Uuid, Uuid);
 fn selected(index: &Index, q: &ListQuery, near: &Near) -> Vec<Item> {
     let mut items = pairs(index, q);
     if let Some(postcode) = &near.postcode {
-        let has_postcode = |l: Uuid| {
-            index.location(l).and_then(|l| l.postal_code).map(|p| normalise_postcode(&p)).as_ref() == Some(postcode)
-        };
-        items.retain(|(_, _, l)| has_postcode(*l));
+        items.retain(|(_, _, l)| index.location_postcode(*l) == Some(postcode.as_str()));
     }
     if let Some(p) = &near.proximity {
         let distance = |l: Uuid| {

@@ -12,16 +12,43 @@ use axum::http::HeaderMap;
 use serde_json::Value;
 use uuid::Uuid;
 
-/// Whether a service passes every filter of the query (HSDS filters combine with AND). What the
-/// summary holds is tested first; the record is decoded only for a term or text filter.
-pub fn matches(index: &Index, s: &Summary, q: &ListQuery) -> bool {
-    let passes = q.organization_id.is_none_or(|o| s.organization_id == o)
-        && q.modified_after.is_none_or(|t| s.last_modified >= t)
-        && q.taxonomy_id.is_none_or(|t| t == taxonomy::taxonomy_id());
-    if !passes || (q.taxonomy_term_id.is_none() && q.search.is_none()) {
-        return passes;
+/// The query's service filters (HSDS filters combine with AND), with the term's place worked out once.
+pub struct Filter<'q> {
+    q: &'q ListQuery,
+    /// `Some(None)`: a term no service has.
+    term: Option<Option<u16>>,
+}
+
+impl<'q> Filter<'q> {
+    pub fn new(q: &'q ListQuery) -> Filter<'q> {
+        Filter { q, term: q.taxonomy_term_id.map(taxonomy::ordinal) }
     }
-    index.service(s.id).is_some_and(|full| record_matches(index, &full, q))
+
+    /// Whether the service passes: what its summary holds is tested first, and the record is decoded
+    /// only for the text filter.
+    pub fn matches(&self, index: &Index, s: &Summary) -> bool {
+        let q = self.q;
+        let passes = q.organization_id.is_none_or(|o| s.organization_id == o)
+            && q.modified_after.is_none_or(|t| s.last_modified >= t)
+            && q.taxonomy_id.is_none_or(|t| t == taxonomy::taxonomy_id())
+            && self.term.is_none_or(|term| term.is_some_and(|t| s.terms.contains(&t)));
+        if !passes || q.search.is_none() {
+            return passes;
+        }
+        index.service(s.id).is_some_and(|full| record_matches(index, &full, q))
+    }
+
+    /// The services to test, by id: for a text filter only those the text index finds for its words.
+    pub fn candidates<'a>(&self, index: &'a Index) -> Box<dyn Iterator<Item = &'a Summary> + 'a> {
+        match self.q.search.as_deref() {
+            Some(text) => {
+                let mut found = index.with_word_prefixes(text);
+                found.sort_unstable_by_key(|s| s.id);
+                Box::new(found.into_iter())
+            }
+            None => Box::new(index.services_by_id()),
+        }
+    }
 }
 
 /// Whether a service passes the filters that read the whole record: term and text.
@@ -78,7 +105,8 @@ pub async fn list(State(state): State<AppState>, RawQuery(raw): RawQuery, header
 
 /// The services the query asks for, ordered by id.
 fn selected(index: &Index, q: &ListQuery) -> Vec<Uuid> {
-    index.services_by_id().filter(|s| matches(index, s, q)).map(|s| s.id).collect()
+    let filter = Filter::new(q);
+    filter.candidates(index).filter(|s| filter.matches(index, s)).map(|s| s.id).collect()
 }
 
 #[utoipa::path(get, path = "/api/services/{id}", tag = "HSDS",
