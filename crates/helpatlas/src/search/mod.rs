@@ -162,7 +162,7 @@ pub struct Available {
 
 impl Index {
     fn service_at(&self, position: u32) -> Option<Service> {
-        self.tables.packers.services.unpack(&self.tables.services[position as usize])
+        self.tables.service_at(position)
     }
 
     fn services_at(&self, positions: impl IntoIterator<Item = u32>) -> Vec<Service> {
@@ -178,16 +178,12 @@ impl Index {
         self.tables.positions.get(&id).and_then(|&p| self.service_at(p))
     }
 
-    pub fn summary(&self, id: Uuid) -> Option<&Summary> {
-        self.tables.positions.get(&id).map(|&p| &self.tables.summaries[p as usize])
-    }
-
     pub fn organization(&self, id: Uuid) -> Option<Organization> {
-        self.tables.organizations.get(&id).and_then(|o| self.tables.packers.organizations.unpack(o))
+        self.tables.organization(id)
     }
 
     pub fn location(&self, id: Uuid) -> Option<Location> {
-        self.tables.locations.get(&id).and_then(|l| self.tables.packers.locations.unpack(&l.record))
+        self.tables.location(id)
     }
 
     /// Where a location is, without decoding it.

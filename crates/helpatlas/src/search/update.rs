@@ -66,15 +66,15 @@ fn text_doc<'a>(
 }
 
 /// Every record of a directory, packed, in the directory's order.
-struct Packed3 {
+struct PackedDirectory {
     services: Vec<Packed>,
     organizations: Vec<Packed>,
     locations: Vec<Packed>,
 }
 
-impl Packed3 {
-    fn of(packers: &Packers, d: &Directory) -> Packed3 {
-        Packed3 {
+impl PackedDirectory {
+    fn of(packers: &Packers, d: &Directory) -> PackedDirectory {
+        PackedDirectory {
             services: d.services.iter().map(|s| packers.services.pack(s)).collect(),
             organizations: d.organizations.iter().map(|o| packers.organizations.pack(o)).collect(),
             locations: d.locations.iter().map(|l| packers.locations.pack(l)).collect(),
@@ -119,7 +119,7 @@ impl Index {
         // Records are packed on a thread of their own, beside filing and the text index, whose
         // single-threaded stretches (filing, the final merge) leave a core idle.
         let (text, packed) = std::thread::scope(|scope| {
-            let packing = scope.spawn(|| Packed3::of(&packers, d));
+            let packing = scope.spawn(|| PackedDirectory::of(&packers, d));
             for (position, s) in d.services.iter().enumerate() {
                 let summary = tables.summarize(s);
                 tables.summaries.push(summary);
@@ -194,15 +194,15 @@ impl Index {
 }
 
 impl Tables {
-    fn service_at(&self, position: u32) -> Option<Service> {
+    pub(super) fn service_at(&self, position: u32) -> Option<Service> {
         self.packers.services.unpack(&self.services[position as usize])
     }
 
-    fn organization(&self, id: Uuid) -> Option<Organization> {
+    pub(super) fn organization(&self, id: Uuid) -> Option<Organization> {
         self.organizations.get(&id).and_then(|o| self.packers.organizations.unpack(o))
     }
 
-    fn location(&self, id: Uuid) -> Option<Location> {
+    pub(super) fn location(&self, id: Uuid) -> Option<Location> {
         self.locations.get(&id).and_then(|l| self.packers.locations.unpack(&l.record))
     }
 
