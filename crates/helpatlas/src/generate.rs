@@ -321,9 +321,11 @@ pub fn directory(services: usize, seed: u64) -> Directory {
             channels: channels(kind, i, &mut rng),
             location_ids,
             source_url: format!("https://service-{i}.example.org/about"),
+            source_date: None,
             verified_on: NaiveDate::from_ymd_opt(2026, 1, 1).unwrap_or_default()
                 - Duration::days(rng.below(1000) as i64),
             status: if rng.chance(80) { VerificationStatus::Verified } else { VerificationStatus::Unverified },
+            retired: None,
             last_modified: epoch,
         });
     }

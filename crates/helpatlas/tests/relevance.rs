@@ -5,7 +5,7 @@
 use chrono::{DateTime, Utc};
 use helpatlas::bundled;
 use helpatlas::geo::atlas;
-use helpatlas::model::{Kind, Place};
+use helpatlas::model::{Directory, Kind, Place, RetiredStatus, Retirement};
 use helpatlas::search::{Index, SearchQuery};
 use proptest::prelude::*;
 use std::sync::OnceLock;
@@ -176,6 +176,42 @@ fn an_update_is_searchable_at_once_and_the_old_version_is_untouched() {
     assert!(names(&old, "zyxwv").is_empty(), "the old version still answers as before");
     assert!(names(&old, "samaritans").contains(&"Samaritans helpline".to_string()));
     assert_eq!(new.change, 2);
+}
+
+#[test]
+fn a_retired_service_leaves_every_list_and_comes_back_when_restored() {
+    let directory = bundled::load().expect("bundled data is valid").0;
+    let old = Index::build(directory.clone(), 1);
+    let mut line = directory.services.iter().find(|s| s.name == "Samaritans helpline").expect("exists").clone();
+    let everywhere = |index: &Index, id: uuid::Uuid| {
+        let mut q = SearchQuery::new(place("GB"), now());
+        q.text = Some("samaritans".into());
+        let found = index.search(&q).hits.iter().any(|h| h.service.id == id);
+        let crisis = index.crisis_lines(&place("GB"), 50).iter().any(|s| s.id == id);
+        let listed = index.services_by_id().any(|s| s.id == id);
+        let walked = index.services().any(|s| s.id == id);
+        [found, crisis, listed, walked, index.service(id).is_some()]
+    };
+    assert_eq!(everywhere(&old, line.id), [true; 5]);
+
+    line.retired = Some(Retirement { status: RetiredStatus::Defunct, reason: "Closed (test).".into() });
+    let changes = Directory { services: vec![line.clone()], ..Default::default() };
+    let retired = old.apply(&changes, 2).expect("update applies");
+    assert_eq!(everywhere(&retired, line.id), [false; 5]);
+    assert_eq!(retired.len(), old.len() - 1);
+    assert_eq!(everywhere(&old, line.id), [true; 5], "the old version still answers as before");
+
+    let mut built = directory.clone();
+    built.services.retain(|s| s.id != line.id);
+    built.services.push(line.clone());
+    let rebuilt = Index::build(built, 2);
+    assert_eq!(everywhere(&rebuilt, line.id), [false; 5], "a fresh build leaves it out too");
+
+    line.retired = None;
+    let restored =
+        retired.apply(&Directory { services: vec![line.clone()], ..Default::default() }, 3).expect("applies");
+    assert_eq!(everywhere(&restored, line.id), [true; 5]);
+    assert_eq!(restored.len(), old.len());
 }
 
 #[test]

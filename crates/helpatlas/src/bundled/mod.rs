@@ -265,7 +265,8 @@ impl Checker {
         let url = raw.url.as_deref().and_then(|u| r.https("url", u));
         let source_url = r.https("source_url", &raw.source_url);
         let verified_on = check_date(&mut r, "checked_on", &raw.checked_on);
-        let status = r.parse::<VerificationStatus>("status", &raw.status);
+        let source_date = raw.source_date.as_deref().and_then(|d| check_source_date(&mut r, d, verified_on));
+        let (status, retired) = check_status(&mut r, raw);
         let eligibility = raw.eligibility.as_ref().map(|e| check_eligibility(&mut r, e)).unwrap_or_default();
         for lang in &raw.languages {
             if !(2..=3).contains(&lang.len()) || !lang.bytes().all(|b| b.is_ascii_lowercase()) {
@@ -305,8 +306,10 @@ impl Checker {
             channels,
             location_ids: locations.iter().map(|l| l.id).collect(),
             source_url,
+            source_date,
             verified_on,
             status,
+            retired,
             last_modified,
         };
         self.directory.locations.extend(locations.into_iter().map(|l| Location { last_modified, ..l }));
@@ -318,6 +321,34 @@ fn check_date(r: &mut RecordCheck, field: &str, value: &str) -> Option<NaiveDate
     NaiveDate::parse_from_str(value, "%Y-%m-%d")
         .map_err(|_| r.problem(field, format!("`{value}` is not a date (YYYY-MM-DD)")))
         .ok()
+}
+
+/// The source's own date: as precise as the page gives it, and not after the day it was read.
+fn check_source_date(r: &mut RecordCheck, value: &str, checked_on: Option<NaiveDate>) -> Option<SourceDate> {
+    let date = value.parse::<SourceDate>().map_err(|e| r.problem("source_date", e.to_string())).ok()?;
+    if checked_on.is_some_and(|checked| date > SourceDate::day(checked)) {
+        r.problem("source_date", format!("`{value}` is later than checked_on"));
+        return None;
+    }
+    Some(date)
+}
+
+/// `status` is `verified` or `unverified`, or `retired` for a service that no longer runs, which then
+/// needs `retired_reason` (and its `source_url` is the page saying so).
+fn check_status(r: &mut RecordCheck, raw: &RawService) -> (Option<VerificationStatus>, Option<Retirement>) {
+    let reason = raw.retired_reason.as_deref().map(str::trim).filter(|s| !s.is_empty());
+    if raw.status != "retired" {
+        if reason.is_some() {
+            r.problem("retired_reason", "only a service with status `retired` has a retired_reason");
+        }
+        return (r.parse::<VerificationStatus>("status", &raw.status), None);
+    }
+    let Some(reason) = reason else {
+        r.problem("retired_reason", "a retired service needs retired_reason: what its source says happened");
+        return (None, None);
+    };
+    let retirement = Retirement { status: RetiredStatus::Defunct, reason: reason.to_string() };
+    (Some(VerificationStatus::Unverified), Some(retirement))
 }
 
 fn check_email(r: &mut RecordCheck, field: &str, value: &str) -> bool {

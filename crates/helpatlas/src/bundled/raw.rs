@@ -49,8 +49,10 @@ pub struct RawService {
     pub areas: Vec<String>,
     pub timezone: String,
     pub source_url: String,
+    pub source_date: Option<String>,
     pub checked_on: String,
     pub status: String,
+    pub retired_reason: Option<String>,
     pub eligibility: Option<RawEligibility>,
     #[serde(default)]
     pub channel: Vec<RawChannel>,

@@ -119,7 +119,7 @@ pub fn service_record(s: &Service) -> Record {
         ("description", json!(s.description)),
         ("url", json!(s.url)),
         ("email", json!(email)),
-        ("status", json!("active")),
+        ("status", json!(s.retired.as_ref().map_or("active", |r| r.status.code()))),
         ("eligibility_description", json!(e.note)),
         ("minimum_age", json!(e.min_age)),
         ("maximum_age", json!(e.max_age)),
@@ -210,6 +210,12 @@ fn service_attributes(s: &Service) -> Vec<Record> {
     out.push(attribute("service", s.id, Carrier::Timezone.code(), Some(s.timezone.name().to_string())));
     out.push(attribute("service", s.id, Carrier::Channels.code(), channels));
     out.push(attribute("service", s.id, Carrier::SourceUrl.code(), Some(s.source_url.clone())));
+    if let Some(date) = s.source_date {
+        out.push(attribute("service", s.id, Carrier::SourceDate.code(), Some(date.to_string())));
+    }
+    if let Some(retired) = &s.retired {
+        out.push(attribute("service", s.id, Carrier::RetiredReason.code(), Some(retired.reason.clone())));
+    }
     if s.eligibility.residents_only {
         out.push(attribute("service", s.id, Carrier::ResidentsOnly.code(), None));
     }

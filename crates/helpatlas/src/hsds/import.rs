@@ -6,8 +6,8 @@ use super::tables::{Row, Tables};
 use super::taxonomy::{self, Carrier};
 use super::FastMap;
 use crate::model::{
-    Channel, ChannelType, Days, Directory, Eligibility, Hours, Kind, Location, Organization, Point, Service,
-    ServiceArea, Span, VerificationStatus, WeeklyRule,
+    Channel, ChannelType, Days, Directory, Eligibility, Hours, Kind, Location, Organization, Point, RetiredStatus,
+    Retirement, Service, ServiceArea, SourceDate, SourceDateError, Span, VerificationStatus, WeeklyRule,
 };
 use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
@@ -126,10 +126,6 @@ pub fn map(mut tables: Tables, now: DateTime<Utc>) -> Mapped {
     }
     let located: BTreeSet<Uuid> = mapped.directory.locations.iter().map(|l| l.id).collect();
     for row in tables.of("service") {
-        if let Some(status) = row.str("status").filter(|s| *s != "active") {
-            mapped.notes.push(format!("{}: service left out: its status is `{status}`", row.place));
-            continue;
-        }
         let mut builder = ServiceBuilder { cx: &cx, row, problems: Vec::new(), notes: Vec::new() };
         let service = builder.build(&located);
         mapped.notes.extend(builder.notes);
@@ -284,6 +280,8 @@ impl<'c, 'a> ServiceBuilder<'c, 'a> {
             note: row.str("eligibility_description").map(str::to_string),
         };
         let status = self.codes(id, "status").first().copied().unwrap_or(VerificationStatus::Unverified);
+        let retired = self.retirement(id);
+        let source_date = self.source_date(id);
         Some(Service {
             id,
             organization_id,
@@ -305,8 +303,10 @@ impl<'c, 'a> ServiceBuilder<'c, 'a> {
             channels,
             location_ids,
             source_url: source_url?,
+            source_date,
             verified_on: self.verified_on(id),
             status,
+            retired,
             last_modified: self.cx.last_modified(id, row),
         })
     }
@@ -456,6 +456,23 @@ impl<'c, 'a> ServiceBuilder<'c, 'a> {
                 None
             }
         }
+    }
+
+    /// A service the source marks as not running is imported retired: it stays out of every public list
+    /// but keeps its history, and an import that marks it active again restores it.
+    fn retirement(&mut self, id: Uuid) -> Option<Retirement> {
+        let status = self.row.str("status")?;
+        let retired = RetiredStatus::from_hsds(status)?;
+        let reason = match self.cx.carried(id, Carrier::RetiredReason) {
+            Some(reason) => reason.to_string(),
+            None => format!("Marked `{status}` by the source."),
+        };
+        Some(Retirement { status: retired, reason })
+    }
+
+    fn source_date(&mut self, id: Uuid) -> Option<SourceDate> {
+        let text = self.cx.carried(id, Carrier::SourceDate)?;
+        text.parse().map_err(|e: SourceDateError| self.problem("attributes", e.to_string())).ok()
     }
 
     fn verified_on(&mut self, id: Uuid) -> NaiveDate {

@@ -34,6 +34,10 @@ pub enum Carrier {
     Channels,
     /// The page the facts came from.
     SourceUrl,
+    /// The date the source gives for its own content (as precise as the page gives it).
+    SourceDate,
+    /// Why a service that is not `active` stopped running.
+    RetiredReason,
     /// Only residents of the service area may use it.
     ResidentsOnly,
     /// `last_modified` of an organization or location (HSDS has it for services only).
@@ -43,10 +47,12 @@ pub enum Carrier {
 }
 
 impl Carrier {
-    pub const ALL: [Carrier; 6] = [
+    pub const ALL: [Carrier; 8] = [
         Carrier::Timezone,
         Carrier::Channels,
         Carrier::SourceUrl,
+        Carrier::SourceDate,
+        Carrier::RetiredReason,
         Carrier::ResidentsOnly,
         Carrier::LastModified,
         Carrier::PartialAddress,
@@ -57,6 +63,8 @@ impl Carrier {
             Carrier::Timezone => "timezone",
             Carrier::Channels => "channels",
             Carrier::SourceUrl => "source-url",
+            Carrier::SourceDate => "source-date",
+            Carrier::RetiredReason => "retired-reason",
             Carrier::ResidentsOnly => "residents-only",
             Carrier::LastModified => "last-modified",
             Carrier::PartialAddress => "partial-address",
@@ -70,6 +78,10 @@ impl Carrier {
                 "The ways to reach the service with each one's hours (value: Help Atlas channel JSON)."
             }
             Carrier::SourceUrl => "The page the facts about the service came from (value: URL).",
+            Carrier::SourceDate => {
+                "The date the source gives for its own content (value: YYYY-MM-DD, YYYY-MM or YYYY)."
+            }
+            Carrier::RetiredReason => "Why a service whose status is not active stopped running (value: text).",
             Carrier::ResidentsOnly => "Only people who live in the service area may use the service.",
             Carrier::LastModified => "When the record last changed (value: RFC 3339 date and time).",
             Carrier::PartialAddress => "Parts of an address that lacks what an HSDS address requires (value: JSON).",

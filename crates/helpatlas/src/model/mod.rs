@@ -6,6 +6,7 @@ mod area;
 mod codes;
 mod hours;
 mod phone;
+mod provenance;
 
 pub use area::{AreaError, CountryCode, Coverage, Place, Point, ServiceArea};
 pub use codes::{
@@ -13,6 +14,7 @@ pub use codes::{
 };
 pub use hours::{format_time, DatedException, Days, Hours, HoursError, Span, WeeklyRule};
 pub use phone::PhoneNumber;
+pub use provenance::{RetiredStatus, Retirement, SourceDate, SourceDateError};
 
 use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
@@ -149,9 +151,15 @@ pub struct Service {
     pub location_ids: Vec<Uuid>,
     /// The page the facts came from.
     pub source_url: String,
-    /// When the facts were last checked against `source_url` (HSDS `assured_date`).
+    /// The date the source gives for its own content, when it gives one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_date: Option<SourceDate>,
+    /// When a person last read `source_url` and found the facts there (HSDS `assured_date`).
     pub verified_on: NaiveDate,
     pub status: VerificationStatus,
+    /// Set when the service no longer runs: it then leaves the public pages and API lists.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub retired: Option<Retirement>,
     pub last_modified: DateTime<Utc>,
 }
 
@@ -167,6 +175,10 @@ impl Service {
 
     pub fn is_always_open(&self) -> bool {
         self.channels.iter().any(Channel::is_always_open)
+    }
+
+    pub fn is_retired(&self) -> bool {
+        self.retired.is_some()
     }
 
     pub fn has_form(&self, form: Form) -> bool {

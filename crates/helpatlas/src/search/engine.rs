@@ -53,7 +53,7 @@ impl Index {
                 tracing::warn!(error = %e, "text search failed; answering without text matches");
                 Vec::new()
             }),
-            None => self.tables.lists.union(&keys, self.len()).into_iter().map(|p| (p, 0.0)).collect(),
+            None => self.tables.lists.union(&keys, self.slots()).into_iter().map(|p| (p, 0.0)).collect(),
         };
         let filters = Filters::of(q, &self.tables.languages);
         let mut counter = Counter::new(self.tables.languages.len());

@@ -18,7 +18,7 @@ impl Index {
     /// Every service's summary, ordered by id.
     pub fn services_by_id(&self) -> impl Iterator<Item = &Summary> {
         let order = self.listings.services_by_id.get_or_init(|| {
-            let mut order: Vec<u32> = (0..self.len() as u32).collect();
+            let mut order: Vec<u32> = self.listed().collect();
             order.sort_unstable_by_key(|&p| self.tables.summaries[p as usize].id);
             order
         });

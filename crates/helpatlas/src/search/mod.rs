@@ -25,7 +25,7 @@ use chrono::{DateTime, Utc};
 use coverage::Key;
 use facts::{Facts, Languages, OpenCache, Schedule, Schedules};
 use records::{Packed, Packer};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 use text::TextIndex;
 use uuid::Uuid;
@@ -105,6 +105,9 @@ struct Tables {
     summaries: Vec<Summary>,
     facts: Vec<Facts>,
     positions: HashMap<Uuid, u32>,
+    /// Positions of services retired since the index was built: the slot stays so that every other
+    /// service keeps its position, but nothing lists or finds it.
+    vacant: HashSet<u32>,
     organizations: HashMap<Uuid, Packed>,
     locations: HashMap<Uuid, StoredLocation>,
     /// The services that show an organization's or a location's data, to update when it changes.
@@ -171,7 +174,17 @@ impl Index {
 
     /// Every service, decoded one at a time (for a whole-directory walk, not for a page).
     pub fn services(&self) -> impl Iterator<Item = Service> + '_ {
-        (0..self.len() as u32).filter_map(|p| self.service_at(p))
+        self.listed().filter_map(|p| self.service_at(p))
+    }
+
+    /// Every position that holds a listed (not retired) service.
+    fn listed(&self) -> impl Iterator<Item = u32> + '_ {
+        (0..self.slots() as u32).filter(|p| !self.tables.vacant.contains(p))
+    }
+
+    /// How many service positions there are, retired ones included: the bound of every position list.
+    fn slots(&self) -> usize {
+        self.tables.services.len()
     }
 
     pub fn service(&self, id: Uuid) -> Option<Service> {
@@ -212,7 +225,7 @@ impl Index {
             Ok(found) => found.into_iter().map(|p| &self.tables.summaries[p as usize]).collect(),
             Err(e) => {
                 tracing::warn!(error = %e, "text index failed; checking every service");
-                self.tables.summaries.iter().collect()
+                self.listed().map(|p| &self.tables.summaries[p as usize]).collect()
             }
         }
     }
@@ -253,12 +266,13 @@ impl Index {
             + t.locations.values().map(|l| l.record.bytes()).sum::<usize>()
     }
 
+    /// How many services are listed.
     pub fn len(&self) -> usize {
-        self.tables.services.len()
+        self.slots() - self.tables.vacant.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.tables.services.is_empty()
+        self.len() == 0
     }
 
     /// Positions of services that may be offered at `place`, with their exact reach.
@@ -270,7 +284,7 @@ impl Index {
     ) -> impl Iterator<Item = (u32, coverage::Reach)> + 'a {
         let keys = coverage::keys_for(place, radius_km);
         let here = coverage::Here::new(place, radius_km);
-        lists.union(&keys, self.tables.services.len()).into_iter().filter_map(move |p| {
+        lists.union(&keys, self.slots()).into_iter().filter_map(move |p| {
             let f = &self.tables.facts[p as usize];
             let reach = coverage::covers(&f.areas, &f.radius_homes, &f.points, &here);
             reach.offered().then_some((p, reach))

@@ -17,6 +17,7 @@ use tantivy::query::{BooleanQuery, BoostQuery, ConstScoreQuery, FuzzyTermQuery, 
 use tantivy::schema::{Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, FAST, STRING};
 use tantivy::tokenizer::{TextAnalyzer, WhitespaceTokenizer};
 use tantivy::{DocId, IndexReader, IndexWriter, ReloadPolicy, Score, Searcher, SegmentReader, TantivyDocument, Term};
+use uuid::Uuid;
 
 #[derive(Debug, thiserror::Error)]
 pub enum SearchError {
@@ -242,10 +243,18 @@ impl TextIndex {
         self.reader.searcher()
     }
 
-    /// Replaces the documents of the given services and returns a searcher that sees the change.
-    pub fn update<'a>(&self, docs: impl Iterator<Item = TextDoc<'a>>) -> Result<Searcher, SearchError> {
+    /// Replaces the documents of the given services, removes those of `removed`, and returns a
+    /// searcher that sees the change.
+    pub fn update<'a>(
+        &self,
+        docs: impl Iterator<Item = TextDoc<'a>>,
+        removed: &[Uuid],
+    ) -> Result<Searcher, SearchError> {
         let mut guard = self.writer.lock().map_err(|_| SearchError::Writer)?;
         let writer = guard.as_mut().ok_or(SearchError::Writer)?;
+        for id in removed {
+            writer.delete_term(Term::from_field_text(self.fields.id, &id.to_string()));
+        }
         for doc in docs {
             writer.delete_term(Term::from_field_text(self.fields.id, &doc.id.to_string()));
             writer.add_document(self.fields.document(&doc))?;

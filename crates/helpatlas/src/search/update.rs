@@ -10,7 +10,7 @@ use super::{Index, Lists, Packers, StoredLocation, Summary, Tables};
 use crate::geo::atlas;
 use crate::i18n::english;
 use crate::model::{Directory, Location, Organization, Point, Service, ServiceArea};
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::sync::Arc;
 use uuid::Uuid;
 
@@ -92,7 +92,8 @@ impl Index {
         }
     }
 
-    pub fn try_build(directory: Directory, change: i64) -> Result<Index, SearchError> {
+    pub fn try_build(mut directory: Directory, change: i64) -> Result<Index, SearchError> {
+        directory.services.retain(|s| !s.is_retired());
         let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 4);
         let d = &directory;
         let packers = Arc::new(Packers {
@@ -107,6 +108,7 @@ impl Index {
             organizations: HashMap::new(),
             locations: HashMap::new(),
             positions: d.services.iter().enumerate().map(|(i, s)| (s.id, i as u32)).collect(),
+            vacant: HashSet::new(),
             summaries: Vec::with_capacity(d.services.len()),
             facts: Vec::with_capacity(d.services.len()),
             packers: Arc::clone(&packers),
@@ -159,8 +161,8 @@ impl Index {
     /// change plus one copy of the per-service tables, instead of a rebuild.
     pub fn apply(&self, changes: &Directory, change: i64) -> Result<Index, SearchError> {
         let mut next = self.tables.clone();
-        let touched: Vec<(u32, Service)> =
-            next.replace(changes).into_iter().filter_map(|p| Some((p, next.service_at(p)?))).collect();
+        let (touched, retired) = next.replace(changes);
+        let touched: Vec<(u32, Service)> = touched.into_iter().filter_map(|p| Some((p, next.service_at(p)?))).collect();
         for (p, s) in &touched {
             let points = s.location_ids.iter().filter_map(|id| next.locations.get(id)).map(|l| l.point).collect();
             next.facts[*p as usize] = next.file(*p, s, points);
@@ -178,7 +180,7 @@ impl Index {
             let located: Vec<&Location> = locations.iter().collect();
             text_doc(*p, s, &next.facts[*p as usize], organization.as_ref(), &located)
         });
-        let searcher = self.text.update(docs)?;
+        let searcher = self.text.update(docs, &retired)?;
         Ok(Index {
             searcher,
             text: Arc::clone(&self.text),
@@ -251,8 +253,9 @@ impl Tables {
     }
 
     /// Takes in changed records; returns the positions of every service whose keys, facts or text may
-    /// have changed, unfiled, for the caller to file again.
-    fn replace(&mut self, changes: &Directory) -> BTreeSet<u32> {
+    /// have changed, unfiled, for the caller to file again, and the ids of services retired by the
+    /// change, whose positions are now vacant.
+    fn replace(&mut self, changes: &Directory) -> (BTreeSet<u32>, Vec<Uuid>) {
         let packers = Arc::clone(&self.packers);
         let mut touched: BTreeSet<u32> = BTreeSet::new();
         for o in &changes.organizations {
@@ -272,7 +275,17 @@ impl Tables {
                 self.unfile(p, &old);
             }
         }
+        let mut retired = Vec::new();
         for (position, s) in changed {
+            if s.is_retired() {
+                if let Some(p) = position {
+                    touched.remove(&p);
+                    self.positions.remove(&s.id);
+                    self.vacant.insert(p);
+                    retired.push(s.id);
+                }
+                continue;
+            }
             let (packed, summary) = (packers.services.pack(s), self.summarize(s));
             let p = match position {
                 Some(p) => {
@@ -291,6 +304,6 @@ impl Tables {
             self.positions.insert(s.id, p);
             touched.insert(p);
         }
-        touched
+        (touched, retired)
     }
 }
