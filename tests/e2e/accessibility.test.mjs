@@ -3,7 +3,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { createRequire } from "node:module";
 import { readFileSync } from "node:fs";
-import { startServer, launchBrowser, templatePages } from "./server.mjs";
+import { startServer, launchBrowser, templatePages, addUser, signIn } from "./server.mjs";
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 let server, browser, pages;
@@ -15,7 +15,50 @@ before(async () => {
 });
 after(async () => { await browser?.close(); server?.stop(); });
 
+async function axeFailures(page, pages) {
+  const failures = [];
+  for (const [name, path] of Object.entries(pages)) {
+    await page.goto(server.base + path);
+    await page.addScriptTag({ content: axeSource });
+    const result = await page.evaluate(() => axe.run(document, {
+      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"] },
+    }));
+    for (const v of result.violations) {
+      failures.push(`${name} ${path}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join("; ")}`);
+    }
+  }
+  return failures;
+}
+
 for (const colorScheme of ["light", "dark"]) {
+  test(`no axe-core violations in the editors' area (${colorScheme})`, async () => {
+    const email = `axe-${colorScheme}@example.org`;
+    addUser(server.dataDir, email, "admin", "a quiet walk by the fjord");
+    const context = await browser.newContext({ bypassCSP: true, colorScheme });
+    const page = await context.newPage();
+    const login = await axeFailures(page, { login: "/admin/login" });
+    await signIn(page, server.base, email, "a quiet walk by the fjord");
+    const id = pages.service.split("/").pop();
+    const failures = login.concat(await axeFailures(page, {
+      dashboard: "/admin",
+      services: "/admin/services?q=a",
+      service: `/admin/services/${id}`,
+      history: `/admin/services/${id}/history`,
+      retire: `/admin/services/${id}/retire`,
+      closures: `/admin/services/${id}/closures`,
+      verify: `/admin/services/${id}/verify`,
+      organizations: "/admin/organizations",
+      newOrganization: "/admin/organizations/new",
+      newLocation: "/admin/locations/new",
+      retired: "/admin/retired",
+      users: "/admin/users",
+      audit: "/admin/audit",
+      account: "/admin/account",
+    }));
+    await context.close();
+    assert.deepEqual(failures, []);
+  });
+
   test(`no axe-core violations on any template (${colorScheme})`, async () => {
     // bypassCSP lets the test inject axe; the site itself never allows inline scripts.
     const context = await browser.newContext({ bypassCSP: true, colorScheme });

@@ -1,5 +1,5 @@
 // Starts the real `helpatlas serve` on a free port with a fresh data directory, and Debian's Chromium.
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve, dirname } from "node:path";
@@ -34,8 +34,23 @@ export async function startServer() {
   });
   return {
     base,
+    dataDir,
     stop() { child.kill(); rmSync(dataDir, { recursive: true, force: true }); },
   };
+}
+
+// Creates an account of the editors' area with `helpatlas user add`, the password on standard input.
+export function addUser(dataDir, email, role, password) {
+  const run = spawnSync(binary, ["user", "add", email, "--role", role, "--password-stdin", "--data-dir", dataDir], { input: password + "\n" });
+  if (run.status !== 0) throw new Error(`user add failed: ${run.stderr}`);
+}
+
+// Signs in through the form, as a person does.
+export async function signIn(page, base, email, password) {
+  await page.goto(base + "/admin/login");
+  await page.fill("#email", email);
+  await page.fill("#password", password);
+  await Promise.all([page.waitForURL(base + "/admin"), page.click("form.stacked button[type=submit]")]);
 }
 
 export async function launchBrowser() {

@@ -4,13 +4,18 @@
 use crate::bundled::{self, DataError};
 use crate::config::{ConfigError, DataConfig};
 use crate::i18n;
+use crate::model::{Author, Directory, RecordKind, RetiredStatus, Retirement};
 use crate::search::{Index, SearchError};
 use crate::store::{self, Store, StoreError};
+use crate::web::admin::{AdminSettings, AdminState};
 use crate::web::{self, AppState};
+use chrono::Utc;
+use std::collections::HashSet;
 use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::Duration;
 use tokio::net::TcpListener;
+use uuid::Uuid;
 
 #[derive(Debug, thiserror::Error)]
 pub enum AppError {
@@ -31,8 +36,13 @@ pub enum AppError {
 /// The setting that records which version of the bundled directory the store holds.
 const BUNDLED_FINGERPRINT: &str = "bundled_directory_fingerprint";
 
-/// How often a server asks the store whether another process (an import, another replica) wrote.
-const REFRESH_INTERVAL: Duration = Duration::from_secs(2);
+/// How often a server asks the store whether another process (an import, another replica, an
+/// editor on another replica) wrote: one indexed read of one integer, so that an edit reaches every
+/// replica's public pages within two seconds.
+const REFRESH_INTERVAL: Duration = Duration::from_secs(1);
+
+/// How often ended sessions and old failed sign-ins are deleted.
+const PRUNE_INTERVAL: Duration = Duration::from_secs(600);
 
 /// Opens the store of `data`, creating the data directory and migrating as needed.
 pub async fn open_store(data: &DataConfig) -> Result<Arc<dyn Store>, AppError> {
@@ -41,16 +51,67 @@ pub async fn open_store(data: &DataConfig) -> Result<Arc<dyn Store>, AppError> {
 }
 
 /// Writes the bundled directory into the store when the store does not hold this version of it yet.
-/// Unchanged records are left alone, so a restart with the same binary writes nothing.
+/// Unchanged records are left alone, so a restart with the same binary writes nothing. A record that
+/// an editor or an import changed since the bundled data last wrote it is theirs and stays as they
+/// left it; a service the bundled data once wrote but no longer has is retired, not left behind.
 pub async fn sync_bundled(store: &dyn Store) -> Result<(), AppError> {
-    let (directory, fingerprint) = bundled::load()?;
+    let (mut directory, fingerprint) = bundled::load()?;
     if store.setting(BUNDLED_FINGERPRINT).await?.as_deref() == Some(fingerprint.as_str()) {
         return Ok(());
     }
-    let summary = store.upsert(&directory, "bundled").await?;
+    let bundled: HashSet<Uuid> = directory.services.iter().map(|s| s.id).collect();
+    let kept = keep_local_changes(store, &mut directory).await?;
+    let retired = retire_removed(store, &bundled, &mut directory).await?;
+    let summary = store.upsert(&directory, &Author::Bundled).await?;
     store.set_setting(BUNDLED_FINGERPRINT, &fingerprint).await?;
-    tracing::info!(written = summary.written, unchanged = summary.unchanged, "bundled directory loaded");
+    tracing::info!(
+        written = summary.written,
+        unchanged = summary.unchanged,
+        kept_local_changes = kept,
+        retired,
+        "bundled directory loaded"
+    );
     Ok(())
+}
+
+/// Leaves out of `directory` the records whose latest version someone other than the bundled data
+/// wrote; returns how many.
+async fn keep_local_changes(store: &dyn Store, directory: &mut Directory) -> Result<usize, AppError> {
+    let before = directory.organizations.len() + directory.locations.len() + directory.services.len();
+    let organizations = store.last_written_by_others(RecordKind::Organization, "bundled").await?;
+    let locations = store.last_written_by_others(RecordKind::Location, "bundled").await?;
+    let services = store.last_written_by_others(RecordKind::Service, "bundled").await?;
+    directory.organizations.retain(|o| !organizations.contains(&o.id));
+    directory.locations.retain(|l| !locations.contains(&l.id));
+    directory.services.retain(|s| !services.contains(&s.id));
+    Ok(before - directory.organizations.len() - directory.locations.len() - directory.services.len())
+}
+
+/// Adds to `directory` a retired version of every service the bundled data once wrote and that is not
+/// `present` in it now; returns how many.
+async fn retire_removed(
+    store: &dyn Store,
+    present: &HashSet<Uuid>,
+    directory: &mut Directory,
+) -> Result<usize, AppError> {
+    let mut removed: Vec<Uuid> =
+        store.written_by(RecordKind::Service, "bundled").await?.into_iter().filter(|id| !present.contains(id)).collect();
+    removed.sort();
+    let mut retired = 0;
+    for id in removed {
+        let Some(mut service) = store.service(id).await? else { continue };
+        if service.is_retired() {
+            continue;
+        }
+        service.retired = Some(Retirement {
+            status: RetiredStatus::Defunct,
+            reason: "Removed from the bundled directory data.".into(),
+        });
+        service.last_modified = Utc::now();
+        directory.services.push(service);
+        retired += 1;
+    }
+    Ok(retired)
 }
 
 /// Builds the search index from the store's current contents.
@@ -84,12 +145,18 @@ pub async fn update_index(store: &dyn Store, index: Arc<Index>, latest: i64) -> 
         .map_err(AppError::Search)
 }
 
-/// Everything a server needs, ready to bind.
+/// Everything a server needs, ready to bind, with the editors' area's default settings.
 pub async fn prepare(data: &DataConfig, caching: bool) -> Result<AppState, AppError> {
+    prepare_with(data, caching, AdminSettings::default()).await
+}
+
+/// Everything a server needs, ready to bind.
+pub async fn prepare_with(data: &DataConfig, caching: bool, admin: AdminSettings) -> Result<AppState, AppError> {
     let store = open_store(data).await?;
     sync_bundled(store.as_ref()).await?;
     let index = load_index(store.as_ref()).await?;
-    Ok(AppState::new(store, index, i18n::english(), caching))
+    let admin = AdminState::new(store.clone(), admin).await?;
+    Ok(AppState::new(store, index, i18n::english(), caching).with_admin(admin))
 }
 
 /// A running server: its address, and the task that ends when it stops.
@@ -112,11 +179,24 @@ pub async fn start(
 ) -> Result<Running, AppError> {
     let addr = listener.local_addr().map_err(|e| AppError::Bind { addr: "listener".into(), reason: e.to_string() })?;
     tokio::spawn(keep_index_fresh(state.clone()));
-    let router = web::router(state);
+    tokio::spawn(prune_sessions(state.clone()));
+    // The client's address reaches the editors' sign-in throttling only; nothing logs it.
+    let service = web::router(state).into_make_service_with_connect_info::<SocketAddr>();
     let task = tokio::spawn(async move {
-        axum::serve(listener, router).with_graceful_shutdown(shutdown).await.map_err(AppError::Serve)
+        axum::serve(listener, service).with_graceful_shutdown(shutdown).await.map_err(AppError::Serve)
     });
     Ok(Running { addr, task })
+}
+
+async fn prune_sessions(state: AppState) {
+    let Some(admin) = state.admin.clone() else { return };
+    let mut ticker = tokio::time::interval(PRUNE_INTERVAL);
+    loop {
+        ticker.tick().await;
+        if let Err(e) = admin.auth.prune().await {
+            tracing::warn!(error = %e, "cannot delete ended sessions");
+        }
+    }
 }
 
 async fn keep_index_fresh(state: AppState) {
@@ -151,11 +231,10 @@ async fn keep_index_fresh(state: AppState) {
     }
 }
 
-/// `helpatlas serve`: runs until Ctrl-C or SIGTERM.
-/// Serves until a shutdown signal; `caching` as in [`AppState::new`].
-pub async fn serve(data: &DataConfig, addr: &str, caching: bool) -> Result<(), AppError> {
+/// `helpatlas serve`: serves until Ctrl-C or SIGTERM; `caching` as in [`AppState::new`].
+pub async fn serve(data: &DataConfig, addr: &str, caching: bool, admin: AdminSettings) -> Result<(), AppError> {
     let listener = bind(addr).await?;
-    let state = prepare(data, caching).await?;
+    let state = prepare_with(data, caching, admin).await?;
     let services = state.index().len();
     let running = start(state, listener, shutdown_signal()).await?;
     tracing::info!(addr = %running.addr, services, "serving Help Atlas on http://{}", running.addr);

@@ -1,6 +1,9 @@
 //! Command-line interface: parses arguments and calls the library.
 
 use crate::app::{self, AppError};
+use crate::auth::{Actor, Auth};
+use crate::model::Role;
+use crate::web::admin::AdminSettings;
 use crate::config::DataConfig;
 use crate::geo::{atlas, PlaceRef};
 use crate::transfer::{self, TransferError};
@@ -28,6 +31,79 @@ impl DataArgs {
     fn config(&self) -> DataConfig {
         DataConfig { data_dir: self.data_dir.clone(), database: self.database.clone() }
     }
+}
+
+/// Settings of the editors' area at /admin.
+#[derive(Args, Debug, Clone)]
+pub struct AdminArgs {
+    /// The server runs behind a reverse proxy: trust its X-Forwarded-For (the client address for
+    /// sign-in throttling) and X-Forwarded-Proto (https → cookies marked Secure).
+    #[arg(long, env = "HELPATLAS_TRUST_PROXY")]
+    pub trust_proxy: bool,
+    /// Months after its last check that a service is due to be verified again.
+    #[arg(long, env = "HELPATLAS_VERIFY_MONTHS", default_value_t = 12, value_parser = clap::value_parser!(u32).range(1..=60))]
+    pub verify_months: u32,
+    /// Days ahead that the verification dashboard lists services as due soon.
+    #[arg(long, env = "HELPATLAS_DUE_SOON_DAYS", default_value_t = 30, value_parser = clap::value_parser!(u32).range(1..=365))]
+    pub due_soon_days: u32,
+}
+
+impl AdminArgs {
+    fn settings(&self) -> AdminSettings {
+        AdminSettings { trust_proxy: self.trust_proxy, verify_months: self.verify_months, due_soon_days: self.due_soon_days }
+    }
+}
+
+#[derive(ValueEnum, Debug, Clone, Copy)]
+pub enum RoleArg {
+    /// Manages accounts and everything else.
+    Admin,
+    /// Edits records.
+    Editor,
+}
+
+impl RoleArg {
+    fn role(self) -> Role {
+        match self {
+            RoleArg::Admin => Role::Admin,
+            RoleArg::Editor => Role::Editor,
+        }
+    }
+}
+
+/// How a new password is given: never on the command line, where other users and the shell history see it.
+#[derive(Args, Debug, Clone)]
+pub struct PasswordArgs {
+    /// Read the password from the first line of standard input instead of printing a setup link.
+    #[arg(long)]
+    pub password_stdin: bool,
+    /// The address people reach the server at, for the setup link.
+    #[arg(long, env = "HELPATLAS_PUBLIC_URL", default_value = "http://127.0.0.1:8080")]
+    pub url: String,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum UserCommand {
+    /// Create an account; prints a one-time setup link (valid 24 hours) unless --password-stdin.
+    Add {
+        email: String,
+        #[arg(long, value_enum)]
+        role: RoleArg,
+        #[command(flatten)]
+        password: PasswordArgs,
+    },
+    /// List every account.
+    List,
+    /// Stop an account from signing in and end its sessions.
+    Disable { email: String },
+    /// Let a disabled account sign in again.
+    Enable { email: String },
+    /// Clear an account's password and end its sessions; prints a new setup link unless --password-stdin.
+    Reset {
+        email: String,
+        #[command(flatten)]
+        password: PasswordArgs,
+    },
 }
 
 #[derive(ValueEnum, Debug, Clone, Copy)]
@@ -64,6 +140,15 @@ pub enum Command {
         /// (for benchmarks).
         #[arg(long)]
         no_cache: bool,
+        #[command(flatten)]
+        admin: AdminArgs,
+        #[command(flatten)]
+        data: DataArgs,
+    },
+    /// Manage the accounts of the editors' area.
+    User {
+        #[command(subcommand)]
+        action: UserCommand,
         #[command(flatten)]
         data: DataArgs,
     },
@@ -148,11 +233,23 @@ pub enum CliError {
     NoPlace(String),
     #[error(transparent)]
     Generate(#[from] crate::generate::GenerateError),
+    #[error(transparent)]
+    Auth(#[from] crate::auth::AuthError),
+    #[error("cannot read the password from standard input: {0}")]
+    Stdin(String),
 }
 
 pub async fn run(cli: Cli) -> Result<(), CliError> {
     match cli.command {
-        Command::Serve { bind, no_cache, data } => Ok(app::serve(&data.config(), &bind, !no_cache).await?),
+        Command::Serve { bind, no_cache, admin, data } => {
+            Ok(app::serve(&data.config(), &bind, !no_cache, admin.settings()).await?)
+        }
+        Command::User { action, data } => {
+            let store = app::open_store(&data.config()).await?;
+            let result = user(store.clone(), action).await;
+            store.close().await;
+            result
+        }
         Command::Import { path, dry_run, skip_invalid, max_bytes, data } => {
             let store = app::open_store(&data.config()).await?;
             let limits = crate::hsds::source::Limits { max_bytes, ..Default::default() };
@@ -206,6 +303,62 @@ pub async fn run(cli: Cli) -> Result<(), CliError> {
             Ok(())
         }
     }
+}
+
+/// The first line of standard input, without its line ending.
+fn password_from_stdin() -> Result<String, CliError> {
+    let mut line = String::new();
+    std::io::stdin().read_line(&mut line).map_err(|e| CliError::Stdin(e.to_string()))?;
+    Ok(line.trim_end_matches(['\n', '\r']).to_string())
+}
+
+fn print_issued(issued: &crate::auth::Issued, url: &str) {
+    match &issued.setup_token {
+        Some(token) => {
+            println!("{} ({}) must choose a password within 24 hours at this one-time link:", issued.user.email, issued.user.role);
+            println!("{}/admin/setup/{token}", url.trim_end_matches('/'));
+        }
+        None => println!("{} ({}) can sign in at /admin/login", issued.user.email, issued.user.role),
+    }
+}
+
+async fn user(store: std::sync::Arc<dyn crate::store::Store>, action: UserCommand) -> Result<(), CliError> {
+    let auth = Auth::new(store).await.map_err(AppError::from)?;
+    let by = Actor::CommandLine;
+    let password = |args: &PasswordArgs| args.password_stdin.then(password_from_stdin).transpose();
+    match action {
+        UserCommand::Add { email, role, password: args } => {
+            let typed = password(&args)?;
+            let issued = auth.add_user(&email, role.role(), typed.as_deref().map(|p| (p, p)), &by).await?;
+            print_issued(&issued, &args.url);
+        }
+        UserCommand::List => {
+            for u in auth.users().await.map_err(AppError::from)? {
+                let state = match (u.disabled, u.has_password) {
+                    (true, _) => "disabled",
+                    (false, false) => "waiting for setup",
+                    (false, true) => "active",
+                };
+                let last = u.last_sign_in_at.map_or("never".to_string(), |t| t.format("%Y-%m-%d %H:%M UTC").to_string());
+                println!("{}\t{}\t{state}\tlast signed in {last}", u.email, u.role);
+            }
+        }
+        UserCommand::Disable { email } => {
+            auth.set_disabled(&auth.user_by_email(&email).await?, true, &by).await?;
+            println!("{email} is disabled and signed out everywhere");
+        }
+        UserCommand::Enable { email } => {
+            auth.set_disabled(&auth.user_by_email(&email).await?, false, &by).await?;
+            println!("{email} can sign in again");
+        }
+        UserCommand::Reset { email, password: args } => {
+            let account = auth.user_by_email(&email).await?;
+            let typed = password(&args)?;
+            let issued = auth.reset(&account, typed.as_deref().map(|p| (p, p)), &by).await?;
+            print_issued(&issued, &args.url);
+        }
+    }
+    Ok(())
 }
 
 /// A progress bar on standard error when it is a terminal; hidden otherwise (logs, CI, pipes).

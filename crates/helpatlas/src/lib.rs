@@ -3,9 +3,11 @@
 //! See `docs/design.md` for how the modules fit together.
 
 pub mod app;
+pub mod auth;
 pub mod bundled;
 pub mod cli;
 pub mod config;
+pub mod editing;
 pub mod generate;
 pub mod geo;
 pub mod hsds;

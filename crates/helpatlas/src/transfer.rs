@@ -4,7 +4,7 @@
 
 use crate::geo::atlas;
 use crate::hsds::{self, HsdsError};
-use crate::model::{Directory, Kind, Location, Organization, Service, ServiceArea};
+use crate::model::{Author, Directory, Kind, Location, Organization, Service, ServiceArea};
 use crate::store::{RecordTable, Store, StoreError, StoredIds, UpsertSummary};
 use chrono::{DateTime, Utc};
 use std::collections::HashSet;
@@ -249,9 +249,17 @@ pub async fn import(
     let records = incoming.organizations.len() + incoming.locations.len() + incoming.services.len();
     let summary = match options.dry_run {
         true => UpsertSummary::default(),
-        false => store.upsert_reporting(&incoming, "import", &|done| progress(done, records)).await?,
+        false => {
+            let author = Author::Import { source: source_name(path) };
+            store.upsert_reporting(&incoming, &author, &|done| progress(done, records)).await?
+        }
     };
     Ok(ImportReport { summary, records, left_out, notes })
+}
+
+/// How an import names what it read in the history: the file's name, not the importer's directories.
+fn source_name(path: &Path) -> String {
+    path.file_name().map_or_else(|| path.display().to_string(), |name| name.to_string_lossy().into_owned())
 }
 
 /// The forms `export` writes.

@@ -2,7 +2,7 @@
 
 mod common;
 
-use helpatlas::model::{Directory, Kind, Location, Point};
+use helpatlas::model::{Author, Directory, Kind, Location, Point};
 use serde_json::Value;
 use uuid::Uuid;
 
@@ -209,7 +209,7 @@ async fn with_postcodes(app: &common::TestApp) -> (Uuid, Vec<Uuid>) {
         .collect();
     let ids = locations.iter().map(|l| l.id).collect();
     directory = Directory { organizations: vec![organization.clone()], locations, services };
-    app.state.store.upsert(&directory, "test").await.expect("upsert");
+    app.state.store.upsert(&directory, &Author::System).await.expect("upsert");
     for _ in 0..50 {
         if app.state.index().organization(organization.id).is_some() {
             return (organization.id, ids);

@@ -1,32 +1,14 @@
 //! One conformance suite for every store backend: SQLite always, PostgreSQL at
 //! `HELPATLAS_TEST_POSTGRES` (default: the local server at 127.0.0.1:5432).
 
+mod common;
+
+use common::postgres::{drop_postgres, fresh_postgres};
 use helpatlas::bundled;
-use helpatlas::model::Directory;
+use helpatlas::model::{Action, Author, Directory, Record, RecordKind, Role};
+use helpatlas::store::{Edit, NewSession, NewUser, Saved};
 use helpatlas::store::{self, RecordTable, Store, StoreError};
 use std::sync::Arc;
-
-fn postgres_admin_url() -> String {
-    std::env::var("HELPATLAS_TEST_POSTGRES").unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into())
-}
-
-/// A fresh, uniquely named PostgreSQL database, dropped again by `drop_postgres`.
-async fn fresh_postgres() -> (String, String) {
-    sqlx::any::install_default_drivers();
-    let admin = postgres_admin_url();
-    let name = format!("helpatlas_test_{}", uuid::Uuid::new_v4().simple());
-    let pool = sqlx::AnyPool::connect(&admin).await.expect("PostgreSQL is reachable (start it before the tests)");
-    sqlx::raw_sql(&format!("CREATE DATABASE {name}")).execute(&pool).await.expect("create database");
-    pool.close().await;
-    let (base, _) = admin.rsplit_once('/').expect("URL has a database part");
-    (format!("{base}/{name}"), name)
-}
-
-async fn drop_postgres(name: &str) {
-    let pool = sqlx::AnyPool::connect(&postgres_admin_url()).await.expect("connect");
-    sqlx::raw_sql(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)")).execute(&pool).await.expect("drop");
-    pool.close().await;
-}
 
 fn starter() -> Directory {
     bundled::load().expect("bundled data is valid").0
@@ -43,6 +25,10 @@ async fn conformance(url: &str) {
     pages_read_everything_once_in_id_order(store.as_ref()).await;
     the_streamed_exports_equal_the_in_memory_ones(store.as_ref()).await;
     settings_round_trip(store.as_ref()).await;
+    every_write_leaves_a_revision_by_its_author(store.as_ref()).await;
+    a_save_based_on_an_old_version_is_refused(store.as_ref()).await;
+    accounts_sessions_and_failures_round_trip(store.as_ref()).await;
+    the_dashboard_counts_due_services_by_country_and_kind(store.as_ref()).await;
     store.close().await;
     reopening_keeps_the_data(url).await;
 }
@@ -55,7 +41,7 @@ async fn an_empty_store_has_nothing(store: &dyn Store) {
 async fn writes_and_reads_back_everything(store: &dyn Store) {
     let directory = starter();
     let total = directory.organizations.len() + directory.locations.len() + directory.services.len();
-    let summary = store.upsert(&directory, "test").await.expect("upsert");
+    let summary = store.upsert(&directory, &Author::System).await.expect("upsert");
     assert_eq!((summary.written, summary.unchanged), (total, 0));
     assert_eq!(store.load_directory().await.expect("load"), directory, "every field survives the round trip");
     let one = &directory.services[3];
@@ -68,7 +54,7 @@ async fn writes_and_reads_back_everything(store: &dyn Store) {
 
 async fn writing_the_same_data_again_changes_nothing(store: &dyn Store) {
     let before = store.latest_change().await.expect("change");
-    let summary = store.upsert(&starter(), "test").await.expect("upsert");
+    let summary = store.upsert(&starter(), &Author::System).await.expect("upsert");
     assert_eq!((summary.written, summary.change), (0, None));
     assert_eq!(store.latest_change().await.expect("change"), before);
 }
@@ -77,7 +63,7 @@ async fn a_changed_record_is_written_and_numbered(store: &dyn Store) {
     let before = store.latest_change().await.expect("change");
     let mut directory = starter();
     directory.services[0].description = "Changed description".into();
-    let summary = store.upsert(&directory, "test").await.expect("upsert");
+    let summary = store.upsert(&directory, &Author::System).await.expect("upsert");
     assert_eq!(summary.written, 1);
     assert!(summary.change.is_some_and(|c| c > before));
     assert_eq!(store.latest_change().await.expect("change"), summary.change.expect("numbered"));
@@ -90,7 +76,7 @@ async fn a_bad_batch_is_written_not_at_all(store: &dyn Store) {
     let mut batch = starter();
     batch.organizations[0].name = "A change that must not land".into();
     batch.services[1].organization_id = uuid::Uuid::new_v4();
-    let result = store.upsert(&batch, "test").await;
+    let result = store.upsert(&batch, &Author::System).await;
     assert!(matches!(result, Err(StoreError::Database(_))), "a dangling reference is refused: {result:?}");
     assert_eq!(store.load_directory().await.expect("load"), before, "nothing of the batch was written");
 }
@@ -101,7 +87,7 @@ async fn changes_since_gives_only_later_records(store: &dyn Store) {
     let mut directory = store.load_directory().await.expect("load");
     directory.services[2].description = "Changed again".into();
     directory.locations[0].name = "Moved".into();
-    let summary = store.upsert(&directory, "test").await.expect("upsert");
+    let summary = store.upsert(&directory, &Author::System).await.expect("upsert");
     let changes = store.changes_since(before).await.expect("changes");
     assert_eq!(changes.services, vec![directory.services[2].clone()]);
     assert_eq!(changes.locations, vec![directory.locations[0].clone()]);
@@ -214,4 +200,79 @@ async fn a_postgres_database_with_other_tables_is_refused() {
     let result = store::open(&url).await;
     assert!(matches!(result, Err(StoreError::Foreign { .. })), "{:?}", result.err());
     drop_postgres(&name).await;
+}
+
+async fn every_write_leaves_a_revision_by_its_author(store: &dyn Store) {
+    let service = &starter().services[0];
+    let revisions = store.revisions(RecordKind::Service, service.id).await.expect("revisions");
+    assert!(revisions.len() >= 2, "created, then changed by a later test");
+    assert_eq!((revisions[0].version, revisions[0].action, revisions[0].author.kind()), (1, Action::Create, "system"));
+    assert_eq!(revisions[1].action, Action::Update);
+    let versioned = store.record(RecordKind::Service, service.id).await.expect("read").expect("record");
+    assert_eq!(versioned.version, revisions.last().expect("last").version);
+    assert_eq!(revisions.last().expect("last").record().expect("doc"), versioned.record);
+}
+
+async fn a_save_based_on_an_old_version_is_refused(store: &dyn Store) {
+    let id = starter().services[1].id;
+    let current = store.record(RecordKind::Service, id).await.expect("read").expect("record");
+    let Record::Service(mut service) = current.record.clone() else { panic!("a service") };
+    service.name = "Saved by the first editor".into();
+    let author = Author::User { id: uuid::Uuid::now_v7(), email: "first@example.org".into() };
+    let edit = |record: Record, expected| Edit { record, expected_version: expected, author: author.clone(), action: Action::Edit, note: "why".into() };
+    let saved = store.save(&edit(Record::Service(service.clone()), Some(current.version))).await.expect("save");
+    assert!(matches!(saved, Saved::Written { version, .. } if version == current.version + 1));
+    assert_eq!(store.save(&edit(Record::Service(service.clone()), Some(current.version + 1))).await.expect("same"), Saved::Unchanged { version: current.version + 1 });
+    service.name = "Saved by the second editor, from a stale form".into();
+    let stale = store.save(&edit(Record::Service(service.clone()), Some(current.version))).await;
+    assert!(matches!(stale, Err(StoreError::Conflict { found: Some(v), .. }) if v == current.version + 1), "{stale:?}");
+    assert!(matches!(store.save(&edit(Record::Service(service), None)).await, Err(StoreError::Conflict { .. })), "a new record with a taken id");
+    let latest = store.revision(RecordKind::Service, id, current.version + 1).await.expect("read").expect("revision");
+    assert_eq!((latest.author.label(), latest.note.as_str(), latest.action), ("first@example.org".to_string(), "why", Action::Edit));
+    let log = store.audit_log(Some("record-edit"), None, 10).await.expect("audit");
+    assert!(log.iter().any(|e| e.actor == "first@example.org" && e.subject.contains(&id.to_string())));
+}
+
+async fn accounts_sessions_and_failures_round_trip(store: &dyn Store) {
+    let now = chrono::Utc::now();
+    let user = NewUser { id: uuid::Uuid::now_v7(), email: "kari@example.org".into(), role: Role::Editor, password_hash: Some("hash".into()), setup_token_hash: None, setup_expires_at: None, created_at: now };
+    store.add_user(&user).await.expect("add");
+    assert!(matches!(store.add_user(&NewUser { id: uuid::Uuid::now_v7(), ..user.clone() }).await, Err(StoreError::Duplicate(_))));
+    let (found, hash) = store.user_by_email("kari@example.org").await.expect("read").expect("user");
+    assert_eq!((found.role, hash.as_deref(), found.disabled), (Role::Editor, Some("hash"), false));
+    store.add_session(&NewSession { token_hash: "t1".into(), user_id: user.id, csrf_token: "c1".into(), at: now }).await.expect("session");
+    assert_eq!(store.session("t1").await.expect("read").expect("session").user.email, "kari@example.org");
+    store.set_disabled(user.id, true).await.expect("disable");
+    assert!(store.session("t1").await.expect("read").expect("session").user.disabled);
+    store.end_sessions_of(user.id).await.expect("end");
+    assert!(store.session("t1").await.expect("read").is_none());
+    let keys = vec!["account:kari@example.org".to_string(), "client:abc".to_string()];
+    store.add_failure(&keys, now).await.expect("fail");
+    store.add_failure(&keys[..1], now).await.expect("fail");
+    assert_eq!(store.failures("account:kari@example.org", now - chrono::Duration::minutes(1)).await.expect("count").0, 2);
+    assert_eq!(store.failures("client:abc", now + chrono::Duration::minutes(1)).await.expect("count").0, 0);
+    store.clear_failures("account:kari@example.org").await.expect("clear");
+    assert_eq!(store.failures("account:kari@example.org", now - chrono::Duration::minutes(1)).await.expect("count").0, 0);
+    assert_eq!(store.setting_or_init("secret", "a").await.expect("init"), "a");
+    assert_eq!(store.setting_or_init("secret", "b").await.expect("init"), "a", "the first value stays");
+}
+
+async fn the_dashboard_counts_due_services_by_country_and_kind(store: &dyn Store) {
+    let mut directory = starter();
+    let old = chrono::NaiveDate::from_ymd_opt(2001, 1, 1).expect("date");
+    let gb: Vec<_> = directory.services.iter_mut().filter(|s| helpatlas::store::home_country(s) == "GB").take(2).collect();
+    let ids: Vec<_> = gb.iter().map(|s| s.id).collect();
+    let kind = gb[0].kind.code().to_string();
+    let mut changed = Directory::default();
+    for s in gb {
+        s.verified_on = old;
+        changed.services.push(s.clone());
+    }
+    store.upsert(&changed, &Author::System).await.expect("upsert");
+    let counts = store.due_counts(chrono::NaiveDate::from_ymd_opt(2001, 6, 1).expect("date"), chrono::NaiveDate::from_ymd_opt(2001, 7, 1).expect("date")).await.expect("counts");
+    let overdue: i64 = counts.iter().filter(|c| c.country == "GB").map(|c| c.overdue).sum();
+    assert_eq!(overdue, 2, "{counts:?}");
+    let query = helpatlas::store::DueQuery { verified_by: Some(old), country: Some("GB".into()), kind: Some(kind), limit: 10, offset: 0 };
+    let due = store.due(&query).await.expect("due");
+    assert!(!due.is_empty() && due.iter().all(|d| ids.contains(&d.id)));
 }

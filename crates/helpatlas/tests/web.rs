@@ -4,6 +4,7 @@ mod common;
 
 use common::spawn;
 use helpatlas::bundled::service_id;
+use helpatlas::model::Author;
 
 #[tokio::test]
 async fn the_home_page_lets_you_choose_a_country() {
@@ -148,7 +149,7 @@ async fn a_change_in_the_store_reaches_the_pages_without_a_restart() {
     directory.services.retain(|s| s.id == changed.id);
     directory.organizations.clear();
     directory.locations.clear();
-    app.state.store.upsert(&directory, "test").await.expect("upsert");
+    app.state.store.upsert(&directory, &Author::System).await.expect("upsert");
     for _ in 0..50 {
         let (_, body) = app.page(&format!("/services/{}", changed.id)).await;
         if body.contains("renamed in a test") {

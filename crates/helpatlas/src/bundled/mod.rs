@@ -317,6 +317,135 @@ impl Checker {
     }
 }
 
+/// The loader's checks of single values, for the other writers of records (the editors' forms): the
+/// same rules as the data files, with each problem reported by field.
+pub struct FieldChecks {
+    checker: Checker,
+}
+
+impl Default for FieldChecks {
+    fn default() -> Self {
+        FieldChecks { checker: Checker::default() }
+    }
+}
+
+impl FieldChecks {
+    fn record(&mut self) -> RecordCheck<'_> {
+        self.checker.record("form", "-")
+    }
+
+    pub fn problem(&mut self, field: &str, message: impl Into<String>) {
+        self.record().problem(field, message);
+    }
+
+    /// Required text: not empty, at most `max` characters; trimmed.
+    pub fn text(&mut self, field: &str, value: &str, max: usize) -> String {
+        self.record().text(field, value, max)
+    }
+
+    pub fn https(&mut self, field: &str, value: &str) -> Option<String> {
+        self.record().https(field, value)
+    }
+
+    pub fn email(&mut self, field: &str, value: &str) -> bool {
+        check_email(&mut self.record(), field, value)
+    }
+
+    pub fn parse<T: std::str::FromStr>(&mut self, field: &str, value: &str) -> Option<T>
+    where
+        T::Err: fmt::Display,
+    {
+        self.record().parse(field, value)
+    }
+
+    pub fn parse_all<T: std::str::FromStr>(&mut self, field: &str, values: &[String]) -> Vec<T>
+    where
+        T::Err: fmt::Display,
+    {
+        self.record().parse_all(field, values)
+    }
+
+    /// Service areas that exist in the reference data; at least one.
+    pub fn areas(&mut self, field: &str, values: &[String]) -> Vec<ServiceArea> {
+        let mut r = self.record();
+        let areas = check_areas(&mut r, values);
+        drop(r);
+        self.rename("areas", field);
+        areas
+    }
+
+    pub fn date(&mut self, field: &str, value: &str) -> Option<NaiveDate> {
+        check_date(&mut self.record(), field, value)
+    }
+
+    /// The source's own date, not after the day it was read.
+    pub fn source_date(&mut self, field: &str, value: &str, checked_on: Option<NaiveDate>) -> Option<SourceDate> {
+        let date = check_source_date(&mut self.record(), value, checked_on);
+        self.rename("source_date", field);
+        date
+    }
+
+    pub fn language(&mut self, field: &str, code: &str) {
+        if !(2..=3).contains(&code.len()) || !code.bytes().all(|b| b.is_ascii_lowercase()) {
+            self.problem(field, format!("`{code}` is not an ISO 639 language code"));
+        }
+    }
+
+    /// A channel's value for its type: a phone number, an email address or an https URL. In-person
+    /// channels may also name one of `locations`.
+    pub fn channel_value(&mut self, field: &str, kind: ChannelType, value: &str, locations: &[String]) -> bool {
+        let ok = match kind {
+            ChannelType::Phone | ChannelType::Sms => PhoneNumber::parse(value).is_some(),
+            ChannelType::Email => return self.email(field, value),
+            ChannelType::InPerson => locations.iter().any(|l| l == value) || value.starts_with("https://"),
+            _ => return self.https(field, value).is_some(),
+        };
+        match (ok, kind) {
+            (true, _) => {}
+            (false, ChannelType::InPerson) => {
+                self.problem(field, format!("`{value}` is neither a location of this service nor an https URL"))
+            }
+            (false, _) => self.problem(field, format!("`{value}` is not an international phone number (+CC …)")),
+        }
+        ok
+    }
+
+    /// Hours in the data-file notation: weekly rules and dated exceptions, one per entry.
+    pub fn hours(&mut self, field: &str, rules: &[String], exceptions: &[String]) -> Option<Hours> {
+        Hours::parse(rules, exceptions).map_err(|e| self.problem(field, e.to_string())).ok()
+    }
+
+    /// A location's country, known to the reference data.
+    pub fn country(&mut self, field: &str, value: &str) -> Option<CountryCode> {
+        let country = self.parse::<CountryCode>(field, value)?;
+        if atlas().country(country).is_none() {
+            self.problem(field, format!("`{country}` is not a known country"));
+            return None;
+        }
+        Some(country)
+    }
+
+    /// A known ISO 3166-2 code.
+    pub fn subdivision(&mut self, field: &str, value: &str) {
+        if atlas().subdivision(value).is_none() {
+            self.problem(field, format!("`{value}` is not a known ISO 3166-2 code"));
+        }
+    }
+
+    fn rename(&mut self, from: &str, to: &str) {
+        for p in &mut self.checker.problems {
+            if p.field == from {
+                p.field = to.to_string();
+            }
+        }
+    }
+
+    /// Every problem found, as (field, message).
+    pub fn into_problems(self) -> Vec<(String, String)> {
+        self.checker.problems.into_iter().map(|p| (p.field, p.message)).collect()
+    }
+}
+
 fn check_date(r: &mut RecordCheck, field: &str, value: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(value, "%Y-%m-%d")
         .map_err(|_| r.problem(field, format!("`{value}` is not a date (YYYY-MM-DD)")))

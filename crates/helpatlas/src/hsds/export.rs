@@ -256,13 +256,36 @@ fn number(value: f64) -> Value {
     }
 }
 
-/// One weekly schedule per rule of every channel with hours. HSDS cannot say "24 hours", so an
-/// always-open channel is every day 00:00–23:59, as the HSDS guidance suggests; likewise a 24:00 close.
+/// One weekly schedule per rule of every channel with hours, and one dated schedule per exception
+/// (`valid_from` = `valid_to` = its day: open only at its times, or, without times, closed). HSDS
+/// cannot say "24 hours", so an always-open channel is every day 00:00–23:59, as the HSDS guidance
+/// suggests; likewise a 24:00 close.
 fn schedules(s: &Service) -> Vec<Record> {
     let offset = number(utc_offset_hours(s.timezone));
     let mut out = Vec::new();
     for (i, channel) in s.channels.iter().enumerate() {
         let Some(hours) = &channel.hours else { continue };
+        for exception in &hours.exceptions {
+            let day = exception.date.to_string();
+            let (opens, closes) = match exception.open {
+                Some(span) => (Some(hhmmss(span.opens)), Some(hhmmss(span.closes))),
+                None => (None, None),
+            };
+            let what = if exception.open.is_some() { "Special hours" } else { "Closed" };
+            out.push(record(vec![
+                ("id", json!(child_id("schedule", s.id, &format!("{i}/{day}")))),
+                ("service_id", json!(s.id)),
+                ("timezone", offset.clone()),
+                ("valid_from", json!(day)),
+                ("valid_to", json!(day)),
+                ("dtstart", json!(day)),
+                ("opens_at", json!(opens)),
+                ("closes_at", json!(closes)),
+                ("attending_type", json!(channel.kind.code())),
+                ("description", json!(format!("{what}: {}", schedule_description(channel)))),
+                ("notes", json!(if exception.open.is_some() { "open only at these times on this day" } else { "closed" })),
+            ]));
+        }
         for (j, (days, opens, closes)) in weekly_spans(hours).into_iter().enumerate() {
             out.push(record(vec![
                 ("id", json!(child_id("schedule", s.id, &format!("{i}/{j}")))),
@@ -290,8 +313,13 @@ fn schedule_description(channel: &Channel) -> String {
 
 /// `(BYDAY, opens, closes)` of each weekly rule, in iCal day codes and HH:MM:SS (the time format of
 /// the Tabular Data Package; HSDS JSON accepts it too).
+/// `HH:MM:SS`, with 24:00 as 23:59 (HSDS times stop at 23:59).
+fn hhmmss(minutes: u16) -> String {
+    format!("{}:00", crate::model::format_time(minutes.min(23 * 60 + 59)))
+}
+
 fn weekly_spans(hours: &Hours) -> Vec<(String, String, String)> {
-    let hhmm = |minutes: u16| format!("{}:00", crate::model::format_time(minutes.min(23 * 60 + 59)));
+    let hhmm = hhmmss;
     let mut out = Vec::new();
     if hours.always {
         out.push(("MO,TU,WE,TH,FR,SA,SU".to_string(), "00:00:00".to_string(), "23:59:00".to_string()));

@@ -6,7 +6,7 @@ use super::tables::{Row, Tables};
 use super::taxonomy::{self, Carrier};
 use super::FastMap;
 use crate::model::{
-    Channel, ChannelType, Days, Directory, Eligibility, Hours, Kind, Location, Organization, Point, RetiredStatus,
+    Channel, ChannelType, DatedException, Days, Directory, Eligibility, Hours, Kind, Location, Organization, Point, RetiredStatus,
     Retirement, Service, ServiceArea, SourceDate, SourceDateError, Span, VerificationStatus, WeeklyRule,
 };
 use chrono::{DateTime, NaiveDate, Utc};
@@ -414,10 +414,17 @@ impl<'c, 'a> ServiceBuilder<'c, 'a> {
         channels
     }
 
-    /// Weekly schedules (`freq` WEEKLY or unset, with days and times) as hours; others are not read.
+    /// Weekly schedules (`freq` WEEKLY or unset, with days and times) as hours, and schedules of
+    /// single days (`valid_from` = `valid_to`, no days) as dated exceptions: open at their times, or
+    /// closed without times. Others are not read.
     fn weekly_hours(&self, id: Uuid) -> Option<Hours> {
         let mut hours = Hours::default();
         for schedule in self.schedules(id) {
+            if let Some(exception) = dated_exception(schedule) {
+                hours.exceptions.retain(|e| e.date != exception.date);
+                hours.exceptions.push(exception);
+                continue;
+            }
             if schedule.str("freq").is_some_and(|f| f != "WEEKLY") {
                 continue;
             }
@@ -432,11 +439,12 @@ impl<'c, 'a> ServiceBuilder<'c, 'a> {
                 hours.weekly.push(WeeklyRule { days, span });
             }
         }
+        hours.exceptions.sort_by_key(|e| e.date);
         let all_week = |r: &WeeklyRule| r.days == Days::EVERY_DAY && r.span.opens == 0 && r.span.closes == 23 * 60 + 59;
         if hours.weekly.len() == 1 && hours.weekly.iter().all(all_week) {
-            return Some(Hours { always: true, ..Hours::default() });
+            return Some(Hours { always: true, weekly: Vec::new(), exceptions: hours.exceptions });
         }
-        (!hours.weekly.is_empty()).then_some(hours)
+        (!hours.weekly.is_empty() || !hours.exceptions.is_empty()).then_some(hours)
     }
 
     fn source_url(&mut self, id: Uuid, organization: Uuid) -> Option<String> {
@@ -483,6 +491,22 @@ impl<'c, 'a> ServiceBuilder<'c, 'a> {
         self.note(format!("no assured_date: {date} (its last change, else today) used as the date checked"));
         date
     }
+}
+
+/// A schedule of one day (`valid_from` = `valid_to`, no weekdays): closed, or open only at its times.
+fn dated_exception(schedule: &Row) -> Option<DatedException> {
+    let from = schedule.str("valid_from")?;
+    if schedule.str("valid_to") != Some(from) || schedule.str("byday").is_some() {
+        return None;
+    }
+    let date = NaiveDate::parse_from_str(from, "%Y-%m-%d").ok()?;
+    let open = match (schedule.str("opens_at"), schedule.str("closes_at")) {
+        (Some(opens), Some(closes)) => {
+            Some(format!("{}-{}", opens.get(..5).unwrap_or(opens), closes.get(..5).unwrap_or(closes)).parse::<Span>().ok()?)
+        }
+        _ => None,
+    };
+    Some(DatedException { date, open })
 }
 
 /// `MO` → `Mo`: iCal day codes in the data-file notation.

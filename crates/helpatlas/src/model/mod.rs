@@ -2,12 +2,15 @@
 //! this directory needs (kind of help, channels with their own hours, IANA zones, typed service areas,
 //! eligibility, verification). Plain data and rules, no I/O.
 
+mod account;
 mod area;
 mod codes;
 mod hours;
 mod phone;
 mod provenance;
+mod revision;
 
+pub use account::{normalise_email, AuditEntry, Role, UnknownRole, User};
 pub use area::{AreaError, CountryCode, Coverage, Place, Point, ServiceArea};
 pub use codes::{
     Audience, ChannelType, Cost, DeliveredBy, Form, Kind, Moderation, Referral, Topic, UnknownCode, VerificationStatus,
@@ -15,6 +18,7 @@ pub use codes::{
 pub use hours::{format_time, DatedException, Days, Hours, HoursError, Span, WeeklyRule};
 pub use phone::PhoneNumber;
 pub use provenance::{RetiredStatus, Retirement, SourceDate, SourceDateError};
+pub use revision::{Action, Author, Record, RecordKind, Revision, Versioned};
 
 use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;

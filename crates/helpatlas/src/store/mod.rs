@@ -1,11 +1,17 @@
 //! The source of truth: one interface, implemented for SQLite (the embedded default) and PostgreSQL
 //! (for several stateless replicas). The database is chosen by URL.
 
+mod accounts;
+mod history;
+mod rows;
 mod sql;
 
+pub use accounts::{Accounts, NewSession, NewUser, SessionRecord};
+pub use history::{DueCount, DueQuery, Edit, History, RecordQuery, RecordSummary, Saved};
+pub use rows::home_country;
 pub use sql::SqlStore;
 
-use crate::model::{Directory, Service};
+use crate::model::{Author, Directory, Service};
 use async_trait::async_trait;
 use std::sync::Arc;
 use uuid::Uuid;
@@ -30,6 +36,24 @@ pub enum StoreError {
     Corrupt { table: &'static str, id: String, reason: String },
     #[error("reading the store was interrupted (the program is shutting down)")]
     Interrupted,
+    /// An edit based on `expected` found another version (`None`: no such record; for a new record,
+    /// `expected` is `None` and the id is taken).
+    #[error("{table} {id} is at version {found:?}, not {expected:?}: someone else saved it meanwhile")]
+    Conflict { table: &'static str, id: Uuid, expected: Option<i64>, found: Option<i64> },
+    #[error("{0} is already taken")]
+    Duplicate(String),
+}
+
+impl StoreError {
+    /// Whether the database could not be reached at all (as opposed to refusing a statement).
+    pub fn is_unavailable(&self) -> bool {
+        matches!(
+            self,
+            StoreError::Database(
+                sqlx::Error::Io(_) | sqlx::Error::PoolTimedOut | sqlx::Error::PoolClosed | sqlx::Error::Tls(_)
+            ) | StoreError::Open { .. }
+        )
+    }
 }
 
 /// The tables of records, for [`Store::page`].
@@ -58,8 +82,10 @@ pub struct UpsertSummary {
     pub change: Option<i64>,
 }
 
+/// The records, and (through its supertraits) the editors' accounts and every record's history: one
+/// database holds all, so that every replica shares them.
 #[async_trait]
-pub trait Store: Send + Sync {
+pub trait Store: Accounts + History + Send + Sync {
     /// Everything stored, each list ordered by id.
     async fn load_directory(&self) -> Result<Directory, StoreError>;
 
@@ -79,8 +105,9 @@ pub trait Store: Send + Sync {
 
     /// Inserts or replaces every record by id, in one transaction: all or nothing. Records that are
     /// already stored exactly as given are left alone, so writing the same data twice changes nothing.
-    async fn upsert(&self, directory: &Directory, origin: &str) -> Result<UpsertSummary, StoreError> {
-        self.upsert_reporting(directory, origin, &|_| {}).await
+    /// Each record written gets a revision by `author`.
+    async fn upsert(&self, directory: &Directory, author: &Author) -> Result<UpsertSummary, StoreError> {
+        self.upsert_reporting(directory, author, &|_| {}).await
     }
 
     /// [`Store::upsert`], calling `progress` with the number of records written so far now and then
@@ -88,13 +115,17 @@ pub trait Store: Send + Sync {
     async fn upsert_reporting(
         &self,
         directory: &Directory,
-        origin: &str,
+        author: &Author,
         progress: &(dyn Fn(usize) + Send + Sync),
     ) -> Result<UpsertSummary, StoreError>;
 
     async fn setting(&self, key: &str) -> Result<Option<String>, StoreError>;
 
     async fn set_setting(&self, key: &str, value: &str) -> Result<(), StoreError>;
+
+    /// The setting's value; when it has none yet, `value` becomes it. Several processes starting at
+    /// once agree on one value.
+    async fn setting_or_init(&self, key: &str, value: &str) -> Result<String, StoreError>;
 
     /// The number of the latest change (0 when empty): replicas poll it to notice writes.
     async fn latest_change(&self) -> Result<i64, StoreError>;

@@ -3,7 +3,11 @@
 //! settings differ per backend.
 
 use super::{RecordTable, Store, StoreError, StoredIds, UpsertSummary};
-use crate::model::{Directory, Location, Organization, Service};
+use super::rows::{
+    bind_columns, location_row, new_change, organization_row, record_revisions, service_row, upsert_sql, Table,
+    UpsertRow, LOCATIONS, ORGANIZATIONS, ROWS_PER_STATEMENT, SERVICES,
+};
+use crate::model::{Author, Directory, Organization, Service};
 use async_trait::async_trait;
 use futures_util::TryStreamExt;
 use serde::de::DeserializeOwned;
@@ -18,7 +22,7 @@ static SQLITE_MIGRATIONS: Migrator = sqlx::migrate!("migrations/sqlite");
 static POSTGRES_MIGRATIONS: Migrator = sqlx::migrate!("migrations/postgres");
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Backend {
+pub(super) enum Backend {
     Sqlite,
     Postgres,
 }
@@ -50,8 +54,8 @@ impl Backend {
 }
 
 pub struct SqlStore {
-    pool: AnyPool,
-    backend: Backend,
+    pub(super) pool: AnyPool,
+    pub(super) backend: Backend,
 }
 
 /// The URL without any password, for messages.
@@ -98,7 +102,35 @@ impl SqlStore {
             pool.execute("PRAGMA journal_mode = WAL").await.map_err(open_error)?;
         }
         backend.migrator().run(&pool).await.map_err(|e| StoreError::Migrate(e.to_string()))?;
-        Ok(SqlStore { pool, backend })
+        let store = SqlStore { pool, backend };
+        store.derive_service_columns().await?;
+        Ok(store)
+    }
+}
+
+/// The setting that says the services' derived columns of migration 3 were filled for rows written
+/// before it.
+const SERVICE_COLUMNS_DERIVED: &str = "service_columns_derived";
+
+impl SqlStore {
+    /// Fills the columns that migration 3 added to services (home country, retired) for the rows
+    /// written before it: they are derived from the document, which SQL cannot read portably.
+    async fn derive_service_columns(&self) -> Result<(), StoreError> {
+        if self.setting(SERVICE_COLUMNS_DERIVED).await?.is_some() {
+            return Ok(());
+        }
+        let services: Vec<Service> = self.load_table("services").await?;
+        let mut tx = self.pool.begin().await?;
+        for s in &services {
+            sqlx::query("UPDATE services SET country = $1, retired = $2 WHERE id = $3")
+                .bind(super::rows::home_country(s))
+                .bind(i64::from(s.is_retired()))
+                .bind(s.id.to_string())
+                .execute(&mut *tx)
+                .await?;
+        }
+        tx.commit().await?;
+        self.set_setting(SERVICE_COLUMNS_DERIVED, "1").await
     }
 }
 
@@ -133,11 +165,11 @@ async fn check_ownership(conn: &mut AnyConnection, backend: Backend, url: &str) 
 const LOAD_BATCH: usize = 20_000;
 
 /// A stored document; `id` names the row only when the document is unreadable.
-fn decode<T: DeserializeOwned>(doc: &str, table: &'static str, id: impl FnOnce() -> String) -> Result<T, StoreError> {
+pub(super) fn decode<T: DeserializeOwned>(doc: &str, table: &'static str, id: impl FnOnce() -> String) -> Result<T, StoreError> {
     serde_json::from_str(doc).map_err(|e| StoreError::Corrupt { table, id: id(), reason: e.to_string() })
 }
 
-fn decode_row<T: DeserializeOwned>(row: &AnyRow, table: &'static str) -> Result<T, StoreError> {
+pub(super) fn decode_row<T: DeserializeOwned>(row: &AnyRow, table: &'static str) -> Result<T, StoreError> {
     decode(&row.try_get::<String, _>("doc")?, table, || row.try_get::<String, _>("id").unwrap_or_default())
 }
 
@@ -162,7 +194,7 @@ fn joined<T>(result: Result<Result<Vec<T>, StoreError>, tokio::task::JoinError>)
     }
 }
 
-fn encode<T: Serialize>(record: &T) -> String {
+pub(super) fn encode<T: Serialize>(record: &T) -> String {
     // The domain types serialise infallibly: no maps with non-string keys, no foreign types.
     serde_json::to_string(record).unwrap_or_default()
 }
@@ -246,64 +278,6 @@ impl SqlStore {
     }
 }
 
-/// A table written by upserts: `id, doc, last_modified, change_seq`, then its own columns.
-struct Table {
-    name: &'static str,
-    columns: &'static [&'static str],
-}
-
-const ORGANIZATIONS: Table =
-    Table { name: "organizations", columns: &["id", "doc", "last_modified", "change_seq", "name"] };
-const LOCATIONS: Table =
-    Table { name: "locations", columns: &["id", "doc", "last_modified", "change_seq", "organization_id"] };
-const SERVICES: Table = Table {
-    name: "services",
-    columns: &["id", "doc", "last_modified", "change_seq", "organization_id", "name", "kind", "verified_on"],
-};
-
-/// Rows per INSERT statement: one statement per row made a million-service import take minutes.
-/// 100 rows × 8 columns stays far below SQLite's and PostgreSQL's parameter limits.
-const ROWS_PER_STATEMENT: usize = 100;
-
-/// `INSERT … VALUES (…), (…) ON CONFLICT (id) DO UPDATE … WHERE doc changed`, for `rows` rows. Rows whose
-/// document is unchanged are not touched, so they do not count as written. SQLite gets anonymous `?`
-/// parameters: sqlx finds each numbered one by name, which SQLite looks up by scanning the statement's
-/// parameters, so numbered ones cost time quadratic in the row count.
-fn upsert_sql(table: &Table, rows: usize, backend: Backend) -> String {
-    let n = table.columns.len();
-    let parameter = |i: usize| match backend {
-        Backend::Sqlite => "?".to_string(),
-        Backend::Postgres => format!("${i}"),
-    };
-    let values: Vec<String> = (0..rows)
-        .map(|r| format!("({})", (1..=n).map(|c| parameter(r * n + c)).collect::<Vec<_>>().join(", ")))
-        .collect();
-    let updates: Vec<String> = table.columns[1..].iter().map(|c| format!("{c} = excluded.{c}")).collect();
-    format!(
-        "INSERT INTO {t} ({cols}) VALUES {values} ON CONFLICT (id) DO UPDATE SET {updates} WHERE {t}.doc <> excluded.doc",
-        t = table.name,
-        cols = table.columns.join(", "),
-        values = values.join(", "),
-        updates = updates.join(", "),
-    )
-}
-
-/// The values of one row after `id, doc, last_modified` (the change number is bound separately).
-type UpsertRow = (Uuid, String, String, Vec<String>);
-
-fn organization_row(o: &Organization) -> UpsertRow {
-    (o.id, encode(o), o.last_modified.to_rfc3339(), vec![o.name.clone()])
-}
-
-fn location_row(l: &Location) -> UpsertRow {
-    (l.id, encode(l), l.last_modified.to_rfc3339(), vec![l.organization_id.to_string()])
-}
-
-fn service_row(s: &Service) -> UpsertRow {
-    let extra =
-        vec![s.organization_id.to_string(), s.name.clone(), s.kind.code().to_string(), s.verified_on.to_string()];
-    (s.id, encode(s), s.last_modified.to_rfc3339(), extra)
-}
 
 /// How often (in records) an upsert reports its progress.
 const PROGRESS_EVERY: usize = 1000;
@@ -332,9 +306,7 @@ async fn upsert_rows(
         let mut query = sqlx::query(sql);
         for (id, doc, last_modified, extra) in &chunk {
             query = query.bind(id.to_string()).bind(doc.as_str()).bind(last_modified.as_str()).bind(change);
-            for value in extra {
-                query = query.bind(value.as_str());
-            }
+            query = bind_columns(query, extra);
         }
         written += query.execute(&mut **tx).await?.rows_affected() as usize;
         let before = *done;
@@ -398,7 +370,7 @@ impl Store for SqlStore {
     async fn upsert_reporting(
         &self,
         directory: &Directory,
-        origin: &str,
+        author: &Author,
         progress: &(dyn Fn(usize) + Send + Sync),
     ) -> Result<UpsertSummary, StoreError> {
         let mut tx = self.pool.begin().await?;
@@ -409,12 +381,8 @@ impl Store for SqlStore {
             // tables at start would otherwise keep 256 MiB of pages per connection it read with.
             sqlx::query("PRAGMA cache_size = -262144").execute(&mut *tx).await?;
         }
-        let change: i64 = sqlx::query("INSERT INTO changes (at, origin) VALUES ($1, $2) RETURNING seq")
-            .bind(chrono::Utc::now().to_rfc3339())
-            .bind(origin)
-            .fetch_one(&mut *tx)
-            .await?
-            .try_get("seq")?;
+        let now = chrono::Utc::now();
+        let change = new_change(&mut tx, now, author).await?;
         // Organizations first, then locations, then services: each may refer to the ones before.
         let mut done = 0;
         let d = directory;
@@ -443,6 +411,9 @@ impl Store for SqlStore {
             tx.rollback().await?;
             return Ok(UpsertSummary { written, unchanged: done, change: None });
         }
+        for table in [&ORGANIZATIONS, &LOCATIONS, &SERVICES] {
+            record_revisions(&mut tx, table, change, now, author).await?;
+        }
         tx.commit().await?;
         Ok(UpsertSummary { written, unchanged: done - written, change: Some(change) })
     }
@@ -461,6 +432,15 @@ impl Store for SqlStore {
         .execute(&self.pool)
         .await?;
         Ok(())
+    }
+
+    async fn setting_or_init(&self, key: &str, value: &str) -> Result<String, StoreError> {
+        sqlx::query("INSERT INTO settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING")
+            .bind(key)
+            .bind(value)
+            .execute(&self.pool)
+            .await?;
+        Ok(self.setting(key).await?.unwrap_or_else(|| value.to_string()))
     }
 
     async fn latest_change(&self) -> Result<i64, StoreError> {

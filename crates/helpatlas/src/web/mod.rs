@@ -1,5 +1,6 @@
 //! The HTTP edge: one router, security headers on every response, and the mapping of errors to pages.
 
+pub mod admin;
 mod api;
 mod error;
 mod frame;
@@ -29,6 +30,8 @@ pub struct AppState {
     index: Arc<RwLock<Arc<Index>>>,
     pub messages: &'static Messages,
     pages: Arc<page_cache::PageCache>,
+    /// The editors' area; without it, `/admin` answers 404.
+    pub admin: Option<Arc<admin::AdminState>>,
 }
 
 impl AppState {
@@ -41,7 +44,13 @@ impl AppState {
             index: Arc::new(RwLock::new(Arc::new(index))),
             messages,
             pages: Arc::new(page_cache::PageCache::new(caching)),
+            admin: None,
         }
+    }
+
+    pub fn with_admin(mut self, admin: admin::AdminState) -> AppState {
+        self.admin = Some(Arc::new(admin));
+        self
     }
 
     pub fn index(&self) -> Arc<Index> {
@@ -82,6 +91,8 @@ pub fn router(state: AppState) -> Router {
         .route_layer(axum::middleware::from_fn_with_state(state.clone(), page_cache::serve_cached))
         .route("/static/site.css", get(stylesheet))
         .route("/static/site.js", get(site_script))
+        .route("/static/admin.css", get(admin_stylesheet))
+        .merge(admin::routes(&state))
         .route("/static/icon.svg", get(icon))
         .route("/favicon.ico", get(icon))
         .route("/healthz", get(|| async { "ok" }))
@@ -97,6 +108,7 @@ pub fn router(state: AppState) -> Router {
 const STYLESHEET: &str = include_str!("../../static/site.css");
 const ICON: &str = include_str!("../../static/icon.svg");
 const SITE_SCRIPT: &str = include_str!("../../static/site.js");
+const ADMIN_STYLESHEET: &str = include_str!("../../static/admin.css");
 
 fn asset(content_type: &'static str, body: &'static str) -> impl IntoResponse {
     ([(header::CONTENT_TYPE, content_type), (header::CACHE_CONTROL, "public, max-age=86400")], body)
@@ -104,6 +116,10 @@ fn asset(content_type: &'static str, body: &'static str) -> impl IntoResponse {
 
 async fn stylesheet() -> impl IntoResponse {
     asset("text/css; charset=utf-8", STYLESHEET)
+}
+
+async fn admin_stylesheet() -> impl IntoResponse {
+    asset("text/css; charset=utf-8", ADMIN_STYLESHEET)
 }
 
 async fn icon() -> impl IntoResponse {

@@ -17,8 +17,13 @@ pub struct TestApp {
 }
 
 pub async fn spawn() -> TestApp {
+    spawn_with(None).await
+}
+
+/// The application on `database` (a PostgreSQL URL), or on SQLite in a fresh data directory.
+pub async fn spawn_with(database: Option<String>) -> TestApp {
     let data_dir = tempfile::tempdir().expect("temporary directory");
-    let data = DataConfig { data_dir: data_dir.path().to_path_buf(), database: None };
+    let data = DataConfig { data_dir: data_dir.path().to_path_buf(), database };
     let state = app::prepare(&data, true).await.expect("app prepares");
     let (tx, rx) = oneshot::channel::<()>();
     let listener = app::bind("127.0.0.1:0").await.expect("a free port");
@@ -43,3 +48,6 @@ impl TestApp {
         (status, response.text().await.expect("body"))
     }
 }
+
+pub mod browser;
+pub mod postgres;

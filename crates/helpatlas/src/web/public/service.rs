@@ -40,6 +40,8 @@ struct ServicePage {
     audiences: Vec<&'static str>,
     verified_on: String,
     verified: bool,
+    /// Not checked against its source for over 12 months.
+    stale: bool,
     source_url: String,
     alternatives: Vec<Alternative>,
 }
@@ -90,6 +92,7 @@ pub async fn page(State(state): State<AppState>, Path(id): Path<String>) -> Resu
         audiences: s.audiences.iter().map(|x| x.code()).collect(),
         verified_on: s.verified_on.to_string(),
         verified: s.status == crate::model::VerificationStatus::Verified,
+        stale: now.date_naive().checked_sub_months(chrono::Months::new(12)).is_some_and(|limit| s.verified_on < limit),
         source_url: s.source_url.clone(),
         alternatives,
     })
