@@ -94,8 +94,12 @@ async fn retire_removed(
     present: &HashSet<Uuid>,
     directory: &mut Directory,
 ) -> Result<usize, AppError> {
-    let mut removed: Vec<Uuid> =
-        store.written_by(RecordKind::Service, "bundled").await?.into_iter().filter(|id| !present.contains(id)).collect();
+    let mut removed: Vec<Uuid> = store
+        .written_by(RecordKind::Service, "bundled")
+        .await?
+        .into_iter()
+        .filter(|id| !present.contains(id))
+        .collect();
     removed.sort();
     let mut retired = 0;
     for id in removed {

@@ -2,11 +2,11 @@
 
 use crate::app::{self, AppError};
 use crate::auth::{Actor, Auth};
-use crate::model::Role;
-use crate::web::admin::AdminSettings;
 use crate::config::DataConfig;
 use crate::geo::{atlas, PlaceRef};
+use crate::model::Role;
 use crate::transfer::{self, TransferError};
+use crate::web::admin::AdminSettings;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
@@ -50,7 +50,11 @@ pub struct AdminArgs {
 
 impl AdminArgs {
     fn settings(&self) -> AdminSettings {
-        AdminSettings { trust_proxy: self.trust_proxy, verify_months: self.verify_months, due_soon_days: self.due_soon_days }
+        AdminSettings {
+            trust_proxy: self.trust_proxy,
+            verify_months: self.verify_months,
+            due_soon_days: self.due_soon_days,
+        }
     }
 }
 
@@ -91,19 +95,46 @@ pub enum UserCommand {
         role: RoleArg,
         #[command(flatten)]
         password: PasswordArgs,
+        #[command(flatten)]
+        data: DataArgs,
     },
     /// List every account.
-    List,
+    List {
+        #[command(flatten)]
+        data: DataArgs,
+    },
     /// Stop an account from signing in and end its sessions.
-    Disable { email: String },
+    Disable {
+        email: String,
+        #[command(flatten)]
+        data: DataArgs,
+    },
     /// Let a disabled account sign in again.
-    Enable { email: String },
+    Enable {
+        email: String,
+        #[command(flatten)]
+        data: DataArgs,
+    },
     /// Clear an account's password and end its sessions; prints a new setup link unless --password-stdin.
     Reset {
         email: String,
         #[command(flatten)]
         password: PasswordArgs,
+        #[command(flatten)]
+        data: DataArgs,
     },
+}
+
+impl UserCommand {
+    fn data(&self) -> &DataArgs {
+        match self {
+            UserCommand::Add { data, .. }
+            | UserCommand::List { data }
+            | UserCommand::Disable { data, .. }
+            | UserCommand::Enable { data, .. }
+            | UserCommand::Reset { data, .. } => data,
+        }
+    }
 }
 
 #[derive(ValueEnum, Debug, Clone, Copy)]
@@ -149,8 +180,6 @@ pub enum Command {
     User {
         #[command(subcommand)]
         action: UserCommand,
-        #[command(flatten)]
-        data: DataArgs,
     },
     /// Import Help Atlas JSON, HSDS JSON or ndjson, or an HSDS data package (directory or .zip): everything
     /// is checked first, then written in one transaction.
@@ -244,8 +273,8 @@ pub async fn run(cli: Cli) -> Result<(), CliError> {
         Command::Serve { bind, no_cache, admin, data } => {
             Ok(app::serve(&data.config(), &bind, !no_cache, admin.settings()).await?)
         }
-        Command::User { action, data } => {
-            let store = app::open_store(&data.config()).await?;
+        Command::User { action } => {
+            let store = app::open_store(&action.data().config()).await?;
             let result = user(store.clone(), action).await;
             store.close().await;
             result
@@ -315,7 +344,10 @@ fn password_from_stdin() -> Result<String, CliError> {
 fn print_issued(issued: &crate::auth::Issued, url: &str) {
     match &issued.setup_token {
         Some(token) => {
-            println!("{} ({}) must choose a password within 24 hours at this one-time link:", issued.user.email, issued.user.role);
+            println!(
+                "{} ({}) must choose a password within 24 hours at this one-time link:",
+                issued.user.email, issued.user.role
+            );
             println!("{}/admin/setup/{token}", url.trim_end_matches('/'));
         }
         None => println!("{} ({}) can sign in at /admin/login", issued.user.email, issued.user.role),
@@ -327,31 +359,32 @@ async fn user(store: std::sync::Arc<dyn crate::store::Store>, action: UserComman
     let by = Actor::CommandLine;
     let password = |args: &PasswordArgs| args.password_stdin.then(password_from_stdin).transpose();
     match action {
-        UserCommand::Add { email, role, password: args } => {
+        UserCommand::Add { email, role, password: args, .. } => {
             let typed = password(&args)?;
             let issued = auth.add_user(&email, role.role(), typed.as_deref().map(|p| (p, p)), &by).await?;
             print_issued(&issued, &args.url);
         }
-        UserCommand::List => {
+        UserCommand::List { .. } => {
             for u in auth.users().await.map_err(AppError::from)? {
                 let state = match (u.disabled, u.has_password) {
                     (true, _) => "disabled",
                     (false, false) => "waiting for setup",
                     (false, true) => "active",
                 };
-                let last = u.last_sign_in_at.map_or("never".to_string(), |t| t.format("%Y-%m-%d %H:%M UTC").to_string());
+                let last =
+                    u.last_sign_in_at.map_or("never".to_string(), |t| t.format("%Y-%m-%d %H:%M UTC").to_string());
                 println!("{}\t{}\t{state}\tlast signed in {last}", u.email, u.role);
             }
         }
-        UserCommand::Disable { email } => {
+        UserCommand::Disable { email, .. } => {
             auth.set_disabled(&auth.user_by_email(&email).await?, true, &by).await?;
             println!("{email} is disabled and signed out everywhere");
         }
-        UserCommand::Enable { email } => {
+        UserCommand::Enable { email, .. } => {
             auth.set_disabled(&auth.user_by_email(&email).await?, false, &by).await?;
             println!("{email} can sign in again");
         }
-        UserCommand::Reset { email, password: args } => {
+        UserCommand::Reset { email, password: args, .. } => {
             let account = auth.user_by_email(&email).await?;
             let typed = password(&args)?;
             let issued = auth.reset(&account, typed.as_deref().map(|p| (p, p)), &by).await?;

@@ -229,3 +229,83 @@ mod reqwest {
         runtime.block_on(async { ::reqwest::get(url).await.expect("get").text().await.expect("body") })
     }
 }
+
+/// Runs `helpatlas ARGS` with `input` on standard input.
+fn helpatlas_with_input(args: &[&str], input: &str) -> Output {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_helpatlas"))
+        .args(args)
+        .env_remove("HELPATLAS_DATA_DIR")
+        .env_remove("HELPATLAS_DATABASE")
+        .env_remove("HELPATLAS_PUBLIC_URL")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("binary runs");
+    child.stdin.take().expect("stdin").write_all(input.as_bytes()).expect("write");
+    child.wait_with_output().expect("output")
+}
+
+#[test]
+fn accounts_are_managed_from_the_command_line_without_passwords_in_arguments() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let data = dir_arg(dir.path());
+    let added = helpatlas(&[
+        "user",
+        "add",
+        "Admin@Example.org",
+        "--role",
+        "admin",
+        "--data-dir",
+        &data,
+        "--url",
+        "https://help.example.org/",
+    ]);
+    assert!(added.status.success(), "{}", stderr(&added));
+    let link = stdout(&added);
+    assert!(link.contains("admin@example.org (admin) must choose a password within 24 hours"), "{link}");
+    assert!(
+        regex::Regex::new(r"https://help\.example\.org/admin/setup/[0-9a-f]{64}\n").expect("regex").is_match(&link),
+        "{link}"
+    );
+    let editor = helpatlas_with_input(
+        &["user", "add", "kari@example.org", "--role", "editor", "--password-stdin", "--data-dir", &data],
+        "a quiet walk by the fjord\n",
+    );
+    assert!(editor.status.success(), "{}", stderr(&editor));
+    assert!(stdout(&editor).contains("kari@example.org (editor) can sign in"));
+    let weak = helpatlas_with_input(
+        &["user", "add", "ola@example.org", "--role", "editor", "--password-stdin", "--data-dir", &data],
+        "password123\n",
+    );
+    assert_eq!(error_line(&weak), "error: The password must have at least 12 characters.");
+    let common = helpatlas_with_input(
+        &["user", "add", "ola@example.org", "--role", "editor", "--password-stdin", "--data-dir", &data],
+        "qwertyuiop123\n",
+    );
+    assert!(error_line(&common).contains("common passwords"));
+    assert_eq!(
+        error_line(&helpatlas(&["user", "add", "kari@example.org", "--role", "editor", "--data-dir", &data])),
+        "error: the email kari@example.org is already taken"
+    );
+    assert_eq!(
+        error_line(&helpatlas(&["user", "add", "not-an-email", "--role", "editor", "--data-dir", &data])),
+        "error: `not-an-email` is not an email address"
+    );
+    assert!(stderr(&helpatlas(&["user", "add", "x@example.org", "--role", "owner", "--data-dir", &data]))
+        .contains("invalid value 'owner'"));
+    assert!(helpatlas(&["user", "disable", "kari@example.org", "--data-dir", &data]).status.success());
+    assert_eq!(
+        error_line(&helpatlas(&["user", "disable", "nobody@example.org", "--data-dir", &data])),
+        "error: no account has the email nobody@example.org"
+    );
+    let list = stdout(&helpatlas(&["user", "list", "--data-dir", &data]));
+    assert!(list.contains("admin@example.org\tadmin\twaiting for setup\tlast signed in never"), "{list}");
+    assert!(list.contains("kari@example.org\teditor\tdisabled"), "{list}");
+    let reset = helpatlas(&["user", "reset", "kari@example.org", "--data-dir", &data]);
+    assert!(stdout(&reset).contains("/admin/setup/"), "a new setup link");
+    assert!(
+        stdout(&helpatlas(&["user", "enable", "kari@example.org", "--data-dir", &data])).contains("can sign in again")
+    );
+}

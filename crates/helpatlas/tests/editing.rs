@@ -34,14 +34,26 @@ fn fields(draft: &ServiceDraft, version: &str, changes: &[(&str, &str)]) -> Vec<
         ("verified_on".into(), draft.verified_on.clone()),
         ("status".into(), draft.status.clone()),
     ];
-    for (name, values) in [("forms", &draft.forms), ("topics", &draft.topics), ("audiences", &draft.audiences), ("delivered_by", &draft.delivered_by), ("location_ids", &draft.location_ids)] {
+    for (name, values) in [
+        ("forms", &draft.forms),
+        ("topics", &draft.topics),
+        ("audiences", &draft.audiences),
+        ("delivered_by", &draft.delivered_by),
+        ("location_ids", &draft.location_ids),
+    ] {
         out.extend(values.iter().map(|v| (name.to_string(), v.clone())));
     }
     if draft.residents_only {
         out.push(("residents_only".into(), "1".into()));
     }
     for (i, c) in draft.channels.iter().enumerate() {
-        for (part, value) in [("kind", &c.kind), ("value", &c.value), ("label", &c.label), ("hours", &c.hours), ("exceptions", &c.exceptions)] {
+        for (part, value) in [
+            ("kind", &c.kind),
+            ("value", &c.value),
+            ("label", &c.label),
+            ("hours", &c.hours),
+            ("exceptions", &c.exceptions),
+        ] {
             out.push((format!("channels[{i}].{part}"), value.clone()));
         }
     }
@@ -91,16 +103,35 @@ async fn an_edit_reaches_the_public_page_has_a_history_and_can_be_reverted() {
     let (mut editor, _) = signed_in(&app, "kari@example.org", Role::Editor).await;
     let id = service_id("gb-samaritans");
     let public = format!("/services/{id}");
-    let answer = save(&mut editor, "gb-samaritans", &[("channels[0].hours", "Mo-Fr 09:00-17:00"), ("note", "new hours from the website")]).await;
-    assert_eq!((answer.status, answer.location.clone()), (303, Some(format!("/admin/services/{id}?saved=1"))), "{}", answer.body);
-    assert!(public_page_shows(&app, &public, |_, body| body.contains("Mon–Fri 09:00–17:00")).await, "the new hours are public");
+    let answer = save(
+        &mut editor,
+        "gb-samaritans",
+        &[("channels[0].hours", "Mo-Fr 09:00-17:00"), ("note", "new hours from the website")],
+    )
+    .await;
+    assert_eq!(
+        (answer.status, answer.location.clone()),
+        (303, Some(format!("/admin/services/{id}?saved=1"))),
+        "{}",
+        answer.body
+    );
+    assert!(
+        public_page_shows(&app, &public, |_, body| body.contains("Mon–Fri 09:00–17:00")).await,
+        "the new hours are public"
+    );
     let history = editor.get(&format!("/admin/services/{id}/history")).await.body;
     assert!(history.contains("edit by kari@example.org"), "{history}");
     assert!(history.contains("new hours from the website"));
     assert!(history.contains("channels 1 › hours") && history.contains("Mo,Tu,We,Th,Fr 09:00-17:00"));
     assert!(history.contains("create by bundled directory data"), "the bundled load is the first author");
     let current = hidden(&history, "version").expect("current version");
-    let answer = editor.submit(&format!("/admin/services/{id}/history"), &format!("/admin/services/{id}/revert"), &[("version", &current), ("to", "1")]).await;
+    let answer = editor
+        .submit(
+            &format!("/admin/services/{id}/history"),
+            &format!("/admin/services/{id}/revert"),
+            &[("version", &current), ("to", "1")],
+        )
+        .await;
     assert_eq!(answer.status, 303, "{}", answer.body);
     assert!(public_page_shows(&app, &public, |_, body| body.contains("24 hours, every day")).await, "reverted");
     let history = editor.get(&format!("/admin/services/{id}/history")).await.body;
@@ -129,10 +160,15 @@ async fn a_stale_form_is_refused_with_the_other_change_shown_and_the_typed_value
     assert_eq!(stored(&app, "gb-samaritans").await.name, "Samaritans (first)", "nothing overwritten");
     let newer = hidden(&answer.body, "version").expect("version");
     assert_ne!(newer, stale_version, "the form is now based on the current version");
-    let mut resend: Vec<(&str, &str)> = pairs.iter().map(|(k, v)| if *k == "version" { (*k, newer.as_str()) } else { (*k, *v) }).collect();
+    let mut resend: Vec<(&str, &str)> =
+        pairs.iter().map(|(k, v)| if *k == "version" { (*k, newer.as_str()) } else { (*k, *v) }).collect();
     resend.retain(|(k, _)| *k != "version");
     resend.push(("version", &newer));
-    assert_eq!(second.post(&format!("/admin/services/{id}"), &resend).await.status, 303, "sent again knowingly, it saves");
+    assert_eq!(
+        second.post(&format!("/admin/services/{id}"), &resend).await.status,
+        303,
+        "sent again knowingly, it saves"
+    );
     assert_eq!(stored(&app, "gb-samaritans").await.description, "Typed by the second editor.");
 }
 
@@ -141,7 +177,17 @@ async fn invalid_input_is_shown_by_its_field_with_what_was_typed_and_nothing_is_
     let app = common::spawn().await;
     let (mut editor, _) = signed_in(&app, "kari@example.org", Role::Editor).await;
     let before = stored(&app, "gb-samaritans").await;
-    let answer = save(&mut editor, "gb-samaritans", &[("name", "  "), ("url", "javascript:alert(1)"), ("channels[0].hours", "Mo-Fr 9-17"), ("description", "Kept as typed")]).await;
+    let answer = save(
+        &mut editor,
+        "gb-samaritans",
+        &[
+            ("name", "  "),
+            ("url", "javascript:alert(1)"),
+            ("channels[0].hours", "Mo-Fr 9-17"),
+            ("description", "Kept as typed"),
+        ],
+    )
+    .await;
     assert_eq!(answer.status, 422);
     for message in ["must not be empty", "`javascript:alert(1)` is not an https URL", "`9` is not a time of day"] {
         assert!(answer.body.contains(message), "{message}");
@@ -166,17 +212,44 @@ async fn markup_saved_in_any_text_field_is_shown_as_text_and_dangerous_links_are
     let id = service_id("gb-samaritans");
     for payload in XSS {
         let text = format!("Samaritans {payload}");
-        let answer = save(&mut editor, "gb-samaritans", &[("name", &text), ("alternate_name", payload), ("description", payload), ("eligibility_note", payload), ("channels[0].label", payload)]).await;
+        let answer = save(
+            &mut editor,
+            "gb-samaritans",
+            &[
+                ("name", &text),
+                ("alternate_name", payload),
+                ("description", payload),
+                ("eligibility_note", payload),
+                ("channels[0].label", payload),
+            ],
+        )
+        .await;
         assert_eq!(answer.status, 303, "{payload}: {}", answer.body);
-        assert!(public_page_shows(&app, &format!("/services/{id}"), |_, body| body.contains("Samaritans ") && !body.contains("24 hours, every day") || body.contains(&askama_escaped(payload))).await);
-        for path in [format!("/services/{id}"), format!("/admin/services/{id}"), format!("/admin/services/{id}/history"), "/admin/services?q=samaritans".to_string()] {
+        assert!(
+            public_page_shows(&app, &format!("/services/{id}"), |_, body| body.contains("Samaritans ")
+                && !body.contains("24 hours, every day")
+                || body.contains(&askama_escaped(payload)))
+            .await
+        );
+        for path in [
+            format!("/services/{id}"),
+            format!("/admin/services/{id}"),
+            format!("/admin/services/{id}/history"),
+            "/admin/services?q=samaritans".to_string(),
+        ] {
             let body = if path.starts_with("/admin") { editor.get(&path).await.body } else { app.page(&path).await.1 };
             for raw in ["<script>alert", "<img src=x", "<svg/onload", "onmouseover='alert"] {
                 assert!(!body.contains(raw), "{path} shows `{raw}` unescaped");
             }
         }
     }
-    for (field, value) in [("url", "javascript:alert(1)"), ("source_url", "data:text/html,<b>x</b>"), ("channels[0].value", "javascript:alert(1)"), ("name", "Evil\u{202E}gnp.exe"), ("description", "a\u{0}b")] {
+    for (field, value) in [
+        ("url", "javascript:alert(1)"),
+        ("source_url", "data:text/html,<b>x</b>"),
+        ("channels[0].value", "javascript:alert(1)"),
+        ("name", "Evil\u{202E}gnp.exe"),
+        ("description", "a\u{0}b"),
+    ] {
         let answer = save(&mut editor, "gb-samaritans", &[(field, value)]).await;
         assert_eq!(answer.status, 422, "{field} = {value:?} is refused");
     }
@@ -193,14 +266,18 @@ async fn a_retired_service_leaves_search_and_the_api_and_comes_back_when_restore
     let id = service_id("gb-samaritans");
     let page = format!("/admin/services/{id}/retire");
     let version = hidden(&editor.get(&page).await.body, "version").expect("version");
-    let answer = editor.submit(&page, &page, &[("version", &version), ("status", "defunct"), ("reason", "The line closed in 2026.")]).await;
+    let answer = editor
+        .submit(&page, &page, &[("version", &version), ("status", "defunct"), ("reason", "The line closed in 2026.")])
+        .await;
     assert_eq!(answer.status, 303, "{}", answer.body);
     assert!(public_page_shows(&app, &format!("/services/{id}"), |status, _| status == 404).await);
     assert!(!app.page("/gb/helplines").await.1.contains(&id.to_string()));
     assert!(!app.page("/api/services?per_page=1000").await.1.contains(&id.to_string()));
     assert!(editor.get("/admin/retired").await.body.contains("Samaritans helpline"));
     let version = hidden(&editor.get(&page).await.body, "version").expect("version");
-    let answer = editor.submit(&page, &format!("/admin/services/{id}/restore"), &[("version", &version), ("note", "It reopened.")]).await;
+    let answer = editor
+        .submit(&page, &format!("/admin/services/{id}/restore"), &[("version", &version), ("note", "It reopened.")])
+        .await;
     assert_eq!(answer.status, 303);
     assert!(public_page_shows(&app, &format!("/services/{id}"), |status, _| status == 200).await);
     assert!(public_page_shows(&app, "/gb/helplines", |_, body| body.contains(&id.to_string())).await);
@@ -219,14 +296,31 @@ async fn a_holiday_closure_closes_the_chosen_channels_on_its_days() {
     let today = chrono::Utc::now().with_timezone(&chrono_tz::Europe::London).date_naive();
     let from = (today - chrono::Days::new(1)).to_string();
     let to = (today + chrono::Days::new(1)).to_string();
-    let answer = editor.submit(&page, &page, &[("version", &version), ("from", &from), ("to", &to), ("channel", "0")]).await;
+    let answer =
+        editor.submit(&page, &page, &[("version", &version), ("from", &from), ("to", &to), ("channel", "0")]).await;
     assert_eq!(answer.status, 303, "{}", answer.body);
     let service = stored(&app, "gb-samaritans").await;
     let exceptions = &service.channels[0].hours.as_ref().expect("hours").exceptions;
     assert_eq!(exceptions.len(), 3, "one closed day each");
-    assert!(public_page_shows(&app, &format!("/services/{id}"), |_, body| body.contains(&format!("{today}: Closed")) || body.contains(&format!("{today}: closed"))).await);
-    assert!(!service.channels[0].availability(service.timezone, chrono::Utc::now()).eq(&helpatlas::model::Availability::Open));
-    let bad = editor.submit(&page, &page, &[("version", &(version.parse::<i64>().expect("n") + 1).to_string()), ("from", "2026-02-30"), ("channel", "0")]).await;
+    assert!(
+        public_page_shows(&app, &format!("/services/{id}"), |_, body| body.contains(&format!("{today}: Closed"))
+            || body.contains(&format!("{today}: closed")))
+        .await
+    );
+    assert!(!service.channels[0]
+        .availability(service.timezone, chrono::Utc::now())
+        .eq(&helpatlas::model::Availability::Open));
+    let bad = editor
+        .submit(
+            &page,
+            &page,
+            &[
+                ("version", &(version.parse::<i64>().expect("n") + 1).to_string()),
+                ("from", "2026-02-30"),
+                ("channel", "0"),
+            ],
+        )
+        .await;
     assert_eq!(bad.status, 422);
     assert!(bad.body.contains("is not a date"));
 }
@@ -237,31 +331,84 @@ async fn verifying_records_who_when_and_which_source_and_the_dashboard_follows()
     let (mut editor, _) = signed_in(&app, "kari@example.org", Role::Editor).await;
     let mut old = stored(&app, "gb-samaritans").await;
     old.verified_on = chrono::NaiveDate::from_ymd_opt(2020, 1, 2).expect("date");
-    app.state.store.upsert(&Directory { services: vec![old.clone()], ..Directory::default() }, &Author::System).await.expect("upsert");
+    app.state
+        .store
+        .upsert(&Directory { services: vec![old.clone()], ..Directory::default() }, &Author::System)
+        .await
+        .expect("upsert");
     let dashboard = editor.get("/admin?country=GB").await.body;
-    assert!(dashboard.contains("Samaritans helpline") && dashboard.contains("2020-01-02") && dashboard.contains("(overdue)"), "{dashboard}");
-    assert!(public_page_shows(&app, &format!("/services/{}", old.id), |_, body| body.contains("not been checked against its source for over 12 months")).await);
+    assert!(
+        dashboard.contains("Samaritans helpline")
+            && dashboard.contains("2020-01-02")
+            && dashboard.contains("(overdue)"),
+        "{dashboard}"
+    );
+    assert!(
+        public_page_shows(&app, &format!("/services/{}", old.id), |_, body| body
+            .contains("not been checked against its source for over 12 months"))
+        .await
+    );
     let page = format!("/admin/services/{}/verify", old.id);
     let version = hidden(&editor.get(&page).await.body, "version").expect("version");
-    let answer = editor.submit(&page, &page, &[("version", &version), ("source_url", "https://www.samaritans.org/how-we-can-help/contact-samaritan/"), ("note", "phoned them")]).await;
+    let answer = editor
+        .submit(
+            &page,
+            &page,
+            &[
+                ("version", &version),
+                ("source_url", "https://www.samaritans.org/how-we-can-help/contact-samaritan/"),
+                ("note", "phoned them"),
+            ],
+        )
+        .await;
     assert_eq!(answer.status, 303, "{}", answer.body);
     let now = stored(&app, "gb-samaritans").await;
     assert_eq!(now.verified_on, chrono::Utc::now().date_naive());
     assert_eq!(now.status, helpatlas::model::VerificationStatus::Verified);
     let history = editor.get(&format!("/admin/services/{}/history", old.id)).await.body;
-    assert!(history.contains("verify by kari@example.org") && history.contains("checked against https://www.samaritans.org/how-we-can-help/contact-samaritan/: phoned them"));
+    assert!(
+        history.contains("verify by kari@example.org")
+            && history
+                .contains("checked against https://www.samaritans.org/how-we-can-help/contact-samaritan/: phoned them")
+    );
     assert!(!editor.get("/admin?country=GB").await.body.contains("Samaritans helpline"), "no longer due");
-    assert!(public_page_shows(&app, &format!("/services/{}", old.id), |_, body| !body.contains("over 12 months")).await);
+    assert!(
+        public_page_shows(&app, &format!("/services/{}", old.id), |_, body| !body.contains("over 12 months")).await
+    );
 }
 
 #[tokio::test]
 async fn new_organizations_locations_and_services_can_be_created() {
     let app = common::spawn().await;
     let (mut editor, _) = signed_in(&app, "kari@example.org", Role::Editor).await;
-    let answer = editor.submit("/admin/organizations/new", "/admin/organizations/new", &[("name", "Fjordhjelp"), ("url", "https://fjordhjelp.example.org")]).await;
+    let answer = editor
+        .submit(
+            "/admin/organizations/new",
+            "/admin/organizations/new",
+            &[("name", "Fjordhjelp"), ("url", "https://fjordhjelp.example.org")],
+        )
+        .await;
     assert_eq!(answer.status, 303, "{}", answer.body);
-    let organization = answer.location.expect("location").trim_start_matches("/admin/organizations/").trim_end_matches("?saved=1").to_string();
-    let answer = editor.submit("/admin/locations/new", "/admin/locations/new", &[("organization_id", &organization), ("name", "Bergen office"), ("country", "NO"), ("lat", "60.39"), ("lon", "5.32"), ("city", "Bergen")]).await;
+    let organization = answer
+        .location
+        .expect("location")
+        .trim_start_matches("/admin/organizations/")
+        .trim_end_matches("?saved=1")
+        .to_string();
+    let answer = editor
+        .submit(
+            "/admin/locations/new",
+            "/admin/locations/new",
+            &[
+                ("organization_id", &organization),
+                ("name", "Bergen office"),
+                ("country", "NO"),
+                ("lat", "60.39"),
+                ("lon", "5.32"),
+                ("city", "Bergen"),
+            ],
+        )
+        .await;
     assert_eq!(answer.status, 303, "{}", answer.body);
     let draft = ServiceDraft {
         organization_id: organization.clone(),
@@ -273,11 +420,17 @@ async fn new_organizations_locations_and_services_can_be_created() {
         source_url: "https://fjordhjelp.example.org/chat".into(),
         verified_on: "2026-01-05".into(),
         status: "verified".into(),
-        channels: vec![helpatlas::editing::draft::ChannelDraft { kind: "chat".into(), value: "https://fjordhjelp.example.org/chat".into(), hours: "Mo-Fr 18:00-22:00".into(), ..Default::default() }],
+        channels: vec![helpatlas::editing::draft::ChannelDraft {
+            kind: "chat".into(),
+            value: "https://fjordhjelp.example.org/chat".into(),
+            hours: "Mo-Fr 18:00-22:00".into(),
+            ..Default::default()
+        }],
         ..ServiceDraft::default()
     };
     let form = fields(&draft, "", &[]);
-    let mut pairs: Vec<(&str, &str)> = form.iter().filter(|(k, _)| k != "version").map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    let mut pairs: Vec<(&str, &str)> =
+        form.iter().filter(|(k, _)| k != "version").map(|(k, v)| (k.as_str(), v.as_str())).collect();
     let page = editor.get(&format!("/admin/services/new?organization={organization}")).await.body;
     let csrf = hidden(&page, "csrf").expect("csrf");
     pairs.push(("csrf", &csrf));
@@ -293,14 +446,19 @@ async fn the_bundled_data_retires_what_it_dropped_and_leaves_editors_changes_alo
     let store = helpatlas::app::open_store(&data).await.expect("store");
     helpatlas::app::sync_bundled(store.as_ref()).await.expect("first start");
     let mut directory = store.load_directory().await.expect("load");
-    let mut dropped = directory.services.iter().find(|s| s.id == service_id("gb-samaritans")).expect("samaritans").clone();
+    let mut dropped =
+        directory.services.iter().find(|s| s.id == service_id("gb-samaritans")).expect("samaritans").clone();
     dropped.id = uuid::Uuid::new_v4();
     dropped.name = "A service a later release no longer has".into();
-    store.upsert(&Directory { services: vec![dropped.clone()], ..Directory::default() }, &Author::Bundled).await.expect("as if bundled");
-    let edited = directory.services.iter_mut().find(|s| s.id == service_id("no-mental-helse-hjelpetelefonen")).map(|s| {
-        s.description = "Changed by an editor.".into();
-        s.clone()
-    });
+    store
+        .upsert(&Directory { services: vec![dropped.clone()], ..Directory::default() }, &Author::Bundled)
+        .await
+        .expect("as if bundled");
+    let edited =
+        directory.services.iter_mut().find(|s| s.id == service_id("no-mental-helse-hjelpetelefonen")).map(|s| {
+            s.description = "Changed by an editor.".into();
+            s.clone()
+        });
     let edited = edited.unwrap_or_else(|| {
         let s = &mut directory.services[0];
         s.description = "Changed by an editor.".into();

@@ -38,13 +38,23 @@ async fn replicas_share_sessions_throttling_and_every_edit() {
     let id = service_id("gb-samaritans");
     let page = format!("/admin/services/{id}/retire");
     let version = hidden(&on_a.get(&page).await.body, "version").expect("version");
-    let answer = on_a.submit(&page, &page, &[("version", &version), ("status", "inactive"), ("reason", "Paused for renovation.")]).await;
+    let answer = on_a
+        .submit(&page, &page, &[("version", &version), ("status", "inactive"), ("reason", "Paused for renovation.")])
+        .await;
     assert_eq!(answer.status, 303, "{}", answer.body);
-    let took = until(&b, &format!("/services/{id}"), |status, _| status == 404).await.expect("retired on the other replica");
+    let took =
+        until(&b, &format!("/services/{id}"), |status, _| status == 404).await.expect("retired on the other replica");
     println!("a retirement on replica A left replica B's public pages after {} ms", took.as_millis());
-    let answer = on_b.submit(&page, &format!("/admin/services/{id}/restore"), &[("version", &(version.parse::<i64>().expect("n") + 1).to_string())]).await;
+    let answer = on_b
+        .submit(
+            &page,
+            &format!("/admin/services/{id}/restore"),
+            &[("version", &(version.parse::<i64>().expect("n") + 1).to_string())],
+        )
+        .await;
     assert_eq!(answer.status, 303, "{}", answer.body);
-    let took = until(&a, &format!("/services/{id}"), |status, _| status == 200).await.expect("restored on the other replica");
+    let took =
+        until(&a, &format!("/services/{id}"), |status, _| status == 200).await.expect("restored on the other replica");
     println!("a restore on replica B reached replica A's public pages after {} ms", took.as_millis());
 
     account(&a, "ola@example.org", Role::Editor).await;
@@ -107,12 +117,20 @@ async fn without_the_database_public_pages_still_serve_and_a_refused_edit_keeps_
     for path in ["/gb", &format!("/services/{id}"), "/gb/helplines", "/api/services"] {
         assert_eq!(app.page(path).await.0, 200, "{path} serves from the index");
     }
-    let fields = [("csrf", csrf.as_str()), ("version", version.as_str()), ("status", "defunct"), ("reason", "Typed while the database was away.")];
+    let fields = [
+        ("csrf", csrf.as_str()),
+        ("version", version.as_str()),
+        ("status", "defunct"),
+        ("reason", "Typed while the database was away."),
+    ];
     let answer = editor.post(&page, &fields).await;
     assert_eq!(answer.status, 503);
     assert!(answer.body.contains("Not saved: the database cannot be reached"));
     assert!(answer.body.contains("Typed while the database was away."), "what was typed is on the page");
-    assert!(answer.body.contains(r#"name="reason" value="Typed while the database was away.""#), "and in a form to send again");
+    assert!(
+        answer.body.contains(r#"name="reason" value="Typed while the database was away.""#),
+        "and in a form to send again"
+    );
 
     let back = Relay::start(relay.port).await;
     let mut sent = None;

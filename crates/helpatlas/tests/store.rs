@@ -6,8 +6,8 @@ mod common;
 use common::postgres::{drop_postgres, fresh_postgres};
 use helpatlas::bundled;
 use helpatlas::model::{Action, Author, Directory, Record, RecordKind, Role};
-use helpatlas::store::{Edit, NewSession, NewUser, Saved};
 use helpatlas::store::{self, RecordTable, Store, StoreError};
+use helpatlas::store::{Edit, NewSession, NewUser, Saved};
 use std::sync::Arc;
 
 fn starter() -> Directory {
@@ -219,28 +219,57 @@ async fn a_save_based_on_an_old_version_is_refused(store: &dyn Store) {
     let Record::Service(mut service) = current.record.clone() else { panic!("a service") };
     service.name = "Saved by the first editor".into();
     let author = Author::User { id: uuid::Uuid::now_v7(), email: "first@example.org".into() };
-    let edit = |record: Record, expected| Edit { record, expected_version: expected, author: author.clone(), action: Action::Edit, note: "why".into() };
+    let edit = |record: Record, expected| Edit {
+        record,
+        expected_version: expected,
+        author: author.clone(),
+        action: Action::Edit,
+        note: "why".into(),
+    };
     let saved = store.save(&edit(Record::Service(service.clone()), Some(current.version))).await.expect("save");
     assert!(matches!(saved, Saved::Written { version, .. } if version == current.version + 1));
-    assert_eq!(store.save(&edit(Record::Service(service.clone()), Some(current.version + 1))).await.expect("same"), Saved::Unchanged { version: current.version + 1 });
+    assert_eq!(
+        store.save(&edit(Record::Service(service.clone()), Some(current.version + 1))).await.expect("same"),
+        Saved::Unchanged { version: current.version + 1 }
+    );
     service.name = "Saved by the second editor, from a stale form".into();
     let stale = store.save(&edit(Record::Service(service.clone()), Some(current.version))).await;
     assert!(matches!(stale, Err(StoreError::Conflict { found: Some(v), .. }) if v == current.version + 1), "{stale:?}");
-    assert!(matches!(store.save(&edit(Record::Service(service), None)).await, Err(StoreError::Conflict { .. })), "a new record with a taken id");
+    assert!(
+        matches!(store.save(&edit(Record::Service(service), None)).await, Err(StoreError::Conflict { .. })),
+        "a new record with a taken id"
+    );
     let latest = store.revision(RecordKind::Service, id, current.version + 1).await.expect("read").expect("revision");
-    assert_eq!((latest.author.label(), latest.note.as_str(), latest.action), ("first@example.org".to_string(), "why", Action::Edit));
+    assert_eq!(
+        (latest.author.label(), latest.note.as_str(), latest.action),
+        ("first@example.org".to_string(), "why", Action::Edit)
+    );
     let log = store.audit_log(Some("record-edit"), None, 10).await.expect("audit");
     assert!(log.iter().any(|e| e.actor == "first@example.org" && e.subject.contains(&id.to_string())));
 }
 
 async fn accounts_sessions_and_failures_round_trip(store: &dyn Store) {
     let now = chrono::Utc::now();
-    let user = NewUser { id: uuid::Uuid::now_v7(), email: "kari@example.org".into(), role: Role::Editor, password_hash: Some("hash".into()), setup_token_hash: None, setup_expires_at: None, created_at: now };
+    let user = NewUser {
+        id: uuid::Uuid::now_v7(),
+        email: "kari@example.org".into(),
+        role: Role::Editor,
+        password_hash: Some("hash".into()),
+        setup_token_hash: None,
+        setup_expires_at: None,
+        created_at: now,
+    };
     store.add_user(&user).await.expect("add");
-    assert!(matches!(store.add_user(&NewUser { id: uuid::Uuid::now_v7(), ..user.clone() }).await, Err(StoreError::Duplicate(_))));
+    assert!(matches!(
+        store.add_user(&NewUser { id: uuid::Uuid::now_v7(), ..user.clone() }).await,
+        Err(StoreError::Duplicate(_))
+    ));
     let (found, hash) = store.user_by_email("kari@example.org").await.expect("read").expect("user");
     assert_eq!((found.role, hash.as_deref(), found.disabled), (Role::Editor, Some("hash"), false));
-    store.add_session(&NewSession { token_hash: "t1".into(), user_id: user.id, csrf_token: "c1".into(), at: now }).await.expect("session");
+    store
+        .add_session(&NewSession { token_hash: "t1".into(), user_id: user.id, csrf_token: "c1".into(), at: now })
+        .await
+        .expect("session");
     assert_eq!(store.session("t1").await.expect("read").expect("session").user.email, "kari@example.org");
     store.set_disabled(user.id, true).await.expect("disable");
     assert!(store.session("t1").await.expect("read").expect("session").user.disabled);
@@ -249,10 +278,16 @@ async fn accounts_sessions_and_failures_round_trip(store: &dyn Store) {
     let keys = vec!["account:kari@example.org".to_string(), "client:abc".to_string()];
     store.add_failure(&keys, now).await.expect("fail");
     store.add_failure(&keys[..1], now).await.expect("fail");
-    assert_eq!(store.failures("account:kari@example.org", now - chrono::Duration::minutes(1)).await.expect("count").0, 2);
+    assert_eq!(
+        store.failures("account:kari@example.org", now - chrono::Duration::minutes(1)).await.expect("count").0,
+        2
+    );
     assert_eq!(store.failures("client:abc", now + chrono::Duration::minutes(1)).await.expect("count").0, 0);
     store.clear_failures("account:kari@example.org").await.expect("clear");
-    assert_eq!(store.failures("account:kari@example.org", now - chrono::Duration::minutes(1)).await.expect("count").0, 0);
+    assert_eq!(
+        store.failures("account:kari@example.org", now - chrono::Duration::minutes(1)).await.expect("count").0,
+        0
+    );
     assert_eq!(store.setting_or_init("secret", "a").await.expect("init"), "a");
     assert_eq!(store.setting_or_init("secret", "b").await.expect("init"), "a", "the first value stays");
 }
@@ -260,7 +295,8 @@ async fn accounts_sessions_and_failures_round_trip(store: &dyn Store) {
 async fn the_dashboard_counts_due_services_by_country_and_kind(store: &dyn Store) {
     let mut directory = starter();
     let old = chrono::NaiveDate::from_ymd_opt(2001, 1, 1).expect("date");
-    let gb: Vec<_> = directory.services.iter_mut().filter(|s| helpatlas::store::home_country(s) == "GB").take(2).collect();
+    let gb: Vec<_> =
+        directory.services.iter_mut().filter(|s| helpatlas::store::home_country(s) == "GB").take(2).collect();
     let ids: Vec<_> = gb.iter().map(|s| s.id).collect();
     let kind = gb[0].kind.code().to_string();
     let mut changed = Directory::default();
@@ -269,10 +305,22 @@ async fn the_dashboard_counts_due_services_by_country_and_kind(store: &dyn Store
         changed.services.push(s.clone());
     }
     store.upsert(&changed, &Author::System).await.expect("upsert");
-    let counts = store.due_counts(chrono::NaiveDate::from_ymd_opt(2001, 6, 1).expect("date"), chrono::NaiveDate::from_ymd_opt(2001, 7, 1).expect("date")).await.expect("counts");
+    let counts = store
+        .due_counts(
+            chrono::NaiveDate::from_ymd_opt(2001, 6, 1).expect("date"),
+            chrono::NaiveDate::from_ymd_opt(2001, 7, 1).expect("date"),
+        )
+        .await
+        .expect("counts");
     let overdue: i64 = counts.iter().filter(|c| c.country == "GB").map(|c| c.overdue).sum();
     assert_eq!(overdue, 2, "{counts:?}");
-    let query = helpatlas::store::DueQuery { verified_by: Some(old), country: Some("GB".into()), kind: Some(kind), limit: 10, offset: 0 };
+    let query = helpatlas::store::DueQuery {
+        verified_by: Some(old),
+        country: Some("GB".into()),
+        kind: Some(kind),
+        limit: 10,
+        offset: 0,
+    };
     let due = store.due(&query).await.expect("due");
     assert!(!due.is_empty() && due.iter().all(|d| ids.contains(&d.id)));
 }

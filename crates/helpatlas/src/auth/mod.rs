@@ -209,11 +209,19 @@ impl Auth {
         let (hash, token) = self.credentials(&user.email, password).await?;
         match (&hash, &token) {
             (Some(hash), _) => self.store.set_password(user.id, hash).await?,
-            (None, Some(token)) => self.store.set_setup_token(user.id, &digest(token), Utc::now() + SETUP_LINK_VALID).await?,
+            (None, Some(token)) => {
+                self.store.set_setup_token(user.id, &digest(token), Utc::now() + SETUP_LINK_VALID).await?
+            }
             (None, None) => {}
         }
         self.store.end_sessions_of(user.id).await?;
-        self.audit(actor, "user-reset", &user.email, if token.is_some() { "setup link issued" } else { "password set" }).await?;
+        self.audit(
+            actor,
+            "user-reset",
+            &user.email,
+            if token.is_some() { "setup link issued" } else { "password set" },
+        )
+        .await?;
         let user = self.store.user(user.id).await?.ok_or_else(|| AuthError::UnknownAccount(user.email.clone()))?;
         Ok(Issued { user, setup_token: token })
     }

@@ -319,14 +319,9 @@ impl Checker {
 
 /// The loader's checks of single values, for the other writers of records (the editors' forms): the
 /// same rules as the data files, with each problem reported by field.
+#[derive(Default)]
 pub struct FieldChecks {
     checker: Checker,
-}
-
-impl Default for FieldChecks {
-    fn default() -> Self {
-        FieldChecks { checker: Checker::default() }
-    }
 }
 
 impl FieldChecks {
@@ -367,9 +362,7 @@ impl FieldChecks {
 
     /// Service areas that exist in the reference data; at least one.
     pub fn areas(&mut self, field: &str, values: &[String]) -> Vec<ServiceArea> {
-        let mut r = self.record();
-        let areas = check_areas(&mut r, values);
-        drop(r);
+        let areas = check_areas(&mut self.record(), values);
         self.rename("areas", field);
         areas
     }

@@ -88,9 +88,11 @@ pub fn diff(before: Option<&Record>, after: &Record) -> Vec<FieldChange> {
         .map(|(field, value)| FieldChange { field: field.clone(), before: value_in(&old, field), after: value.clone() })
         .collect();
     changes.extend(
-        old.iter()
-            .filter(|(field, _)| !new.iter().any(|(f, _)| f == field))
-            .map(|(field, value)| FieldChange { field: field.clone(), before: value.clone(), after: String::new() }),
+        old.iter().filter(|(field, _)| !new.iter().any(|(f, _)| f == field)).map(|(field, value)| FieldChange {
+            field: field.clone(),
+            before: value.clone(),
+            after: String::new(),
+        }),
     );
     changes
 }
@@ -116,7 +118,7 @@ mod tests {
         let changes = diff(Some(&Record::Service(before)), &Record::Service(after));
         let change = |field: &str| changes.iter().find(|c| c.field == field).expect(field);
         assert_eq!(changes.len(), 2, "{changes:?}");
-        assert_eq!(change("name").before, "Samaritans");
+        assert_eq!(change("name").before, "Samaritans helpline");
         assert_eq!(change("channels 1 › hours").after, "Mo,Tu,We,Th,Fr 09:00-17:00; 2026-12-24 closed");
     }
 

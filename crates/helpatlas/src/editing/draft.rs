@@ -81,7 +81,10 @@ impl ChannelDraft {
     }
 
     pub fn is_blank(&self) -> bool {
-        self.value.trim().is_empty() && self.label.trim().is_empty() && self.hours.trim().is_empty() && self.exceptions.trim().is_empty()
+        self.value.trim().is_empty()
+            && self.label.trim().is_empty()
+            && self.hours.trim().is_empty()
+            && self.exceptions.trim().is_empty()
     }
 }
 

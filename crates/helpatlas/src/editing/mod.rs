@@ -91,7 +91,8 @@ impl Editing {
         action: Action,
         note: &str,
     ) -> Result<Saved, EditError> {
-        let edit = Edit { record, expected_version: expected, author: author.clone(), action, note: note.trim().to_string() };
+        let edit =
+            Edit { record, expected_version: expected, author: author.clone(), action, note: note.trim().to_string() };
         match self.store.save(&edit).await {
             Ok(saved) => Ok(saved),
             Err(StoreError::Conflict { found: Some(_), .. }) if expected.is_some() => {
@@ -154,7 +155,8 @@ impl Editing {
             Some(id) => self.store.record(RecordKind::Organization, id).await.map_err(EditError::Store)?.is_some(),
             None => false,
         };
-        id.filter(|_| exists).ok_or_else(|| EditError::field("organization_id", "choose the organization it belongs to"))
+        id.filter(|_| exists)
+            .ok_or_else(|| EditError::field("organization_id", "choose the organization it belongs to"))
     }
 
     /// The ids of an organization's locations, which its services may be offered at.
@@ -306,7 +308,8 @@ impl Editing {
             return Err(EditError::field("channels", "choose the channels the closure applies to"));
         }
         for position in &draft.channels {
-            let channel = service.channels.get_mut(*position).ok_or_else(|| EditError::field("channels", "no such channel"))?;
+            let channel =
+                service.channels.get_mut(*position).ok_or_else(|| EditError::field("channels", "no such channel"))?;
             let Some(hours) = channel.hours.as_mut() else {
                 return Err(EditError::field(
                     "channels",
@@ -338,7 +341,10 @@ fn closure_days(draft: &ClosureDraft) -> Result<Vec<DatedException>, EditError> 
     let to = if draft.to.trim().is_empty() { from } else { date("to", &draft.to)? };
     let days = (to - from).num_days();
     if !(0..MAX_CLOSURE_DAYS).contains(&days) {
-        return Err(EditError::field("to", format!("must be on or after the first day and within {MAX_CLOSURE_DAYS} days of it")));
+        return Err(EditError::field(
+            "to",
+            format!("must be on or after the first day and within {MAX_CLOSURE_DAYS} days of it"),
+        ));
     }
     let what = match draft.open.trim() {
         "" => "closed".to_string(),
@@ -346,6 +352,8 @@ fn closure_days(draft: &ClosureDraft) -> Result<Vec<DatedException>, EditError> 
     };
     from.iter_days()
         .take(days as usize + 1)
-        .map(|day| format!("{day} {what}").parse::<DatedException>().map_err(|e| EditError::field("open", e.to_string())))
+        .map(|day| {
+            format!("{day} {what}").parse::<DatedException>().map_err(|e| EditError::field("open", e.to_string()))
+        })
         .collect()
 }

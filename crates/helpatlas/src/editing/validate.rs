@@ -55,7 +55,8 @@ impl Check {
     fn clean(&mut self, field: &str, value: &str, multiline: bool) -> bool {
         match hidden_character(value, multiline) {
             Some(c) => {
-                self.fields.problem(field, format!("contains an invisible control character (U+{:04X}); remove it", c as u32));
+                self.fields
+                    .problem(field, format!("contains an invisible control character (U+{:04X}); remove it", c as u32));
                 false
             }
             None => true,

@@ -283,7 +283,10 @@ fn schedules(s: &Service) -> Vec<Record> {
                 ("closes_at", json!(closes)),
                 ("attending_type", json!(channel.kind.code())),
                 ("description", json!(format!("{what}: {}", schedule_description(channel)))),
-                ("notes", json!(if exception.open.is_some() { "open only at these times on this day" } else { "closed" })),
+                (
+                    "notes",
+                    json!(if exception.open.is_some() { "open only at these times on this day" } else { "closed" }),
+                ),
             ]));
         }
         for (j, (days, opens, closes)) in weekly_spans(hours).into_iter().enumerate() {

@@ -6,8 +6,8 @@ use super::tables::{Row, Tables};
 use super::taxonomy::{self, Carrier};
 use super::FastMap;
 use crate::model::{
-    Channel, ChannelType, DatedException, Days, Directory, Eligibility, Hours, Kind, Location, Organization, Point, RetiredStatus,
-    Retirement, Service, ServiceArea, SourceDate, SourceDateError, Span, VerificationStatus, WeeklyRule,
+    Channel, ChannelType, DatedException, Days, Directory, Eligibility, Hours, Kind, Location, Organization, Point,
+    RetiredStatus, Retirement, Service, ServiceArea, SourceDate, SourceDateError, Span, VerificationStatus, WeeklyRule,
 };
 use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
@@ -501,9 +501,11 @@ fn dated_exception(schedule: &Row) -> Option<DatedException> {
     }
     let date = NaiveDate::parse_from_str(from, "%Y-%m-%d").ok()?;
     let open = match (schedule.str("opens_at"), schedule.str("closes_at")) {
-        (Some(opens), Some(closes)) => {
-            Some(format!("{}-{}", opens.get(..5).unwrap_or(opens), closes.get(..5).unwrap_or(closes)).parse::<Span>().ok()?)
-        }
+        (Some(opens), Some(closes)) => Some(
+            format!("{}-{}", opens.get(..5).unwrap_or(opens), closes.get(..5).unwrap_or(closes))
+                .parse::<Span>()
+                .ok()?,
+        ),
         _ => None,
     };
     Some(DatedException { date, open })

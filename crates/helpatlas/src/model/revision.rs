@@ -143,6 +143,8 @@ impl RecordKind {
 }
 
 /// Any one record.
+// One record is handled at a time (an edit, a revision): boxing the service would save nothing.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum Record {
     Organization(Organization),

@@ -77,10 +77,21 @@ pub trait Accounts: Send + Sync {
     async fn failures(&self, key: &str, since: DateTime<Utc>) -> Result<(i64, Option<DateTime<Utc>>), StoreError>;
     async fn clear_failures(&self, key: &str) -> Result<(), StoreError>;
 
-    async fn audit(&self, actor_id: Option<Uuid>, actor: &str, event: &str, subject: &str, detail: &str)
-        -> Result<(), StoreError>;
+    async fn audit(
+        &self,
+        actor_id: Option<Uuid>,
+        actor: &str,
+        event: &str,
+        subject: &str,
+        detail: &str,
+    ) -> Result<(), StoreError>;
     /// The newest entries first, of one event if given, older than `before` (a sequence number) if given.
-    async fn audit_log(&self, event: Option<&str>, before: Option<i64>, limit: usize) -> Result<Vec<AuditEntry>, StoreError>;
+    async fn audit_log(
+        &self,
+        event: Option<&str>,
+        before: Option<i64>,
+        limit: usize,
+    ) -> Result<Vec<AuditEntry>, StoreError>;
 }
 
 const USER_COLUMNS: &str = "id, email, role, password_hash, disabled, created_at, last_sign_in_at";
@@ -122,7 +133,8 @@ impl SqlStore {
 #[async_trait]
 impl Accounts for SqlStore {
     async fn add_user(&self, user: &NewUser) -> Result<(), StoreError> {
-        let taken = sqlx::query("SELECT id FROM users WHERE email = $1").bind(&user.email).fetch_optional(&self.pool).await?;
+        let taken =
+            sqlx::query("SELECT id FROM users WHERE email = $1").bind(&user.email).fetch_optional(&self.pool).await?;
         if taken.is_some() {
             return Err(StoreError::Duplicate(format!("the email {}", user.email)));
         }
@@ -172,12 +184,14 @@ impl Accounts for SqlStore {
     }
 
     async fn set_setup_token(&self, id: Uuid, token_hash: &str, expires_at: DateTime<Utc>) -> Result<(), StoreError> {
-        sqlx::query("UPDATE users SET password_hash = NULL, setup_token_hash = $1, setup_expires_at = $2 WHERE id = $3")
-            .bind(token_hash)
-            .bind(expires_at.timestamp())
-            .bind(id.to_string())
-            .execute(&self.pool)
-            .await?;
+        sqlx::query(
+            "UPDATE users SET password_hash = NULL, setup_token_hash = $1, setup_expires_at = $2 WHERE id = $3",
+        )
+        .bind(token_hash)
+        .bind(expires_at.timestamp())
+        .bind(id.to_string())
+        .execute(&self.pool)
+        .await?;
         Ok(())
     }
 
@@ -261,7 +275,10 @@ impl Accounts for SqlStore {
             .bind(created_before.timestamp())
             .execute(&self.pool)
             .await?;
-        sqlx::query("DELETE FROM sign_in_failures WHERE at < $1").bind(failures_before.timestamp()).execute(&self.pool).await?;
+        sqlx::query("DELETE FROM sign_in_failures WHERE at < $1")
+            .bind(failures_before.timestamp())
+            .execute(&self.pool)
+            .await?;
         Ok(())
     }
 
@@ -279,11 +296,12 @@ impl Accounts for SqlStore {
     }
 
     async fn failures(&self, key: &str, since: DateTime<Utc>) -> Result<(i64, Option<DateTime<Utc>>), StoreError> {
-        let row = sqlx::query("SELECT COUNT(*) AS n, MIN(at) AS first FROM sign_in_failures WHERE key = $1 AND at >= $2")
-            .bind(key)
-            .bind(since.timestamp())
-            .fetch_one(&self.pool)
-            .await?;
+        let row =
+            sqlx::query("SELECT COUNT(*) AS n, MIN(at) AS first FROM sign_in_failures WHERE key = $1 AND at >= $2")
+                .bind(key)
+                .bind(since.timestamp())
+                .fetch_one(&self.pool)
+                .await?;
         Ok((row.try_get("n")?, row.try_get::<Option<i64>, _>("first")?.map(time)))
     }
 
@@ -299,19 +317,26 @@ impl Accounts for SqlStore {
         subject: &str,
         detail: &str,
     ) -> Result<(), StoreError> {
-        sqlx::query("INSERT INTO audit_log (at, actor_id, actor, event, subject, detail) VALUES ($1, $2, $3, $4, $5, $6)")
-            .bind(Utc::now().timestamp())
-            .bind(actor_id.map(|id| id.to_string()))
-            .bind(actor)
-            .bind(event)
-            .bind(subject)
-            .bind(detail)
-            .execute(&self.pool)
-            .await?;
+        sqlx::query(
+            "INSERT INTO audit_log (at, actor_id, actor, event, subject, detail) VALUES ($1, $2, $3, $4, $5, $6)",
+        )
+        .bind(Utc::now().timestamp())
+        .bind(actor_id.map(|id| id.to_string()))
+        .bind(actor)
+        .bind(event)
+        .bind(subject)
+        .bind(detail)
+        .execute(&self.pool)
+        .await?;
         Ok(())
     }
 
-    async fn audit_log(&self, event: Option<&str>, before: Option<i64>, limit: usize) -> Result<Vec<AuditEntry>, StoreError> {
+    async fn audit_log(
+        &self,
+        event: Option<&str>,
+        before: Option<i64>,
+        limit: usize,
+    ) -> Result<Vec<AuditEntry>, StoreError> {
         let sql = format!(
             "SELECT seq, at, actor_id, actor, event, subject, detail FROM audit_log \
              WHERE ($1 = '' OR event = $1) AND seq < $2 ORDER BY seq DESC LIMIT {limit}"

@@ -27,9 +27,14 @@ pub struct Edit {
 /// What a save did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Saved {
-    Written { version: i64, change: i64 },
+    Written {
+        version: i64,
+        change: i64,
+    },
     /// The record was already stored exactly so: nothing written, no revision.
-    Unchanged { version: i64 },
+    Unchanged {
+        version: i64,
+    },
 }
 
 impl Saved {
@@ -109,8 +114,7 @@ pub trait History: Send + Sync {
     async fn written_by(&self, kind: RecordKind, author_kind: &str) -> Result<HashSet<Uuid>, StoreError>;
 
     /// Records whose latest version was written by an author of another kind than `author_kind`.
-    async fn last_written_by_others(&self, kind: RecordKind, author_kind: &str)
-        -> Result<HashSet<Uuid>, StoreError>;
+    async fn last_written_by_others(&self, kind: RecordKind, author_kind: &str) -> Result<HashSet<Uuid>, StoreError>;
 
     async fn find(&self, kind: RecordKind, query: &RecordQuery) -> Result<Vec<RecordSummary>, StoreError>;
 
@@ -133,7 +137,11 @@ fn revision_from(row: &AnyRow, kind: RecordKind) -> Result<Revision, StoreError>
         record_id,
         version: row.try_get("version")?,
         at: DateTime::from_timestamp(row.try_get("at")?, 0).unwrap_or_default(),
-        author: Author::from_stored(&row.try_get::<String, _>("author_kind")?, author_id.as_deref(), &row.try_get::<String, _>("author")?),
+        author: Author::from_stored(
+            &row.try_get::<String, _>("author_kind")?,
+            author_id.as_deref(),
+            &row.try_get::<String, _>("author")?,
+        ),
         action: Action::from_code(&action).ok_or_else(|| corrupt(format!("unknown action `{action}`")))?,
         note: row.try_get("note")?,
         doc: row.try_get("doc")?,
@@ -144,7 +152,8 @@ const REVISION_COLUMNS: &str = "record_id, version, at, author_kind, author_id, 
 
 fn summary_from(row: &AnyRow, kind: RecordKind) -> Result<RecordSummary, StoreError> {
     let id: String = row.try_get("id")?;
-    let parsed = id.parse().map_err(|e: uuid::Error| StoreError::Corrupt { table: kind.table(), id, reason: e.to_string() })?;
+    let parsed =
+        id.parse().map_err(|e: uuid::Error| StoreError::Corrupt { table: kind.table(), id, reason: e.to_string() })?;
     let verified: Option<String> = row.try_get("verified_on")?;
     Ok(RecordSummary {
         id: parsed,
@@ -205,8 +214,11 @@ impl History for SqlStore {
             return Ok(None);
         };
         let doc: String = row.try_get("doc")?;
-        let record = Record::from_json(kind, &doc)
-            .map_err(|e| StoreError::Corrupt { table: kind.table(), id: id.to_string(), reason: e.to_string() })?;
+        let record = Record::from_json(kind, &doc).map_err(|e| StoreError::Corrupt {
+            table: kind.table(),
+            id: id.to_string(),
+            reason: e.to_string(),
+        })?;
         Ok(Some(Versioned { record, version: row.try_get("version")? }))
     }
 
@@ -216,7 +228,12 @@ impl History for SqlStore {
         let id = edit.record.id();
         let mut tx = self.pool.begin().await?;
         let stored = self.current_version(&mut tx, table, id).await?;
-        let conflict = |found: Option<i64>| StoreError::Conflict { table: kind.table(), id, expected: edit.expected_version, found };
+        let conflict = |found: Option<i64>| StoreError::Conflict {
+            table: kind.table(),
+            id,
+            expected: edit.expected_version,
+            found,
+        };
         let (id_text, doc, last_modified, extra) = record_row(&edit.record);
         match (edit.expected_version, &stored) {
             (Some(expected), Some((version, stored_doc))) if expected == *version => {
@@ -274,24 +291,31 @@ impl History for SqlStore {
         .bind(doc.as_str())
         .execute(&mut *tx)
         .await?;
-        sqlx::query("INSERT INTO audit_log (at, actor_id, actor, event, subject, detail) VALUES ($1, $2, $3, $4, $5, $6)")
-            .bind(now.timestamp())
-            .bind(match &edit.author {
-                Author::User { id, .. } => Some(id.to_string()),
-                _ => None,
-            })
-            .bind(edit.author.label())
-            .bind(format!("record-{}", edit.action.code()))
-            .bind(format!("{} {id} ({})", kind.singular(), edit.record.name()))
-            .bind(format!("version {version}{}", if edit.note.is_empty() { String::new() } else { format!(": {}", edit.note) }))
-            .execute(&mut *tx)
-            .await?;
+        sqlx::query(
+            "INSERT INTO audit_log (at, actor_id, actor, event, subject, detail) VALUES ($1, $2, $3, $4, $5, $6)",
+        )
+        .bind(now.timestamp())
+        .bind(match &edit.author {
+            Author::User { id, .. } => Some(id.to_string()),
+            _ => None,
+        })
+        .bind(edit.author.label())
+        .bind(format!("record-{}", edit.action.code()))
+        .bind(format!("{} {id} ({})", kind.singular(), edit.record.name()))
+        .bind(format!(
+            "version {version}{}",
+            if edit.note.is_empty() { String::new() } else { format!(": {}", edit.note) }
+        ))
+        .execute(&mut *tx)
+        .await?;
         tx.commit().await?;
         Ok(Saved::Written { version, change })
     }
 
     async fn revisions(&self, kind: RecordKind, id: Uuid) -> Result<Vec<Revision>, StoreError> {
-        let sql = format!("SELECT {REVISION_COLUMNS} FROM revisions WHERE record_table = $1 AND record_id = $2 ORDER BY version");
+        let sql = format!(
+            "SELECT {REVISION_COLUMNS} FROM revisions WHERE record_table = $1 AND record_id = $2 ORDER BY version"
+        );
         let rows = sqlx::query(&sql).bind(kind.table()).bind(id.to_string()).fetch_all(&self.pool).await?;
         rows.iter().map(|r| revision_from(r, kind)).collect()
     }
@@ -300,7 +324,8 @@ impl History for SqlStore {
         let sql = format!(
             "SELECT {REVISION_COLUMNS} FROM revisions WHERE record_table = $1 AND record_id = $2 AND version = $3"
         );
-        let row = sqlx::query(&sql).bind(kind.table()).bind(id.to_string()).bind(version).fetch_optional(&self.pool).await?;
+        let row =
+            sqlx::query(&sql).bind(kind.table()).bind(id.to_string()).bind(version).fetch_optional(&self.pool).await?;
         row.map(|r| revision_from(&r, kind)).transpose()
     }
 
@@ -330,11 +355,7 @@ impl History for SqlStore {
         ids_of(&rows)
     }
 
-    async fn last_written_by_others(
-        &self,
-        kind: RecordKind,
-        author_kind: &str,
-    ) -> Result<HashSet<Uuid>, StoreError> {
+    async fn last_written_by_others(&self, kind: RecordKind, author_kind: &str) -> Result<HashSet<Uuid>, StoreError> {
         let sql = format!(
             "SELECT r.record_id FROM revisions r JOIN {t} t ON t.id = r.record_id AND t.version = r.version \
              WHERE r.record_table = $1 AND r.author_kind <> $2",
@@ -345,8 +366,10 @@ impl History for SqlStore {
     }
 
     async fn find(&self, kind: RecordKind, query: &RecordQuery) -> Result<Vec<RecordSummary>, StoreError> {
-        let mut statement =
-            Statement { sql: format!("SELECT {} FROM {} WHERE 1 = 1", summary_columns(kind), kind.table()), texts: Vec::new() };
+        let mut statement = Statement {
+            sql: format!("SELECT {} FROM {} WHERE 1 = 1", summary_columns(kind), kind.table()),
+            texts: Vec::new(),
+        };
         if let Some(text) = query.text.as_deref().filter(|t| !t.trim().is_empty()) {
             let pattern = format!("%{}%", text.trim().to_lowercase().replace(['%', '_'], ""));
             let column = if kind == RecordKind::Location { "doc" } else { "name" };
@@ -377,7 +400,8 @@ impl History for SqlStore {
         if kind == RecordKind::Location {
             // Locations have no name column: the name is read from the document selected in its place.
             for summary in &mut out {
-                let location: crate::model::Location = super::sql::decode(&summary.name, "locations", || summary.id.to_string())?;
+                let location: crate::model::Location =
+                    super::sql::decode(&summary.name, "locations", || summary.id.to_string())?;
                 summary.name = location.name;
                 summary.country = location.country.to_string();
             }
@@ -423,7 +447,9 @@ impl History for SqlStore {
         if let Some(kind) = &query.kind {
             statement.and("kind = ?", kind.clone());
         }
-        statement.sql.push_str(&format!(" ORDER BY verified_on, name, id LIMIT {} OFFSET {}", query.limit, query.offset));
+        statement
+            .sql
+            .push_str(&format!(" ORDER BY verified_on, name, id LIMIT {} OFFSET {}", query.limit, query.offset));
         let mut q = sqlx::query(&statement.sql);
         for text in &statement.texts {
             q = q.bind(text.as_str());

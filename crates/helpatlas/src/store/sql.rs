@@ -2,11 +2,11 @@
 //! PostgreSQL both understand, so one implementation serves both; only migrations and connection
 //! settings differ per backend.
 
-use super::{RecordTable, Store, StoreError, StoredIds, UpsertSummary};
 use super::rows::{
     bind_columns, location_row, new_change, organization_row, record_revisions, service_row, upsert_sql, Table,
     UpsertRow, LOCATIONS, ORGANIZATIONS, ROWS_PER_STATEMENT, SERVICES,
 };
+use super::{RecordTable, Store, StoreError, StoredIds, UpsertSummary};
 use crate::model::{Author, Directory, Organization, Service};
 use async_trait::async_trait;
 use futures_util::TryStreamExt;
@@ -165,7 +165,11 @@ async fn check_ownership(conn: &mut AnyConnection, backend: Backend, url: &str) 
 const LOAD_BATCH: usize = 20_000;
 
 /// A stored document; `id` names the row only when the document is unreadable.
-pub(super) fn decode<T: DeserializeOwned>(doc: &str, table: &'static str, id: impl FnOnce() -> String) -> Result<T, StoreError> {
+pub(super) fn decode<T: DeserializeOwned>(
+    doc: &str,
+    table: &'static str,
+    id: impl FnOnce() -> String,
+) -> Result<T, StoreError> {
     serde_json::from_str(doc).map_err(|e| StoreError::Corrupt { table, id: id(), reason: e.to_string() })
 }
 
@@ -277,7 +281,6 @@ impl SqlStore {
         sqlx::query(&sql).bind(after).fetch_all(&self.pool).await?.iter().map(|r| decode_row(r, table)).collect()
     }
 }
-
 
 /// How often (in records) an upsert reports its progress.
 const PROGRESS_EVERY: usize = 1000;

@@ -29,7 +29,13 @@ pub fn hidden(body: &str, name: &str) -> Option<String> {
 }
 
 fn html_unescape(text: &str) -> String {
-    text.replace("&#43;", "+").replace("&#x2b;", "+").replace("&#34;", "\"").replace("&#39;", "'").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+    text.replace("&#43;", "+")
+        .replace("&#x2b;", "+")
+        .replace("&#34;", "\"")
+        .replace("&#39;", "'")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&")
 }
 
 impl<'a> Browser<'a> {
@@ -49,8 +55,13 @@ impl<'a> Browser<'a> {
     async fn answer(&mut self, response: reqwest::Response, path: &str) -> Answer {
         let status = response.status().as_u16();
         let location = response.headers().get("location").and_then(|l| l.to_str().ok()).map(str::to_string);
-        let cookies: Vec<String> =
-            response.headers().get_all("set-cookie").iter().filter_map(|c| c.to_str().ok()).map(str::to_string).collect();
+        let cookies: Vec<String> = response
+            .headers()
+            .get_all("set-cookie")
+            .iter()
+            .filter_map(|c| c.to_str().ok())
+            .map(str::to_string)
+            .collect();
         for cookie in &cookies {
             let pair = cookie.split(';').next().unwrap_or_default();
             let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
@@ -99,7 +110,11 @@ impl<'a> Browser<'a> {
     pub async fn sign_in(&mut self, email: &str, password: &str) -> Answer {
         let form = self.get("/admin/login").await;
         let token = hidden(&form.body, "form_token").expect("sign-in form token");
-        self.post("/admin/login", &[("form_token", &token), ("email", email), ("password", password), ("next", "/admin")]).await
+        self.post(
+            "/admin/login",
+            &[("form_token", &token), ("email", email), ("password", password), ("next", "/admin")],
+        )
+        .await
     }
 
     pub fn session(&self) -> Option<&String> {

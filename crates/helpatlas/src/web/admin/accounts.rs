@@ -85,15 +85,22 @@ pub async fn add(
     let email = sent.get("email");
     let role = match sent.get("role").parse::<Role>() {
         Ok(role) => role,
-        Err(e) => return users_page(&admin, &visitor, StatusCode::UNPROCESSABLE_ENTITY, email, Some(e.to_string()), None).await,
+        Err(e) => {
+            return users_page(&admin, &visitor, StatusCode::UNPROCESSABLE_ENTITY, email, Some(e.to_string()), None)
+                .await
+        }
     };
     match admin.auth.add_user(email, role, None, &actor(&visitor)).await {
         Ok(issued) => {
             let link = issued_link(&headers, &visitor, &issued);
             users_page(&admin, &visitor, StatusCode::CREATED, "", None, link).await
         }
-        Err(AuthError::Store(e)) if e.is_unavailable() => page::unavailable(&e, &"/admin/users".parse().unwrap_or_default(), &sent),
-        Err(e) => users_page(&admin, &visitor, StatusCode::UNPROCESSABLE_ENTITY, email, Some(e.to_string()), None).await,
+        Err(AuthError::Store(e)) if e.is_unavailable() => {
+            page::unavailable(&e, &"/admin/users".parse().unwrap_or_default(), &sent)
+        }
+        Err(e) => {
+            users_page(&admin, &visitor, StatusCode::UNPROCESSABLE_ENTITY, email, Some(e.to_string()), None).await
+        }
     }
 }
 
@@ -119,7 +126,10 @@ pub async fn change(
         "reset" => admin.auth.reset(&user, None, &by).await.map(|issued| issued_link(&headers, &visitor, &issued)),
         "role" => match sent.get("role").parse::<Role>() {
             Ok(role) => admin.auth.set_role(&user, role, &by).await.map(|()| None),
-            Err(e) => return users_page(&admin, &visitor, StatusCode::UNPROCESSABLE_ENTITY, "", Some(e.to_string()), None).await,
+            Err(e) => {
+                return users_page(&admin, &visitor, StatusCode::UNPROCESSABLE_ENTITY, "", Some(e.to_string()), None)
+                    .await
+            }
         },
         other => {
             let why = format!("`{other}` is not something to do with an account (disable, enable, reset, role)");
@@ -155,7 +165,9 @@ pub async fn audit(
     let event = query.get("event").map(|e| e.trim().to_string()).filter(|e| !e.is_empty());
     let before = match query.get("before").map(|b| b.parse::<i64>()) {
         Some(Ok(before)) => Some(before),
-        Some(Err(_)) => return page::message(StatusCode::BAD_REQUEST, "Bad request", "`before` must be an entry number.", None),
+        Some(Err(_)) => {
+            return page::message(StatusCode::BAD_REQUEST, "Bad request", "`before` must be an entry number.", None)
+        }
         None => None,
     };
     let entries = match admin.auth.audit_log(event.as_deref(), before, AUDIT_PAGE).await {
@@ -166,5 +178,11 @@ pub async fn audit(
         let last = entries.last().map_or(0, |e| e.seq);
         format!("/admin/audit?event={}&before={last}", super::form::encode(event.as_deref().unwrap_or_default()))
     });
-    page::ok(AuditPage { nav: Some(Nav::of(session)), title: "Audit log".into(), event: event.unwrap_or_default(), entries, older })
+    page::ok(AuditPage {
+        nav: Some(Nav::of(session)),
+        title: "Audit log".into(),
+        event: event.unwrap_or_default(),
+        entries,
+        older,
+    })
 }

@@ -94,7 +94,13 @@ pub async fn page(
         Ok(counts) => counts,
         Err(e) => return page::store_error(&e),
     };
-    let due = DueQuery { verified_by: Some(soon_by), country: country.clone(), kind: kind.clone(), limit: LISTED + 1, offset: 0 };
+    let due = DueQuery {
+        verified_by: Some(soon_by),
+        country: country.clone(),
+        kind: kind.clone(),
+        limit: LISTED + 1,
+        offset: 0,
+    };
     let mut listed = match admin.store.due(&due).await {
         Ok(listed) => listed,
         Err(e) => return page::store_error(&e),
@@ -109,7 +115,13 @@ pub async fn page(
         soon_days: settings.due_soon_days,
         counts: counts
             .into_iter()
-            .map(|c| CountRow { country_name: country_name(&c.country), country: c.country, kind: c.kind, overdue: c.overdue, due_soon: c.due_soon })
+            .map(|c| CountRow {
+                country_name: country_name(&c.country),
+                country: c.country,
+                kind: c.kind,
+                overdue: c.overdue,
+                due_soon: c.due_soon,
+            })
             .collect(),
         rows: listed.into_iter().map(|s| due_row(s, settings.verify_months, today)).collect(),
         country: country.unwrap_or_default(),

@@ -31,7 +31,14 @@ impl FormData {
 
     /// What a person typed, for showing back (tokens left out).
     pub fn typed(&self) -> Vec<(String, String)> {
-        self.0.iter().filter(|(k, v)| !["csrf", "form_token", "password", "new_password", "confirm", "current"].contains(&k.as_str()) && !v.is_empty()).cloned().collect()
+        self.0
+            .iter()
+            .filter(|(k, v)| {
+                !["csrf", "form_token", "password", "new_password", "confirm", "current"].contains(&k.as_str())
+                    && !v.is_empty()
+            })
+            .cloned()
+            .collect()
     }
 }
 

@@ -76,9 +76,7 @@ fn client(request: &Request, trust_proxy: bool) -> Option<std::net::IpAddr> {
         .flatten()
         .and_then(|list| list.rsplit(',').next())
         .and_then(|ip| ip.trim().parse().ok());
-    proxied.or_else(|| {
-        request.extensions().get::<axum::extract::ConnectInfo<std::net::SocketAddr>>().map(|c| c.0.ip())
-    })
+    proxied.or_else(|| request.extensions().get::<axum::extract::ConnectInfo<std::net::SocketAddr>>().map(|c| c.0.ip()))
 }
 
 /// Whether a browser says the request came from another site (`Sec-Fetch-Site`): a form posted from
@@ -87,11 +85,7 @@ fn cross_site(headers: &HeaderMap) -> bool {
     matches!(forwarded(headers, "sec-fetch-site"), Some("cross-site" | "same-site"))
 }
 
-pub async fn check(
-    State((state, access)): State<(AppState, Access)>,
-    request: Request,
-    next: Next,
-) -> Response {
+pub async fn check(State((state, access)): State<(AppState, Access)>, request: Request, next: Next) -> Response {
     let Some(admin) = super::admin(&state) else { return page::not_found() };
     let secure = admin.settings.trust_proxy && forwarded(request.headers(), "x-forwarded-proto") == Some("https");
     let client = client(&request, admin.settings.trust_proxy);
@@ -100,7 +94,14 @@ pub async fn check(
     let bytes = match posting {
         true => match to_bytes(body, MAX_FORM_BYTES).await {
             Ok(bytes) => bytes,
-            Err(_) => return page::message(StatusCode::PAYLOAD_TOO_LARGE, "Form too large", "The form sent is larger than 256 KB; nothing was saved.", None),
+            Err(_) => {
+                return page::message(
+                    StatusCode::PAYLOAD_TOO_LARGE,
+                    "Form too large",
+                    "The form sent is larger than 256 KB; nothing was saved.",
+                    None,
+                )
+            }
         },
         false => Default::default(),
     };

@@ -82,11 +82,23 @@ async fn page(admin: &AdminState, visitor: &Visitor, kind: RecordKind, id: &str)
     })
 }
 
-async fn revert(admin: &AdminState, visitor: &Visitor, kind: RecordKind, id: &str, uri: &axum::http::Uri, body: &[u8]) -> Response {
+async fn revert(
+    admin: &AdminState,
+    visitor: &Visitor,
+    kind: RecordKind,
+    id: &str,
+    uri: &axum::http::Uri,
+    body: &[u8],
+) -> Response {
     let Ok(id) = id.parse::<Uuid>() else { return page::not_found() };
     let sent = FormData::parse(body);
     let (Ok(to), Some(expected)) = (sent.get("to").parse::<i64>(), sent.version()) else {
-        return page::message(StatusCode::BAD_REQUEST, "Bad request", "Say which version to go back to, from the history page.", None);
+        return page::message(
+            StatusCode::BAD_REQUEST,
+            "Bad request",
+            "Say which version to go back to, from the history page.",
+            None,
+        );
     };
     match admin.editing.revert(kind, id, to, expected, &author(visitor)).await {
         Ok(_) => Redirect::to(&format!("/admin/{}/{id}/history", kind.table())).into_response(),

@@ -55,12 +55,7 @@ pub struct AdminState {
 
 impl AdminState {
     pub async fn new(store: Arc<dyn Store>, settings: AdminSettings) -> Result<AdminState, StoreError> {
-        Ok(AdminState {
-            auth: Auth::new(store.clone()).await?,
-            editing: Editing::new(store.clone()),
-            store,
-            settings,
-        })
+        Ok(AdminState { auth: Auth::new(store.clone()).await?, editing: Editing::new(store.clone()), store, settings })
     }
 }
 
@@ -134,10 +129,8 @@ pub fn route_list() -> Vec<(&'static str, Method, Access)> {
 pub fn routes(state: &AppState) -> Router<AppState> {
     let mut by_path: BTreeMap<&'static str, MethodRouter<AppState>> = BTreeMap::new();
     for r in table() {
-        let guarded = r.handler.route_layer(axum::middleware::from_fn_with_state(
-            (state.clone(), r.access),
-            guard::check,
-        ));
+        let guarded =
+            r.handler.route_layer(axum::middleware::from_fn_with_state((state.clone(), r.access), guard::check));
         let merged = match by_path.remove(r.path) {
             Some(existing) => existing.merge(guarded),
             None => guarded,

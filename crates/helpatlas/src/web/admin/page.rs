@@ -98,7 +98,12 @@ pub fn store_error(error: &StoreError) -> Response {
         );
     }
     tracing::error!(%error, "an admin page failed");
-    message(StatusCode::INTERNAL_SERVER_ERROR, "Something went wrong", "The page could not be made. The error is in the server's log.", None)
+    message(
+        StatusCode::INTERNAL_SERVER_ERROR,
+        "Something went wrong",
+        "The page could not be made. The error is in the server's log.",
+        None,
+    )
 }
 
 /// A form refused because its store write failed: unreachable database → shown back for resending.

@@ -49,11 +49,11 @@ pub fn author(visitor: &Visitor) -> Author {
     }
 }
 
-fn page_number(query: &HashMap<String, String>) -> Result<usize, Response> {
+fn page_number(query: &HashMap<String, String>) -> Option<usize> {
     match query.get("page").map(|p| p.parse::<usize>()) {
-        None => Ok(1),
-        Some(Ok(n)) if (1..=10_000).contains(&n) => Ok(n),
-        _ => Err(page::message(StatusCode::BAD_REQUEST, "Bad request", "`page` must be a number from 1 to 10000.", None)),
+        None => Some(1),
+        Some(Ok(n)) if (1..=10_000).contains(&n) => Some(n),
+        _ => None,
     }
 }
 
@@ -65,9 +65,8 @@ async fn list(
     retired: Option<bool>,
 ) -> Response {
     let Some(session) = &visitor.session else { return page::not_found() };
-    let number = match page_number(query) {
-        Ok(n) => n,
-        Err(response) => return response,
+    let Some(number) = page_number(query) else {
+        return page::message(StatusCode::BAD_REQUEST, "Bad request", "`page` must be a number from 1 to 10000.", None);
     };
     let get = |key: &str| query.get(key).map(|v| v.trim().to_string()).unwrap_or_default();
     let (q, country, service_kind) = (get("q"), get("country").to_uppercase(), get("kind"));
@@ -89,7 +88,9 @@ async fn list(
     records.truncate(PER_PAGE);
     let base = kind.table();
     let path = if retired == Some(true) { "retired".to_string() } else { base.to_string() };
-    let link = |n: usize| format!("/admin/{path}?q={}&country={}&kind={}&page={n}", super::form::encode(&q), country, service_kind);
+    let link = |n: usize| {
+        format!("/admin/{path}?q={}&country={}&kind={}&page={n}", super::form::encode(&q), country, service_kind)
+    };
     let title = match (kind, retired) {
         (RecordKind::Service, Some(true)) => "Retired services",
         (RecordKind::Service, _) => "Services",
@@ -186,7 +187,13 @@ impl FormState {
     pub fn invalid(invalid: &Invalid, version: Option<i64>, note: &str) -> FormState {
         let mut errors: HashMap<String, String> = HashMap::new();
         for e in &invalid.0 {
-            errors.entry(e.field.clone()).and_modify(|m| { m.push_str("; "); m.push_str(&e.message) }).or_insert_with(|| e.message.clone());
+            errors
+                .entry(e.field.clone())
+                .and_modify(|m| {
+                    m.push_str("; ");
+                    m.push_str(&e.message)
+                })
+                .or_insert_with(|| e.message.clone());
         }
         FormState { errors, conflict: None, version, note: note.into(), notice: None }
     }
@@ -222,7 +229,9 @@ pub fn after_save(
     let note = sent.get("note");
     match result {
         Ok((id, _)) => Redirect::to(&format!("/admin/{base}/{id}?saved=1")).into_response(),
-        Err(EditError::Invalid(invalid)) => again(StatusCode::UNPROCESSABLE_ENTITY, FormState::invalid(&invalid, sent.version(), note)),
+        Err(EditError::Invalid(invalid)) => {
+            again(StatusCode::UNPROCESSABLE_ENTITY, FormState::invalid(&invalid, sent.version(), note))
+        }
         Err(EditError::Conflict(conflict)) => again(StatusCode::CONFLICT, FormState::conflicted(&conflict, note)),
         Err(EditError::NotFound) => page::not_found(),
         Err(EditError::Store(e)) => page::save_failed(&e, uri, sent),
@@ -241,19 +250,41 @@ struct OrganizationPage {
     state: FormState,
 }
 
-fn organization_page(visitor: &Visitor, id: Option<Uuid>, d: OrganizationDraft, status: StatusCode, state: FormState) -> Response {
+fn organization_page(
+    visitor: &Visitor,
+    id: Option<Uuid>,
+    d: OrganizationDraft,
+    status: StatusCode,
+    state: FormState,
+) -> Response {
     let Some(session) = &visitor.session else { return page::not_found() };
     let action = id.map_or("/admin/organizations/new".to_string(), |id| format!("/admin/organizations/{id}"));
     let title = if d.name.is_empty() { "New organization".to_string() } else { d.name.clone() };
-    page::render(status, OrganizationPage { nav: Some(Nav::of(session)), title, csrf: session.csrf_token.clone(), action, id: id.map(|i| i.to_string()), d, state })
+    page::render(
+        status,
+        OrganizationPage {
+            nav: Some(Nav::of(session)),
+            title,
+            csrf: session.csrf_token.clone(),
+            action,
+            id: id.map(|i| i.to_string()),
+            d,
+            state,
+        },
+    )
 }
 
 fn organization_draft(sent: &FormData) -> OrganizationDraft {
-    OrganizationDraft { name: sent.get("name").into(), description: sent.get("description").into(), url: sent.get("url").into(), email: sent.get("email").into() }
+    OrganizationDraft {
+        name: sent.get("name").into(),
+        description: sent.get("description").into(),
+        url: sent.get("url").into(),
+        email: sent.get("email").into(),
+    }
 }
 
-fn parse_id(id: &str) -> Result<Uuid, Response> {
-    id.parse().map_err(|_| page::not_found())
+fn parse_id(id: &str) -> Result<Uuid, Box<Response>> {
+    id.parse().map_err(|_| Box::new(page::not_found()))
 }
 
 fn saved_notice(query: &HashMap<String, String>) -> Option<String> {
@@ -272,7 +303,7 @@ pub async fn edit_organization(
 ) -> Response {
     let id = match parse_id(&id) {
         Ok(id) => id,
-        Err(r) => return r,
+        Err(r) => return *r,
     };
     match admin.editing.record(RecordKind::Organization, id).await {
         Ok(v) => match v.record {
@@ -297,7 +328,9 @@ pub async fn create_organization(
     let sent = FormData::parse(&body);
     let draft = organization_draft(&sent);
     let result = admin.editing.save_organization(None, None, &draft, &author(&visitor), sent.get("note")).await;
-    after_save(result, "organizations", &uri, &sent, |status, state| organization_page(&visitor, None, draft.clone(), status, state))
+    after_save(result, "organizations", &uri, &sent, |status, state| {
+        organization_page(&visitor, None, draft.clone(), status, state)
+    })
 }
 
 pub async fn update_organization(
@@ -309,13 +342,23 @@ pub async fn update_organization(
 ) -> Response {
     let id = match parse_id(&id) {
         Ok(id) => id,
-        Err(r) => return r,
+        Err(r) => return *r,
     };
     let sent = FormData::parse(&body);
-    let Some(version) = sent.version() else { return page::message(StatusCode::BAD_REQUEST, "Bad request", "The form lacks the version it was made from.", Some(&sent)) };
+    let Some(version) = sent.version() else {
+        return page::message(
+            StatusCode::BAD_REQUEST,
+            "Bad request",
+            "The form lacks the version it was made from.",
+            Some(&sent),
+        );
+    };
     let draft = organization_draft(&sent);
-    let result = admin.editing.save_organization(Some(id), Some(version), &draft, &author(&visitor), sent.get("note")).await;
-    after_save(result, "organizations", &uri, &sent, |status, state| organization_page(&visitor, Some(id), draft.clone(), status, state))
+    let result =
+        admin.editing.save_organization(Some(id), Some(version), &draft, &author(&visitor), sent.get("note")).await;
+    after_save(result, "organizations", &uri, &sent, |status, state| {
+        organization_page(&visitor, Some(id), draft.clone(), status, state)
+    })
 }
 
 #[derive(Template)]
@@ -330,11 +373,28 @@ struct LocationPage {
     state: FormState,
 }
 
-fn location_page(visitor: &Visitor, id: Option<Uuid>, d: LocationDraft, status: StatusCode, state: FormState) -> Response {
+fn location_page(
+    visitor: &Visitor,
+    id: Option<Uuid>,
+    d: LocationDraft,
+    status: StatusCode,
+    state: FormState,
+) -> Response {
     let Some(session) = &visitor.session else { return page::not_found() };
     let action = id.map_or("/admin/locations/new".to_string(), |id| format!("/admin/locations/{id}"));
     let title = if d.name.is_empty() { "New location".to_string() } else { d.name.clone() };
-    page::render(status, LocationPage { nav: Some(Nav::of(session)), title, csrf: session.csrf_token.clone(), action, id: id.map(|i| i.to_string()), d, state })
+    page::render(
+        status,
+        LocationPage {
+            nav: Some(Nav::of(session)),
+            title,
+            csrf: session.csrf_token.clone(),
+            action,
+            id: id.map(|i| i.to_string()),
+            d,
+            state,
+        },
+    )
 }
 
 fn location_draft(sent: &FormData) -> LocationDraft {
@@ -352,8 +412,14 @@ fn location_draft(sent: &FormData) -> LocationDraft {
     }
 }
 
-pub async fn new_location(Extension(visitor): Extension<Visitor>, Query(query): Query<HashMap<String, String>>) -> Response {
-    let draft = LocationDraft { organization_id: query.get("organization").cloned().unwrap_or_default(), ..LocationDraft::default() };
+pub async fn new_location(
+    Extension(visitor): Extension<Visitor>,
+    Query(query): Query<HashMap<String, String>>,
+) -> Response {
+    let draft = LocationDraft {
+        organization_id: query.get("organization").cloned().unwrap_or_default(),
+        ..LocationDraft::default()
+    };
     location_page(&visitor, None, draft, StatusCode::OK, FormState::fresh(None))
 }
 
@@ -365,7 +431,7 @@ pub async fn edit_location(
 ) -> Response {
     let id = match parse_id(&id) {
         Ok(id) => id,
-        Err(r) => return r,
+        Err(r) => return *r,
     };
     match admin.editing.record(RecordKind::Location, id).await {
         Ok(v) => match v.record {
@@ -390,7 +456,9 @@ pub async fn create_location(
     let sent = FormData::parse(&body);
     let draft = location_draft(&sent);
     let result = admin.editing.save_location(None, None, &draft, &author(&visitor), sent.get("note")).await;
-    after_save(result, "locations", &uri, &sent, |status, state| location_page(&visitor, None, draft.clone(), status, state))
+    after_save(result, "locations", &uri, &sent, |status, state| {
+        location_page(&visitor, None, draft.clone(), status, state)
+    })
 }
 
 pub async fn update_location(
@@ -402,11 +470,21 @@ pub async fn update_location(
 ) -> Response {
     let id = match parse_id(&id) {
         Ok(id) => id,
-        Err(r) => return r,
+        Err(r) => return *r,
     };
     let sent = FormData::parse(&body);
-    let Some(version) = sent.version() else { return page::message(StatusCode::BAD_REQUEST, "Bad request", "The form lacks the version it was made from.", Some(&sent)) };
+    let Some(version) = sent.version() else {
+        return page::message(
+            StatusCode::BAD_REQUEST,
+            "Bad request",
+            "The form lacks the version it was made from.",
+            Some(&sent),
+        );
+    };
     let draft = location_draft(&sent);
-    let result = admin.editing.save_location(Some(id), Some(version), &draft, &author(&visitor), sent.get("note")).await;
-    after_save(result, "locations", &uri, &sent, |status, state| location_page(&visitor, Some(id), draft.clone(), status, state))
+    let result =
+        admin.editing.save_location(Some(id), Some(version), &draft, &author(&visitor), sent.get("note")).await;
+    after_save(result, "locations", &uri, &sent, |status, state| {
+        location_page(&visitor, Some(id), draft.clone(), status, state)
+    })
 }

@@ -118,7 +118,14 @@ async fn service_page(
     let single = |value: &str| vec![value.to_string()];
     let channel_kinds = |kind: &str| choices(ChannelType::ALL, ChannelType::VOCABULARY, &single(kind));
     let blanks = (0..BLANK_CHANNELS).map(|_| ChannelDraft::default());
-    let channels = d.channels.iter().cloned().chain(blanks).enumerate().map(|(index, c)| ChannelRow { index, kinds: channel_kinds(&c.kind), d: c }).collect();
+    let channels = d
+        .channels
+        .iter()
+        .cloned()
+        .chain(blanks)
+        .enumerate()
+        .map(|(index, c)| ChannelRow { index, kinds: channel_kinds(&c.kind), d: c })
+        .collect();
     page::render(
         status,
         ServicePage {
@@ -140,7 +147,11 @@ async fn service_page(
             statuses: choices(VerificationStatus::ALL, VerificationStatus::VOCABULARY, &single(&d.status)),
             locations: locations
                 .into_iter()
-                .map(|(id, name)| Choice { checked: d.location_ids.contains(&id.to_string()), code: id.to_string(), label: name })
+                .map(|(id, name)| Choice {
+                    checked: d.location_ids.contains(&id.to_string()),
+                    code: id.to_string(),
+                    label: name,
+                })
                 .collect(),
             channels,
             d,
@@ -231,7 +242,9 @@ pub async fn edit_form(
         Err(response) => return response,
     };
     let mut state = FormState::fresh(Some(version));
-    state.notice = query.contains_key("saved").then(|| "Saved. The public pages show the change within a few seconds.".to_string());
+    state.notice = query
+        .contains_key("saved")
+        .then(|| "Saved. The public pages show the change within a few seconds.".to_string());
     service_page(&admin, &visitor, Some(id), Some(&service), ServiceDraft::of(&service), StatusCode::OK, state).await
 }
 
@@ -248,7 +261,9 @@ pub async fn create(
         Ok(_) | Err(EditError::NotFound) | Err(EditError::Store(_)) => {
             return after_save(result, "services", &uri, &sent, |_, _| page::not_found())
         }
-        Err(EditError::Invalid(invalid)) => (StatusCode::UNPROCESSABLE_ENTITY, FormState::invalid(&invalid, None, sent.get("note"))),
+        Err(EditError::Invalid(invalid)) => {
+            (StatusCode::UNPROCESSABLE_ENTITY, FormState::invalid(&invalid, None, sent.get("note")))
+        }
         Err(EditError::Conflict(c)) => (StatusCode::CONFLICT, FormState::conflicted(&c, sent.get("note"))),
     };
     service_page(&admin, &visitor, None, None, draft, status, state).await
@@ -267,7 +282,12 @@ pub async fn update(
     };
     let sent = FormData::parse(&body);
     let Some(version) = sent.version() else {
-        return page::message(StatusCode::BAD_REQUEST, "Bad request", "The form lacks the version it was made from.", Some(&sent));
+        return page::message(
+            StatusCode::BAD_REQUEST,
+            "Bad request",
+            "The form lacks the version it was made from.",
+            Some(&sent),
+        );
     };
     let draft = draft_of(&sent);
     let result = admin.editing.save_service(Some(id), Some(version), &draft, &author(&visitor), sent.get("note")).await;
@@ -315,7 +335,14 @@ impl ActionPage {
     }
 }
 
-fn action_page(visitor: &Visitor, action: &'static str, id: Uuid, service: &Service, version: i64, sent: FormData, status: StatusCode, error: Option<String>) -> Response {
+fn action_page(
+    visitor: &Visitor,
+    action: &'static str,
+    (id, service, version): (Uuid, &Service, i64),
+    sent: FormData,
+    status: StatusCode,
+    error: Option<String>,
+) -> Response {
     let Some(session) = &visitor.session else { return page::not_found() };
     let title = match action {
         "retire" => format!("Retire or restore {}", service.name),
@@ -359,7 +386,9 @@ fn action_page(visitor: &Visitor, action: &'static str, id: Uuid, service: &Serv
 
 async fn show_action(admin: &AdminState, visitor: &Visitor, id: &str, action: &'static str) -> Response {
     match load(admin, id).await {
-        Ok((id, service, version)) => action_page(visitor, action, id, &service, version, FormData::default(), StatusCode::OK, None),
+        Ok((id, service, version)) => {
+            action_page(visitor, action, (id, &service, version), FormData::default(), StatusCode::OK, None)
+        }
         Err(response) => response,
     }
 }
@@ -380,7 +409,12 @@ async fn act(
     };
     let sent = FormData::parse(body);
     let Some(version) = sent.version() else {
-        return page::message(StatusCode::BAD_REQUEST, "Bad request", "The form lacks the version it was made from.", Some(&sent));
+        return page::message(
+            StatusCode::BAD_REQUEST,
+            "Bad request",
+            "The form lacks the version it was made from.",
+            Some(&sent),
+        );
     };
     let (status, error) = match result(id, version, &sent).await {
         Ok(_) => return Redirect::to(&format!("/admin/services/{id}?saved=1")).into_response(),
@@ -400,10 +434,14 @@ async fn act(
         Ok(found) => found,
         Err(_) => (service, version),
     };
-    action_page(visitor, action, id, &current, current_version, sent, status, Some(error))
+    action_page(visitor, action, (id, &current, current_version), sent, status, Some(error))
 }
 
-pub async fn retire_form(Extension(admin): Extension<Arc<AdminState>>, Extension(visitor): Extension<Visitor>, Path(id): Path<String>) -> Response {
+pub async fn retire_form(
+    Extension(admin): Extension<Arc<AdminState>>,
+    Extension(visitor): Extension<Visitor>,
+    Path(id): Path<String>,
+) -> Response {
     show_action(&admin, &visitor, &id, "retire").await
 }
 
@@ -435,7 +473,11 @@ pub async fn restore(
     .await
 }
 
-pub async fn closures_form(Extension(admin): Extension<Arc<AdminState>>, Extension(visitor): Extension<Visitor>, Path(id): Path<String>) -> Response {
+pub async fn closures_form(
+    Extension(admin): Extension<Arc<AdminState>>,
+    Extension(visitor): Extension<Visitor>,
+    Path(id): Path<String>,
+) -> Response {
     show_action(&admin, &visitor, &id, "closures").await
 }
 
@@ -470,7 +512,11 @@ pub async fn closures(
     .await
 }
 
-pub async fn verify_form(Extension(admin): Extension<Arc<AdminState>>, Extension(visitor): Extension<Visitor>, Path(id): Path<String>) -> Response {
+pub async fn verify_form(
+    Extension(admin): Extension<Arc<AdminState>>,
+    Extension(visitor): Extension<Visitor>,
+    Path(id): Path<String>,
+) -> Response {
     show_action(&admin, &visitor, &id, "verify").await
 }
 

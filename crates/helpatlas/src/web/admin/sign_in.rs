@@ -61,7 +61,10 @@ struct LoginPage {
 /// A sign-in form, its signed token set in its cookie too.
 fn login_page(visitor: &Visitor, status: StatusCode, page: LoginPage) -> Response {
     let token = page.form_token.clone();
-    with_cookies(page::render(status, page), vec![cookie(FORM_COOKIE, &token, visitor.secure, Some(FORM_VALID.num_seconds()))])
+    with_cookies(
+        page::render(status, page),
+        vec![cookie(FORM_COOKIE, &token, visitor.secure, Some(FORM_VALID.num_seconds()))],
+    )
 }
 
 fn new_login(admin: &AdminState, email: &str, next: &str, error: Option<String>, notice: Option<String>) -> LoginPage {
@@ -87,7 +90,9 @@ pub async fn form(
     }
     let notice = query.get("notice").and_then(|n| match n.as_str() {
         "password-set" => Some("Your password is set. Sign in with it.".to_string()),
-        "password-changed" => Some("Your password is changed and your other sessions ended. Sign in with the new password.".to_string()),
+        "password-changed" => {
+            Some("Your password is changed and your other sessions ended. Sign in with the new password.".to_string())
+        }
         "signed-out" => Some("You are signed out.".to_string()),
         _ => None,
     });
@@ -124,7 +129,10 @@ pub async fn submit(
     }
 }
 
-pub async fn sign_out(Extension(admin): Extension<Arc<AdminState>>, Extension(visitor): Extension<Visitor>) -> Response {
+pub async fn sign_out(
+    Extension(admin): Extension<Arc<AdminState>>,
+    Extension(visitor): Extension<Visitor>,
+) -> Response {
     if let Some(session) = &visitor.session {
         if let Err(e) = admin.auth.sign_out(session).await {
             return page::store_error(&e);
@@ -144,10 +152,25 @@ struct SetupPage {
     error: Option<String>,
 }
 
-fn setup_page(admin: &AdminState, visitor: &Visitor, status: StatusCode, email: &str, error: Option<String>) -> Response {
+fn setup_page(
+    admin: &AdminState,
+    visitor: &Visitor,
+    status: StatusCode,
+    email: &str,
+    error: Option<String>,
+) -> Response {
     let form_token = admin.auth.signer().form_token(Utc::now() + FORM_VALID);
-    let page = SetupPage { nav: None, title: "Choose your password".into(), form_token: form_token.clone(), email: email.into(), error };
-    with_cookies(page::render(status, page), vec![cookie(FORM_COOKIE, &form_token, visitor.secure, Some(FORM_VALID.num_seconds()))])
+    let page = SetupPage {
+        nav: None,
+        title: "Choose your password".into(),
+        form_token: form_token.clone(),
+        email: email.into(),
+        error,
+    };
+    with_cookies(
+        page::render(status, page),
+        vec![cookie(FORM_COOKIE, &form_token, visitor.secure, Some(FORM_VALID.num_seconds()))],
+    )
 }
 
 fn setup_invalid(e: &AuthError) -> Response {
@@ -222,7 +245,11 @@ pub async fn change_password(
 ) -> Response {
     let Some(session) = &visitor.session else { return page::not_found() };
     let sent = FormData::parse(&body);
-    match admin.auth.change_password(&session.user, sent.get("current"), sent.get("new_password"), sent.get("confirm")).await {
+    match admin
+        .auth
+        .change_password(&session.user, sent.get("current"), sent.get("new_password"), sent.get("confirm"))
+        .await
+    {
         Ok(()) => {
             let cleared = cookie(SESSION_COOKIE, "", visitor.secure, Some(0));
             with_cookies(Redirect::to("/admin/login?notice=password-changed").into_response(), vec![cleared])
