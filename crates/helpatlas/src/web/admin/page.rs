@@ -56,6 +56,11 @@ pub fn not_found() -> Response {
     message(StatusCode::NOT_FOUND, "Not found", "There is no such page or record in the editors' area.", None)
 }
 
+/// A form of an existing record without the version it was made from (not one of this site's forms).
+pub fn missing_version(sent: &FormData) -> Response {
+    message(StatusCode::BAD_REQUEST, "Bad request", "The form lacks the version it was made from.", Some(sent))
+}
+
 pub fn forbidden(text: &str) -> Response {
     message(StatusCode::FORBIDDEN, "Not allowed", text, None)
 }

@@ -287,7 +287,7 @@ fn parse_id(id: &str) -> Result<Uuid, Box<Response>> {
     id.parse().map_err(|_| Box::new(page::not_found()))
 }
 
-fn saved_notice(query: &HashMap<String, String>) -> Option<String> {
+pub fn saved_notice(query: &HashMap<String, String>) -> Option<String> {
     query.contains_key("saved").then(|| "Saved. The public pages show the change within a few seconds.".to_string())
 }
 
@@ -346,12 +346,7 @@ pub async fn update_organization(
     };
     let sent = FormData::parse(&body);
     let Some(version) = sent.version() else {
-        return page::message(
-            StatusCode::BAD_REQUEST,
-            "Bad request",
-            "The form lacks the version it was made from.",
-            Some(&sent),
-        );
+        return page::missing_version(&sent);
     };
     let draft = organization_draft(&sent);
     let result =
@@ -474,12 +469,7 @@ pub async fn update_location(
     };
     let sent = FormData::parse(&body);
     let Some(version) = sent.version() else {
-        return page::message(
-            StatusCode::BAD_REQUEST,
-            "Bad request",
-            "The form lacks the version it was made from.",
-            Some(&sent),
-        );
+        return page::missing_version(&sent);
     };
     let draft = location_draft(&sent);
     let result =

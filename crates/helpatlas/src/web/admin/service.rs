@@ -4,7 +4,7 @@
 use super::form::FormData;
 use super::guard::Visitor;
 use super::page::{self, Nav};
-use super::records::{after_save, author, FormState};
+use super::records::{after_save, author, saved_notice, FormState};
 use super::AdminState;
 use crate::editing::draft::{ChannelDraft, ServiceDraft};
 use crate::editing::{ClosureDraft, EditError};
@@ -242,9 +242,7 @@ pub async fn edit_form(
         Err(response) => return response,
     };
     let mut state = FormState::fresh(Some(version));
-    state.notice = query
-        .contains_key("saved")
-        .then(|| "Saved. The public pages show the change within a few seconds.".to_string());
+    state.notice = saved_notice(&query);
     service_page(&admin, &visitor, Some(id), Some(&service), ServiceDraft::of(&service), StatusCode::OK, state).await
 }
 
@@ -282,12 +280,7 @@ pub async fn update(
     };
     let sent = FormData::parse(&body);
     let Some(version) = sent.version() else {
-        return page::message(
-            StatusCode::BAD_REQUEST,
-            "Bad request",
-            "The form lacks the version it was made from.",
-            Some(&sent),
-        );
+        return page::missing_version(&sent);
     };
     let draft = draft_of(&sent);
     let result = admin.editing.save_service(Some(id), Some(version), &draft, &author(&visitor), sent.get("note")).await;
@@ -409,12 +402,7 @@ async fn act(
     };
     let sent = FormData::parse(body);
     let Some(version) = sent.version() else {
-        return page::message(
-            StatusCode::BAD_REQUEST,
-            "Bad request",
-            "The form lacks the version it was made from.",
-            Some(&sent),
-        );
+        return page::missing_version(&sent);
     };
     let (status, error) = match result(id, version, &sent).await {
         Ok(_) => return Redirect::to(&format!("/admin/services/{id}?saved=1")).into_response(),
