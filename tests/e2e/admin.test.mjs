@@ -34,6 +34,7 @@ for (const javaScriptEnabled of [true, false]) {
     await page.goto(server.base + "/admin");
     assert.match(page.url(), /\/admin\/login\?next=/, "signing in comes first");
     await signIn(page, server.base, "editor@example.org", PASSWORD);
+    await Promise.all([page.waitForURL(/\/admin\/services$/), page.click("nav a >> text=Services")]);
     await page.fill("#q", "Samaritans helpline");
     await Promise.all([page.waitForURL(/\/admin\/services\?q=/), page.click("form.filters button")]);
     await Promise.all([page.waitForURL(/\/admin\/services\/[0-9a-f-]{36}$/), page.click("table a >> text=Samaritans helpline")]);
