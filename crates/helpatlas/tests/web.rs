@@ -47,6 +47,29 @@ async fn country_pages_show_emergency_numbers_first_then_services() {
     }
 }
 
+/// A number nobody found is said to be unknown, never left out as if there were none; numbers from
+/// second sources or undated or old pages say they are unconfirmed.
+#[tokio::test]
+async fn the_emergency_box_tells_unknown_numbers_and_unconfirmed_sources_apart() {
+    let app = spawn().await;
+    let section = |body: &str| {
+        let start = body.find(r#"id="emergency-heading""#).expect("emergency section");
+        body[start..start + body[start..].find("</section>").expect("end")].to_string()
+    };
+    let (_, bg) = app.page("/bg").await;
+    let bg = section(&bg);
+    assert!(bg.contains("no separate number found; call 112"), "{bg}");
+    assert!(bg.contains("Unconfirmed: the official page shows no date."), "{bg}");
+    let (_, ss) = app.page("/ss").await;
+    let ss = section(&ss);
+    assert!(ss.contains(r#"href="tel:122""#) && ss.contains("not known"), "{ss}");
+    assert!(ss.contains("Unconfirmed: we found no official page") && !ss.contains("tel:999"), "{ss}");
+    let (_, fr) = app.page("/fr").await;
+    let fr = section(&fr);
+    assert!(fr.contains("Official source") && fr.contains("confirmed on"), "{fr}");
+    assert!(!fr.contains("Unconfirmed"), "an official page dated within three years: {fr}");
+}
+
 #[tokio::test]
 async fn the_crisis_banner_shows_the_countrys_number_and_crisis_line() {
     let app = spawn().await;
@@ -77,6 +100,10 @@ async fn a_service_page_links_every_channel_and_names_its_source() {
     assert!(body.contains("checked") || body.contains("Checked"), "verification date");
     let source = body.find(r#"<p class="source">"#).expect("source line");
     assert!(body[source..].contains("href=\"https://"), "source link");
+
+    let id = helpatlas::bundled::service_id("jp-kumamoto-psychiatric-emergency-information-centre");
+    let (_, body) = app.page(&format!("/services/{id}")).await;
+    assert!(body.contains("(the page is dated 2024-12-26)"), "the source's own date beside the day it was read");
 }
 
 #[tokio::test]

@@ -41,6 +41,7 @@ struct ServicePage {
     verified_on: String,
     verified: bool,
     source_url: String,
+    source_date: Option<String>,
     alternatives: Vec<Alternative>,
 }
 
@@ -91,6 +92,7 @@ pub async fn page(State(state): State<AppState>, Path(id): Path<String>) -> Resu
         verified_on: s.verified_on.to_string(),
         verified: s.status == crate::model::VerificationStatus::Verified,
         source_url: s.source_url.clone(),
+        source_date: s.source_date.map(|d| d.to_string()),
         alternatives,
     })
 }
