@@ -201,6 +201,24 @@ fn a_bad_import_is_rejected_whole() {
     assert!(line.starts_with("error: cannot read /no/such/file.json"), "{line}");
 }
 
+#[test]
+fn a_generated_directory_names_the_file_to_import_and_that_file_imports() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let out_dir = tmp.path().join("generated");
+    let data = tmp.path().join("data");
+    let generated = helpatlas(&["generate", "--services", "20", "--seed", "3", "--out", &dir_arg(&out_dir)]);
+    assert!(generated.status.success(), "{}", stderr(&generated));
+    let file = out_dir.join("helpatlas.json");
+    let import_dir = helpatlas(&["import", &dir_arg(&out_dir), "--data-dir", &dir_arg(&data)]);
+    assert!(
+        error_line(&import_dir).contains(&format!("`helpatlas import {}`", file.display())),
+        "{}",
+        stderr(&import_dir)
+    );
+    let import_file = helpatlas(&["import", &dir_arg(&file), "--data-dir", &dir_arg(&data)]);
+    assert!(import_file.status.success(), "{}", stderr(&import_file));
+}
+
 /// `helpatlas serve` end to end: first start loads the bundled data, a second start (computing every
 /// page afresh, as benchmarks run it) reuses it. Logs to a pipe carry no colour codes; with
 /// `HELPATLAS_LOG_FORMAT=json` every line is a JSON object for log collectors.
