@@ -114,7 +114,9 @@ pub async fn start(
     tokio::spawn(keep_index_fresh(state.clone()));
     let router = web::router(state);
     let task = tokio::spawn(async move {
-        axum::serve(listener, router).with_graceful_shutdown(shutdown).await.map_err(AppError::Serve)
+        web::server::serve(listener, router, web::server::ConnectionLimits::default(), shutdown)
+            .await
+            .map_err(AppError::Serve)
     });
     Ok(Running { addr, task })
 }

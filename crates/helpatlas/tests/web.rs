@@ -286,3 +286,51 @@ async fn an_age_leaves_out_services_the_person_is_too_young_for() {
     assert!(!child.contains(">MindSpot<"), "MindSpot is for adults");
     assert!(child.contains(r#"name="age" type="number" min="0" max="120" inputmode="numeric" value="12""#));
 }
+
+/// Slow clients cannot hold the server: a connection that does not finish its request headers in
+/// time is closed, connections beyond the limit are closed at once, and others are still answered.
+#[tokio::test]
+async fn half_sent_requests_are_cut_off_and_connections_are_bounded() {
+    use helpatlas::web::server::{serve, ConnectionLimits};
+    use std::time::Duration;
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    use tokio::net::TcpStream;
+
+    let app = spawn().await;
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("port");
+    let addr = listener.local_addr().expect("address");
+    let limits = ConnectionLimits { header_read: Duration::from_secs(1), max_connections: 4, ..Default::default() };
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    let server = tokio::spawn(serve(listener, helpatlas::web::router(app.state.clone()), limits, async {
+        let _ = stopped.await;
+    }));
+    // Waits for the server to close the connection; a generous bound keeps a broken server from
+    // hanging the suite, it is not a speed requirement.
+    // Returns how many bytes came before the close, or None if it stayed open.
+    async fn closed(stream: &mut TcpStream) -> Option<usize> {
+        let (mut buf, mut received) = ([0u8; 1024], 0);
+        loop {
+            match tokio::time::timeout(Duration::from_secs(30), stream.read(&mut buf)).await {
+                Ok(Ok(0)) | Ok(Err(_)) => return Some(received),
+                Ok(Ok(n)) => received += n,
+                Err(_) => return None,
+            }
+        }
+    }
+    let mut slow = Vec::new();
+    for _ in 0..4 {
+        let mut stream = TcpStream::connect(addr).await.expect("connect");
+        stream.write_all(b"GET /no HTTP/1.1\r\nHost: x\r\nX-Slow: ").await.expect("half a request");
+        slow.push(stream);
+    }
+    let mut extra = TcpStream::connect(addr).await.expect("the kernel accepts it");
+    let _ = extra.write_all(b"GET /no HTTP/1.1\r\nHost: x\r\n\r\n").await;
+    assert_eq!(closed(&mut extra).await, Some(0), "a connection over the limit is closed unanswered");
+    for stream in &mut slow {
+        assert!(closed(stream).await.is_some(), "a half-sent request is cut off");
+    }
+    let body = reqwest::get(format!("http://{addr}/no")).await.expect("answered").text().await.expect("body");
+    assert!(body.contains("Hjelpetelefonen"), "the server still answers everyone else");
+    let _ = stop.send(());
+    server.await.expect("server task").expect("server stops cleanly");
+}

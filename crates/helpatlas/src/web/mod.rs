@@ -6,6 +6,7 @@ mod frame;
 mod page_cache;
 pub mod params;
 pub mod public;
+pub mod server;
 mod view;
 
 pub use error::WebError;
