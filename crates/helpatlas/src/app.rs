@@ -128,6 +128,7 @@ async fn keep_index_fresh(state: AppState) {
         let latest = match state.store.latest_change().await {
             Ok(latest) => latest,
             Err(e) => {
+                metrics::counter!("helpatlas_store_errors_total").increment(1);
                 tracing::warn!(error = %e, "cannot check the store for changes; serving the last index");
                 continue;
             }

@@ -334,3 +334,38 @@ async fn half_sent_requests_are_cut_off_and_connections_are_bounded() {
     let _ = stop.send(());
     server.await.expect("server task").expect("server stops cleanly");
 }
+
+/// Operators' endpoints: alive, ready with the index's version and age and the database's state,
+/// and Prometheus metrics labelled by route template, never by what a visitor asked for.
+#[tokio::test]
+async fn health_readiness_and_metrics_answer_without_visitor_data() {
+    let app = spawn().await;
+    assert_eq!(app.page("/healthz").await, (200, "ok".to_string()));
+    let (status, ready) = app.page("/readyz").await;
+    assert_eq!(status, 200);
+    let ready: serde_json::Value = serde_json::from_str(&ready).expect("json");
+    assert_eq!(ready["database"], "reachable");
+    assert_eq!(ready["index_change"].as_i64(), Some(app.state.index().change));
+    assert!(ready["index_services"].as_u64().is_some_and(|n| n > 100));
+    assert!(ready["index_age_seconds"].as_i64().is_some_and(|s| s >= 0));
+
+    app.page("/no/search?q=zzsecretquery").await;
+    app.page("/no/helplines?city=3143244").await;
+    let (status, metrics) = app.page("/metrics").await;
+    assert_eq!(status, 200);
+    assert!(
+        metrics.contains(r#"helpatlas_http_requests_total{route="/{country}/search",method="GET",status="200"}"#),
+        "{metrics}"
+    );
+    assert!(metrics.contains("helpatlas_http_request_duration_seconds"), "{metrics}");
+    assert!(metrics.contains("helpatlas_page_cache_lookups_total"), "{metrics}");
+    assert!(metrics.contains("helpatlas_index_services"), "{metrics}");
+    for private in ["zzsecretquery", "3143244", "127.0.0.1"] {
+        assert!(!metrics.contains(private), "{private} leaked into the metrics");
+    }
+
+    app.state.store.close().await;
+    let (status, ready) = app.page("/readyz").await;
+    assert_eq!(status, 200, "pages are still served from the index");
+    assert!(ready.contains(r#""database":"unreachable""#), "{ready}");
+}

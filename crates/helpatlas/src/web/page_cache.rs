@@ -107,7 +107,14 @@ pub async fn serve_cached(State(state): State<super::AppState>, request: Request
     }
     let stamp = (state.index().change, chrono::Utc::now().timestamp().div_euclid(60));
     let key = cache_key(request.uri());
-    match state.pages.lookup(stamp, &key) {
+    let found = state.pages.lookup(stamp, &key);
+    let result = match &found {
+        Lookup::Fresh(_) => "fresh",
+        Lookup::Stale { .. } => "stale",
+        Lookup::Missing => "missing",
+    };
+    metrics::counter!("helpatlas_page_cache_lookups_total", "result" => result).increment(1);
+    match found {
         Lookup::Fresh(page) => page.respond(request.headers()),
         Lookup::Stale { page, refresh } => {
             let response = page.respond(request.headers());
