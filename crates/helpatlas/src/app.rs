@@ -184,10 +184,11 @@ pub async fn start(
     let addr = listener.local_addr().map_err(|e| AppError::Bind { addr: "listener".into(), reason: e.to_string() })?;
     tokio::spawn(keep_index_fresh(state.clone()));
     tokio::spawn(prune_sessions(state.clone()));
-    // The client's address reaches the editors' sign-in throttling only; nothing logs it.
-    let service = web::router(state).into_make_service_with_connect_info::<SocketAddr>();
+    let router = web::router(state);
     let task = tokio::spawn(async move {
-        axum::serve(listener, service).with_graceful_shutdown(shutdown).await.map_err(AppError::Serve)
+        web::server::serve(listener, router, web::server::ConnectionLimits::default(), shutdown)
+            .await
+            .map_err(AppError::Serve)
     });
     Ok(Running { addr, task })
 }
@@ -210,6 +211,7 @@ async fn keep_index_fresh(state: AppState) {
         let latest = match state.store.latest_change().await {
             Ok(latest) => latest,
             Err(e) => {
+                metrics::counter!("helpatlas_store_errors_total").increment(1);
                 tracing::warn!(error = %e, "cannot check the store for changes; serving the last index");
                 continue;
             }

@@ -4,9 +4,11 @@ pub mod admin;
 mod api;
 mod error;
 mod frame;
+mod health;
 mod page_cache;
 pub mod params;
 pub mod public;
+pub mod server;
 mod view;
 
 pub use error::WebError;
@@ -96,7 +98,10 @@ pub fn router(state: AppState) -> Router {
         .route("/static/icon.svg", get(icon))
         .route("/favicon.ico", get(icon))
         .route("/healthz", get(|| async { "ok" }))
+        .route("/readyz", get(health::readyz))
+        .route("/metrics", get(health::metrics_page))
         .fallback(public::not_found)
+        .route_layer(axum::middleware::from_fn(health::record))
         .with_state(state)
         .layer(CompressionLayer::new());
     for (name, value) in headers {
