@@ -199,3 +199,52 @@ fn a_csv_is_read_past_a_byte_order_mark_with_each_row_in_its_place() {
     assert_eq!(row.str("name"), Some("Café"));
     assert_eq!(row.place.to_string(), "organizations.csv row 2");
 }
+
+#[test]
+fn holiday_closures_travel_as_schedules_of_one_day_both_ways() {
+    let mut service =
+        bundled().services.into_iter().find(|s| s.channels.iter().any(|c| c.hours.is_some())).expect("hours");
+    let channel = service.channels.iter_mut().find(|c| c.hours.is_some()).expect("hours");
+    let hours = channel.hours.as_mut().expect("hours");
+    hours.exceptions =
+        vec!["2026-12-24 closed".parse().expect("closed"), "2027-01-01 10:00-14:00".parse().expect("open")];
+    let schedules = super::export::service(&service).schedules;
+    let dated: Vec<_> = schedules.iter().filter(|s| s.contains_key("valid_from")).collect();
+    assert_eq!(dated.len(), 2);
+    assert_eq!(
+        (dated[0]["valid_from"].as_str(), dated[0]["valid_to"].as_str()),
+        (Some("2026-12-24"), Some("2026-12-24"))
+    );
+    assert!(!dated[0].contains_key("opens_at") && dated[0]["notes"] == "closed");
+    assert_eq!((dated[1]["opens_at"].as_str(), dated[1]["closes_at"].as_str()), (Some("10:00:00"), Some("14:00:00")));
+
+    // A directory that is not Help Atlas sends only HSDS fields: the schedules alone carry the hours.
+    let organization = uuid::Uuid::new_v4();
+    let id = uuid::Uuid::new_v4();
+    let document = serde_json::json!([{
+        "id": organization, "name": "Fjordhjelp", "description": "A helpline in Vestland.", "website": "https://fjordhjelp.example.org",
+        "services": [{
+            "id": id, "organization_id": organization, "name": "Fjordhjelp line", "status": "active",
+            "url": "https://fjordhjelp.example.org/line",
+            "service_areas": [{"id": uuid::Uuid::new_v4(), "service_id": id, "name": "NO"}],
+            "phones": [{"id": uuid::Uuid::new_v4(), "service_id": id, "number": "+47 22 40 00 40"}],
+            "schedules": [
+                {"id": uuid::Uuid::new_v4(), "service_id": id, "freq": "WEEKLY", "byday": "MO,TU,WE,TH,FR", "opens_at": "09:00", "closes_at": "17:00"},
+                {"id": uuid::Uuid::new_v4(), "service_id": id, "valid_from": "2026-12-24", "valid_to": "2026-12-24"},
+                {"id": uuid::Uuid::new_v4(), "service_id": id, "valid_from": "2026-12-31", "valid_to": "2026-12-31", "opens_at": "10:00", "closes_at": "14:00"}
+            ]
+        }]
+    }]);
+    let tmp = tempfile::tempdir().expect("tmp");
+    let path = tmp.path().join("foreign.json");
+    std::fs::write(&path, document.to_string()).expect("write");
+    let Input::Hsds { tables, problems } = source::read(&path, &Limits::default()).expect("readable") else {
+        panic!("HSDS")
+    };
+    let prepared = prepare(tables, problems, false, chrono::Utc::now());
+    assert!(prepared.problems.is_empty(), "{:?}", prepared.problems);
+    let hours = prepared.directory.services[0].channels[0].hours.clone().expect("hours");
+    assert_eq!(hours.rules_notation(), vec!["Mo,Tu,We,Th,Fr 09:00-17:00"]);
+    let exceptions: Vec<String> = hours.exceptions.iter().map(ToString::to_string).collect();
+    assert_eq!(exceptions, vec!["2026-12-24 closed", "2026-12-31 10:00-14:00"]);
+}
