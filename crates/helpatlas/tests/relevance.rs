@@ -116,6 +116,12 @@ const CASES: &[(&str, Option<Kind>, &str, &[&str])] = &[
     ("AR", None, "violencia sexual", &["Línea 137 (violencia familiar y sexual)"]),
     ("TR", None, "uyuşturucu", &["ALO 191 Uyuşturucu ile Mücadele Danışma ve Destek Hattı"]),
     ("MO", None, "suicide", &["Life Hope Hotline (Caritas Macau)"]),
+    ("TR", None, "gambling", &["Yeşilay Danışma Hattı 115"]),
+    ("GL", None, "suicide", &["Tusaannga"]),
+    ("SG", None, "sexual assault", &["AWARE Sexual Assault Care Centre helpline"]),
+    ("NZ", None, "lgbt", &["OutLine support line (0800 OUTLINE)"]),
+    ("CA/Montreal", None, "suicide", &["1 866 APPELLE and suicide.ca (Quebec)"]),
+    ("KE", None, "gender based violence", &["National GBV Helpline 1195"]),
 ];
 
 #[test]
