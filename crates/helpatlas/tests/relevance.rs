@@ -101,6 +101,17 @@ const CASES: &[(&str, Option<Kind>, &str, &[&str])] = &[
     ("US", Some(Kind::SupportGroups), "overeating", &["Overeaters Anonymous meetings"]),
     ("US", Some(Kind::SupportGroups), "\"crystal meth\"", &["Crystal Meth Anonymous meetings"]),
     ("AU", Some(Kind::Communities), "beyond blue", &["Beyond Blue online forums"]),
+    // Specialist lines and online therapy across Europe (issue 15)
+    ("NO", None, "gambling", &["Hjelpelinjen for spilleavhengige"]),
+    ("NO", None, "spilleavhengighet", &["Hjelpelinjen for spilleavhengige"]),
+    ("SE", None, "spelproblem", &["Stödlinjen för spelare och anhöriga"]),
+    ("FR", None, "jeux d'argent", &["Joueurs Info Service"]),
+    ("IT", None, "gioco d'azzardo", &["Telefono Verde Nazionale per le problematiche legate al Gioco d'Azzardo (TVNGA)"]),
+    ("DE", Some(Kind::OnlineTherapy), "panik", &["HelloBetter Panik"]),
+    ("DE", None, "krisenchat", &["krisenchat"]),
+    ("PT", None, "1411", &["Linha Nacional de Prevenção do Suicídio 1411"]),
+    ("CH", None, "lgbtiq", &["LGBTIQ Helpline"]),
+    ("DK", None, "vold", &["Lev Uden Vold – national hotline 1888"]),
 ];
 
 #[test]
