@@ -104,8 +104,8 @@ const CASES: &[(&str, Option<Kind>, &str, &[&str])] = &[
     // Specialist lines and online therapy across Europe (issue 15)
     ("NO", None, "gambling", &["Hjelpelinjen for spilleavhengige"]),
     ("NO", None, "spilleavhengighet", &["Hjelpelinjen for spilleavhengige"]),
-    ("SE", None, "spelproblem", &["Stödlinjen för spelare och anhöriga"]),
-    ("FR", None, "jeux d'argent", &["Joueurs Info Service"]),
+    ("SE", None, "gambling", &["Stödlinjen för spelare och anhöriga"]),
+    ("FR", None, "gambling", &["Joueurs Info Service"]),
     ("IT", None, "gioco d'azzardo", &["Telefono Verde Nazionale per le problematiche legate al Gioco d'Azzardo (TVNGA)"]),
     ("DE", Some(Kind::OnlineTherapy), "panik", &["HelloBetter Panik"]),
     ("DE", None, "krisenchat", &["krisenchat"]),
