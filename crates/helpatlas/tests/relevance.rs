@@ -112,6 +112,11 @@ const CASES: &[(&str, Option<Kind>, &str, &[&str])] = &[
     ("PT", None, "1411", &["Linha Nacional de Prevenção do Suicídio 1411"]),
     ("CH", None, "lgbtiq", &["LGBTIQ Helpline"]),
     ("DK", None, "vold", &["Lev Uden Vold – national hotline 1888"]),
+    ("IE", Some(Kind::SupportGroups), "bipolar", &["Aware Support & Self Care Groups"]),
+    ("NL", Some(Kind::Communities), "depressie", &["Depressie Connect"]),
+    ("CZ", Some(Kind::OnlineTherapy), "online terapie", &["Hedepy – online terapie", "Terap.io – online terapie"]),
+    ("HU", None, "nane", &["NANE segélyvonal"]),
+    ("EE", None, "eluliin", &["Eluliin – emotsionaalse toe telefon"]),
 ];
 
 #[test]
