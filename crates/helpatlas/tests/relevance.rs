@@ -122,6 +122,22 @@ const CASES: &[(&str, Option<Kind>, &str, &[&str])] = &[
     ("NZ", None, "lgbt", &["OutLine support line (0800 OUTLINE)"]),
     ("CA/Montreal", None, "suicide", &["1 866 APPELLE and suicide.ca (Quebec)"]),
     ("KE", None, "gender based violence", &["National GBV Helpline 1195"]),
+    // Specialist lines and online therapy across Europe (issue 15)
+    ("NO", None, "gambling", &["Hjelpelinjen for spilleavhengige"]),
+    ("NO", None, "spilleavhengighet", &["Hjelpelinjen for spilleavhengige"]),
+    ("SE", None, "gambling", &["Stödlinjen för spelare och anhöriga"]),
+    ("FR", None, "gambling", &["Joueurs Info Service"]),
+    ("IT", None, "gioco d'azzardo", &["Telefono Verde Nazionale per le problematiche legate al Gioco d'Azzardo (TVNGA)"]),
+    ("DE", Some(Kind::OnlineTherapy), "panik", &["HelloBetter Panik"]),
+    ("DE", None, "krisenchat", &["krisenchat"]),
+    ("PT", None, "1411", &["Linha Nacional de Prevenção do Suicídio 1411"]),
+    ("CH", None, "lgbtiq", &["LGBTIQ Helpline"]),
+    ("DK", None, "vold", &["Lev Uden Vold – national hotline 1888"]),
+    ("IE", Some(Kind::SupportGroups), "bipolar", &["Aware Support & Self Care Groups"]),
+    ("NL", Some(Kind::Communities), "depressie", &["Depressie Connect"]),
+    ("CZ", Some(Kind::OnlineTherapy), "online terapie", &["Hedepy – online terapie", "Terap.io – online terapie"]),
+    ("HU", None, "nane", &["NANE segélyvonal"]),
+    ("EE", None, "eluliin", &["Eluliin – emotsionaalse toe telefon"]),
 ];
 
 #[test]
