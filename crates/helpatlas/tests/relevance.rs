@@ -127,7 +127,12 @@ const CASES: &[(&str, Option<Kind>, &str, &[&str])] = &[
     ("NO", None, "spilleavhengighet", &["Hjelpelinjen for spilleavhengige"]),
     ("SE", None, "gambling", &["Stödlinjen för spelare och anhöriga"]),
     ("FR", None, "gambling", &["Joueurs Info Service"]),
-    ("IT", None, "gioco d'azzardo", &["Telefono Verde Nazionale per le problematiche legate al Gioco d'Azzardo (TVNGA)"]),
+    (
+        "IT",
+        None,
+        "gioco d'azzardo",
+        &["Telefono Verde Nazionale per le problematiche legate al Gioco d'Azzardo (TVNGA)"],
+    ),
     ("DE", Some(Kind::OnlineTherapy), "panik", &["HelloBetter Panik"]),
     ("DE", None, "krisenchat", &["krisenchat"]),
     ("PT", None, "1411", &["Linha Nacional de Prevenção do Suicídio 1411"]),

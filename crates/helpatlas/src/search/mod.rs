@@ -294,7 +294,8 @@ impl Index {
     }
 
     /// Positions of the services of one kind that can be used at `place`: those whose areas cover it,
-    /// then those that cover only part of its country; by name within each group.
+    /// then those that cover only part of its country; crisis lines first within each group (someone
+    /// glancing at the first few should see one), then by name.
     fn usable(&self, place: &Place, kind: Kind) -> Vec<(u32, Coverage)> {
         let kind = facts::bit(kind);
         let mut hits: Vec<(u32, Coverage)> = self
@@ -303,9 +304,10 @@ impl Index {
             .map(|(p, r)| (p, r.coverage))
             .collect();
         let summary = |p: u32| &self.tables.summaries[p as usize];
+        let crisis = |p: u32| self.tables.facts[p as usize].crisis_line;
         hits.sort_by(|(a, x), (b, y)| {
-            let (a, b) = (summary(*a), summary(*b));
-            y.cmp(x).then_with(|| a.name.cmp(&b.name)).then(a.id.cmp(&b.id))
+            let by_name = || summary(*a).name.cmp(&summary(*b).name).then(summary(*a).id.cmp(&summary(*b).id));
+            y.cmp(x).then_with(|| crisis(*b).cmp(&crisis(*a))).then_with(by_name)
         });
         hits
     }
