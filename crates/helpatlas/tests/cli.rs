@@ -53,6 +53,17 @@ fn an_unknown_flag_is_named_and_fails() {
 }
 
 #[test]
+fn an_unknown_log_format_is_named_and_fails() {
+    let out = Command::new(env!("CARGO_BIN_EXE_helpatlas"))
+        .args(["places", "oslo"])
+        .env("HELPATLAS_LOG_FORMAT", "xml")
+        .output()
+        .expect("binary runs");
+    assert_eq!(error_line(&out), "error: HELPATLAS_LOG_FORMAT must be `text` or `json`, not `xml`");
+    assert!(stdout(&out).is_empty(), "nothing runs");
+}
+
+#[test]
 fn places_finds_spelling_variants() {
     for query in ["tromso", "Tromsø", "Tromsoe"] {
         let out = helpatlas(&["places", query]);
@@ -190,8 +201,27 @@ fn a_bad_import_is_rejected_whole() {
     assert!(line.starts_with("error: cannot read /no/such/file.json"), "{line}");
 }
 
+#[test]
+fn a_generated_directory_names_the_file_to_import_and_that_file_imports() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let out_dir = tmp.path().join("generated");
+    let data = tmp.path().join("data");
+    let generated = helpatlas(&["generate", "--services", "20", "--seed", "3", "--out", &dir_arg(&out_dir)]);
+    assert!(generated.status.success(), "{}", stderr(&generated));
+    let file = out_dir.join("helpatlas.json");
+    let import_dir = helpatlas(&["import", &dir_arg(&out_dir), "--data-dir", &dir_arg(&data)]);
+    assert!(
+        error_line(&import_dir).contains(&format!("`helpatlas import {}`", file.display())),
+        "{}",
+        stderr(&import_dir)
+    );
+    let import_file = helpatlas(&["import", &dir_arg(&file), "--data-dir", &dir_arg(&data)]);
+    assert!(import_file.status.success(), "{}", stderr(&import_file));
+}
+
 /// `helpatlas serve` end to end: first start loads the bundled data, a second start (computing every
-/// page afresh, as benchmarks run it) reuses it.
+/// page afresh, as benchmarks run it) reuses it. Logs to a pipe carry no colour codes; with
+/// `HELPATLAS_LOG_FORMAT=json` every line is a JSON object for log collectors.
 #[test]
 fn serve_answers_and_a_second_start_reuses_the_data() {
     let tmp = tempfile::tempdir().expect("tmp");
@@ -200,7 +230,7 @@ fn serve_answers_and_a_second_start_reuses_the_data() {
             .args(["serve", "--bind", "127.0.0.1:0", "--data-dir", &dir_arg(tmp.path())])
             .args(if start == 1 { &["--no-cache"][..] } else { &[] })
             .env("HELPATLAS_LOG", "info")
-            .env("NO_COLOR", "1")
+            .env("HELPATLAS_LOG_FORMAT", if start == 1 { "json" } else { "text" })
             .stderr(Stdio::piped())
             .spawn()
             .expect("spawn");
@@ -210,7 +240,8 @@ fn serve_answers_and_a_second_start_reuses_the_data() {
             let line = lines.next().expect("server logs its address").expect("utf-8");
             log.push(line.clone());
             if let Some(i) = line.find("http://") {
-                break line[i + 7..].split_whitespace().next().expect("address").to_string();
+                let addr = line[i + 7..].split(|c: char| c.is_whitespace() || c == '"').next().expect("address");
+                break addr.to_string();
             }
         };
         let body = reqwest::blocking_get(&format!("http://{addr}/no"));
@@ -219,6 +250,10 @@ fn serve_answers_and_a_second_start_reuses_the_data() {
         assert!(body.contains("Hjelpetelefonen"), "start {start}");
         let loaded = log.iter().any(|l| l.contains("bundled directory loaded"));
         assert_eq!(loaded, start == 0, "start {start}: {log:?}");
+        assert!(log.iter().all(|l| !l.contains('\u{1b}')), "no terminal colour codes in a pipe: {log:?}");
+        if start == 1 {
+            assert!(log.iter().all(|l| serde_json::from_str::<serde_json::Value>(l).is_ok()), "{log:?}");
+        }
     }
 }
 

@@ -8,6 +8,22 @@ fn hsds_examples() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/hsds-3.0/examples")
 }
 
+/// The official example package: its CSVs beside the official descriptor. Upstream the example's
+/// `datapackage.json` is a symbolic link to `../../datapackage.json`; a checkout without symbolic
+/// links holds it as a text file naming that path, which is not a descriptor (and is refused, below).
+fn official_example_package(into: &Path) -> PathBuf {
+    let package = into.join("example");
+    std::fs::create_dir_all(&package).expect("mkdir");
+    for entry in std::fs::read_dir(hsds_examples().join("csv")).expect("examples") {
+        let path = entry.expect("entry").path();
+        if path.extension().is_some_and(|e| e == "csv") {
+            std::fs::copy(&path, package.join(path.file_name().expect("name"))).expect("copy");
+        }
+    }
+    std::fs::copy(hsds_examples().join("../datapackage.json"), package.join("datapackage.json")).expect("copy");
+    package
+}
+
 fn helpatlas(args: &[&str], data_dir: &Path) -> Output {
     Command::new(env!("CARGO_BIN_EXE_helpatlas"))
         .args(args)
@@ -33,7 +49,7 @@ const FOUR_DANGLING: [&str; 4] = [
 #[test]
 fn the_official_example_package_is_refused_naming_exactly_its_four_dangling_references() {
     let data = tempfile::tempdir().expect("tmp");
-    let package = hsds_examples().join("csv");
+    let package = official_example_package(data.path());
     let out = helpatlas(&["import", package.to_str().expect("utf-8")], data.path());
     assert_eq!(out.status.code(), Some(1));
     let stderr = text(&out.stderr);
@@ -44,9 +60,26 @@ fn the_official_example_package_is_refused_naming_exactly_its_four_dangling_refe
 }
 
 #[test]
+fn a_package_whose_descriptor_is_not_json_is_refused_and_nothing_is_imported() {
+    let data = tempfile::tempdir().expect("tmp");
+    let package = official_example_package(data.path());
+    std::fs::write(package.join("datapackage.json"), "../../datapackage.json").expect("write");
+    let out = helpatlas(&["import", package.to_str().expect("utf-8")], data.path());
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = text(&out.stderr);
+    let descriptor = package.join("datapackage.json");
+    assert!(stderr.contains(&format!("error: {} is not valid JSON", descriptor.display())), "{stderr}");
+    let stats =
+        helpatlas(&["export", "--format", "atlas", data.path().join("out.json").to_str().expect("utf-8")], data.path());
+    assert!(stats.status.success());
+    let exported = std::fs::read_to_string(data.path().join("out.json")).expect("export");
+    assert!(!exported.contains("ac148810-d857-441c-9679-408f346de14b"), "nothing of the package was imported");
+}
+
+#[test]
 fn with_skip_invalid_the_rest_of_the_package_is_imported_and_the_left_out_listed() {
     let data = tempfile::tempdir().expect("tmp");
-    let package = hsds_examples().join("csv");
+    let package = official_example_package(data.path());
     let out = helpatlas(&["import", "--skip-invalid", package.to_str().expect("utf-8")], data.path());
     let stdout = text(&out.stdout);
     assert!(out.status.success(), "{}", text(&out.stderr));

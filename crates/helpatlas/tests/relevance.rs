@@ -101,6 +101,27 @@ const CASES: &[(&str, Option<Kind>, &str, &[&str])] = &[
     ("US", Some(Kind::SupportGroups), "overeating", &["Overeaters Anonymous meetings"]),
     ("US", Some(Kind::SupportGroups), "\"crystal meth\"", &["Crystal Meth Anonymous meetings"]),
     ("AU", Some(Kind::Communities), "beyond blue", &["Beyond Blue online forums"]),
+    // Specialist lines outside Europe
+    ("US", None, "veteran", &["Veterans Crisis Line"]),
+    ("US", None, "disaster", &["Disaster Distress Helpline"]),
+    ("AU", None, "eating disorder", &["Butterfly National Helpline 1800 ED HOPE"]),
+    ("AU", None, "anorexia", &["Butterfly National Helpline 1800 ED HOPE"]),
+    ("AU", None, "men", &["MensLine Australia"]),
+    ("CA", None, "first nations", &["Hope for Wellness Help Line"]),
+    ("CA/Toronto", None, "gambling", &["ConnexOntario helpline"]),
+    ("KR", None, "gambling", &["Gambling Helpline 1336 (도박문제 헬프라인)"]),
+    ("ZA", None, "adhd", &["ADHD Helpline"]),
+    ("ZA", None, "healthcare workers", &["Healthcare Workers Care Network Helpline"]),
+    ("IL", None, "rape", &["Rape crisis helpline 1202 (women)", "Rape crisis helpline 1203 (men)"]),
+    ("AR", None, "violencia sexual", &["Línea 137 (violencia familiar y sexual)"]),
+    ("TR", None, "uyuşturucu", &["ALO 191 Uyuşturucu ile Mücadele Danışma ve Destek Hattı"]),
+    ("MO", None, "suicide", &["Life Hope Hotline (Caritas Macau)"]),
+    ("TR", None, "gambling", &["Yeşilay Danışma Hattı 115"]),
+    ("GL", None, "suicide", &["Tusaannga"]),
+    ("SG", None, "sexual assault", &["AWARE Sexual Assault Care Centre helpline"]),
+    ("NZ", None, "lgbt", &["OutLine support line (0800 OUTLINE)"]),
+    ("CA/Montreal", None, "suicide", &["1 866 APPELLE and suicide.ca (Quebec)"]),
+    ("KE", None, "gender based violence", &["National GBV Helpline 1195"]),
 ];
 
 #[test]

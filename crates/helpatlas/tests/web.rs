@@ -48,6 +48,29 @@ async fn country_pages_show_emergency_numbers_first_then_services() {
     }
 }
 
+/// A number nobody found is said to be unknown, never left out as if there were none; numbers from
+/// second sources or undated or old pages say they are unconfirmed.
+#[tokio::test]
+async fn the_emergency_box_tells_unknown_numbers_and_unconfirmed_sources_apart() {
+    let app = spawn().await;
+    let section = |body: &str| {
+        let start = body.find(r#"id="emergency-heading""#).expect("emergency section");
+        body[start..start + body[start..].find("</section>").expect("end")].to_string()
+    };
+    let (_, bg) = app.page("/bg").await;
+    let bg = section(&bg);
+    assert!(bg.contains("no separate number found; call 112"), "{bg}");
+    assert!(bg.contains("Unconfirmed: the official page shows no date."), "{bg}");
+    let (_, ss) = app.page("/ss").await;
+    let ss = section(&ss);
+    assert!(ss.contains(r#"href="tel:122""#) && ss.contains("not known"), "{ss}");
+    assert!(ss.contains("Unconfirmed: we found no official page") && !ss.contains("tel:999"), "{ss}");
+    let (_, fr) = app.page("/fr").await;
+    let fr = section(&fr);
+    assert!(fr.contains("Official source") && fr.contains("confirmed on"), "{fr}");
+    assert!(!fr.contains("Unconfirmed"), "an official page dated within three years: {fr}");
+}
+
 #[tokio::test]
 async fn the_crisis_banner_shows_the_countrys_number_and_crisis_line() {
     let app = spawn().await;
@@ -78,6 +101,10 @@ async fn a_service_page_links_every_channel_and_names_its_source() {
     assert!(body.contains("checked") || body.contains("Checked"), "verification date");
     let source = body.find(r#"<p class="source">"#).expect("source line");
     assert!(body[source..].contains("href=\"https://"), "source link");
+
+    let id = helpatlas::bundled::service_id("jp-kumamoto-psychiatric-emergency-information-centre");
+    let (_, body) = app.page(&format!("/services/{id}")).await;
+    assert!(body.contains("(the page is dated 2024-12-26)"), "the source's own date beside the day it was read");
 }
 
 #[tokio::test]
@@ -259,4 +286,87 @@ async fn an_age_leaves_out_services_the_person_is_too_young_for() {
     assert!(adults.contains("MindSpot"));
     assert!(!child.contains(">MindSpot<"), "MindSpot is for adults");
     assert!(child.contains(r#"name="age" type="number" min="0" max="120" inputmode="numeric" value="12""#));
+}
+
+/// Slow clients cannot hold the server: a connection that does not finish its request headers in
+/// time is closed, connections beyond the limit are closed at once, and others are still answered.
+#[tokio::test]
+async fn half_sent_requests_are_cut_off_and_connections_are_bounded() {
+    use helpatlas::web::server::{serve, ConnectionLimits};
+    use std::time::Duration;
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    use tokio::net::TcpStream;
+
+    let app = spawn().await;
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("port");
+    let addr = listener.local_addr().expect("address");
+    let limits = ConnectionLimits { header_read: Duration::from_secs(1), max_connections: 4, ..Default::default() };
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    let server = tokio::spawn(serve(listener, helpatlas::web::router(app.state.clone()), limits, async {
+        let _ = stopped.await;
+    }));
+    // Waits for the server to close the connection; a generous bound keeps a broken server from
+    // hanging the suite, it is not a speed requirement.
+    // Returns how many bytes came before the close, or None if it stayed open.
+    async fn closed(stream: &mut TcpStream) -> Option<usize> {
+        let (mut buf, mut received) = ([0u8; 1024], 0);
+        loop {
+            match tokio::time::timeout(Duration::from_secs(30), stream.read(&mut buf)).await {
+                Ok(Ok(0)) | Ok(Err(_)) => return Some(received),
+                Ok(Ok(n)) => received += n,
+                Err(_) => return None,
+            }
+        }
+    }
+    let mut slow = Vec::new();
+    for _ in 0..4 {
+        let mut stream = TcpStream::connect(addr).await.expect("connect");
+        stream.write_all(b"GET /no HTTP/1.1\r\nHost: x\r\nX-Slow: ").await.expect("half a request");
+        slow.push(stream);
+    }
+    let mut extra = TcpStream::connect(addr).await.expect("the kernel accepts it");
+    let _ = extra.write_all(b"GET /no HTTP/1.1\r\nHost: x\r\n\r\n").await;
+    assert_eq!(closed(&mut extra).await, Some(0), "a connection over the limit is closed unanswered");
+    for stream in &mut slow {
+        assert!(closed(stream).await.is_some(), "a half-sent request is cut off");
+    }
+    let body = reqwest::get(format!("http://{addr}/no")).await.expect("answered").text().await.expect("body");
+    assert!(body.contains("Hjelpetelefonen"), "the server still answers everyone else");
+    let _ = stop.send(());
+    server.await.expect("server task").expect("server stops cleanly");
+}
+
+/// Operators' endpoints: alive, ready with the index's version and age and the database's state,
+/// and Prometheus metrics labelled by route template, never by what a visitor asked for.
+#[tokio::test]
+async fn health_readiness_and_metrics_answer_without_visitor_data() {
+    let app = spawn().await;
+    assert_eq!(app.page("/healthz").await, (200, "ok".to_string()));
+    let (status, ready) = app.page("/readyz").await;
+    assert_eq!(status, 200);
+    let ready: serde_json::Value = serde_json::from_str(&ready).expect("json");
+    assert_eq!(ready["database"], "reachable");
+    assert_eq!(ready["index_change"].as_i64(), Some(app.state.index().change));
+    assert!(ready["index_services"].as_u64().is_some_and(|n| n > 100));
+    assert!(ready["index_age_seconds"].as_i64().is_some_and(|s| s >= 0));
+
+    app.page("/no/search?q=zzsecretquery").await;
+    app.page("/no/helplines?city=3143244").await;
+    let (status, metrics) = app.page("/metrics").await;
+    assert_eq!(status, 200);
+    assert!(
+        metrics.contains(r#"helpatlas_http_requests_total{route="/{country}/search",method="GET",status="200"}"#),
+        "{metrics}"
+    );
+    assert!(metrics.contains("helpatlas_http_request_duration_seconds"), "{metrics}");
+    assert!(metrics.contains("helpatlas_page_cache_lookups_total"), "{metrics}");
+    assert!(metrics.contains("helpatlas_index_services"), "{metrics}");
+    for private in ["zzsecretquery", "3143244", "127.0.0.1"] {
+        assert!(!metrics.contains(private), "{private} leaked into the metrics");
+    }
+
+    app.state.store.close().await;
+    let (status, ready) = app.page("/readyz").await;
+    assert_eq!(status, 200, "pages are still served from the index");
+    assert!(ready.contains(r#""database":"unreachable""#), "{ready}");
 }

@@ -5,14 +5,17 @@
 //! generator: tests parse every line, and at run time such a line is skipped rather than taking the
 //! site down.
 
+mod emergency;
 mod near;
 mod places;
+
+pub use emergency::{EmergencyNumbers, Numbers, SourceStatus, CONFIRMED_YEARS};
 
 pub use near::country_near;
 pub use places::{fold, PlaceMatch, PlaceRef};
 
 use crate::model::{CountryCode, Point};
-use chrono::NaiveDate;
+
 use chrono_tz::Tz;
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -48,32 +51,6 @@ pub struct City {
     pub population: u32,
     pub timezone: Tz,
     pub alternate_names: Vec<String>,
-}
-
-/// A country's emergency numbers. `general` is the all-services number; the others are filled only where
-/// they differ from it.
-#[derive(Debug, Clone)]
-pub struct EmergencyNumbers {
-    pub country: CountryCode,
-    pub general: Vec<String>,
-    pub police: Vec<String>,
-    pub ambulance: Vec<String>,
-    pub fire: Vec<String>,
-    pub source_url: String,
-    pub checked_on: NaiveDate,
-    pub note: Option<String>,
-}
-
-impl EmergencyNumbers {
-    /// The number to show first: the general one, else the ambulance's (health emergencies are why a
-    /// person on this site needs it).
-    pub fn primary(&self) -> Option<&str> {
-        self.general.first().or(self.ambulance.first()).or(self.police.first()).map(String::as_str)
-    }
-
-    pub fn all_numbers(&self) -> impl Iterator<Item = &str> {
-        [&self.general, &self.police, &self.ambulance, &self.fire].into_iter().flatten().map(String::as_str)
-    }
 }
 
 /// All reference data, indexed.
@@ -132,19 +109,6 @@ fn parse_city(r: &[&str]) -> Option<City> {
     })
 }
 
-fn parse_emergency(r: &[&str]) -> Option<EmergencyNumbers> {
-    Some(EmergencyNumbers {
-        country: r.first()?.parse().ok()?,
-        general: list(r.get(1)?),
-        police: list(r.get(2)?),
-        ambulance: list(r.get(3)?),
-        fire: list(r.get(4)?),
-        source_url: r.get(5)?.to_string(),
-        checked_on: NaiveDate::parse_from_str(r.get(6)?, "%Y-%m-%d").ok()?,
-        note: r.get(7).and_then(|n| non_empty(n)),
-    })
-}
-
 impl Atlas {
     fn load() -> Atlas {
         let mut countries: Vec<Country> = rows(COUNTRIES).filter_map(|r| parse_country(&r)).collect();
@@ -155,7 +119,7 @@ impl Atlas {
             .map(|s| (s.code.clone(), s))
             .collect::<HashMap<_, _>>();
         let cities: Vec<City> = rows(CITIES).filter_map(|r| parse_city(&r)).collect();
-        let emergency = rows(EMERGENCY).filter_map(|r| parse_emergency(&r)).map(|e| (e.country, e)).collect();
+        let emergency = rows(EMERGENCY).filter_map(|r| emergency::parse(&r)).map(|e| (e.country, e)).collect();
         let places = places::PlaceIndex::build(&cities, subdivisions.values());
         Atlas { countries, country_index, subdivisions, cities, emergency, places }
     }
@@ -237,7 +201,7 @@ mod tests {
         assert_eq!(atlas().countries().len(), 249);
         assert!(atlas().subdivisions.len() > 4500);
         assert!(atlas().cities().len() > 30_000);
-        assert!(atlas().emergency.len() > 220);
+        assert!(atlas().emergency.len() >= 200);
     }
 
     #[test]
@@ -266,35 +230,5 @@ mod tests {
                 assert!(atlas.subdivision(s).is_some(), "{} has unknown subdivision {s}", c.name);
             }
         }
-    }
-
-    /// libphonenumber's short-number metadata, extracted once by `data/reference/generate.py`.
-    const EMERGENCY_PATTERNS: &str = include_str!("../../../../data/reference/emergency_patterns.tsv");
-
-    #[test]
-    fn every_emergency_number_matches_libphonenumber() {
-        let patterns: HashMap<&str, regex::Regex> = rows(EMERGENCY_PATTERNS)
-            .map(|r| (r[0], regex::Regex::new(&format!("^(?:{})$", r[1])).expect("valid pattern")))
-            .collect();
-        let mut wrong = Vec::new();
-        for e in atlas().all_emergency_numbers() {
-            let Some(pattern) = patterns.get(e.country.as_str()) else {
-                wrong.push(format!("{}: libphonenumber has no emergency pattern", e.country));
-                continue;
-            };
-            wrong.extend(e.all_numbers().filter(|n| !pattern.is_match(n)).map(|n| format!("{} {n}", e.country)));
-        }
-        assert!(wrong.is_empty(), "numbers libphonenumber does not know as emergency numbers: {wrong:?}");
-    }
-
-    #[test]
-    fn emergency_numbers_have_sources_and_a_number() {
-        for e in atlas().all_emergency_numbers() {
-            assert!(atlas().country(e.country).is_some(), "{}", e.country);
-            assert!(e.source_url.starts_with("https://"), "{}", e.country);
-            assert!(e.all_numbers().next().is_some(), "{} has no number", e.country);
-        }
-        let gb = atlas().emergency_numbers("GB".parse().expect("code")).expect("GB");
-        assert_eq!(gb.general, vec!["999", "112"]);
     }
 }

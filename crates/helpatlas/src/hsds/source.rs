@@ -124,8 +124,9 @@ fn read_table(
 
 fn read_package_dir(dir: &Path, limits: &Limits) -> Result<Input, HsdsError> {
     if !dir.join("datapackage.json").is_file() {
-        return Err(read_error(dir, "not an HSDS data package (no datapackage.json)"));
+        return Err(read_error(dir, not_a_package(dir)));
     }
+    check_descriptor(&dir.join("datapackage.json"))?;
     let mut tables = Tables::default();
     let mut problems = Vec::new();
     let mut remaining = limits.max_bytes;
@@ -142,6 +143,46 @@ fn read_package_dir(dir: &Path, limits: &Limits) -> Result<Input, HsdsError> {
     }
     Ok(Input::Hsds { tables, problems })
 }
+
+/// Why a directory is not a data package, naming the JSON files in it that can be imported instead
+/// (`helpatlas generate` writes Help Atlas JSON files into a directory).
+fn not_a_package(dir: &Path) -> String {
+    let mut json: Vec<String> = std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".json") || n.ends_with(".ndjson"))
+        .collect();
+    json.sort();
+    match json.first() {
+        None => "not an HSDS data package (no datapackage.json)".to_string(),
+        Some(first) => format!(
+            "not an HSDS data package (no datapackage.json); import its JSON files one by one instead ({}), e.g. `helpatlas import {}`",
+            json.join(", "),
+            dir.join(first).display()
+        ),
+    }
+}
+
+/// A package's `datapackage.json` must at least be a JSON object: a truncated or foreign descriptor
+/// means the package is not what it claims to be, so nothing of it is read.
+fn check_descriptor(path: &Path) -> Result<(), HsdsError> {
+    let bytes = read_limited(path, MAX_DESCRIPTOR_BYTES)?;
+    descriptor_is_an_object(path.display().to_string(), &bytes)
+}
+
+fn descriptor_is_an_object(shown: String, bytes: &[u8]) -> Result<(), HsdsError> {
+    let reason = match serde_json::from_slice::<Value>(bytes) {
+        Ok(Value::Object(_)) => return Ok(()),
+        Ok(_) => "a data package descriptor must be a JSON object".to_string(),
+        Err(e) => e.to_string(),
+    };
+    Err(HsdsError::Parse { path: shown, reason })
+}
+
+/// Open Referral's own descriptor is about 100 KB.
+const MAX_DESCRIPTOR_BYTES: u64 = 16 * 1024 * 1024;
 
 fn zip_error(path: &Path, reason: impl ToString) -> HsdsError {
     HsdsError::Zip { path: path.display().to_string(), reason: reason.to_string() }
@@ -168,6 +209,7 @@ fn read_zip(path: &Path, file: std::fs::File, limits: &Limits) -> Result<Input, 
         .min_by_key(|n| n.len())
         .ok_or_else(|| zip_error(path, "not an HSDS data package (no datapackage.json inside)"))?;
     let prefix = package.trim_end_matches("datapackage.json").to_string();
+    check_zipped_descriptor(path, &mut archive, package)?;
     let mut tables = Tables::default();
     let mut problems = Vec::new();
     let mut remaining = limits.max_bytes;
@@ -179,6 +221,17 @@ fn read_zip(path: &Path, file: std::fs::File, limits: &Limits) -> Result<Input, 
         })?;
     }
     Ok(Input::Hsds { tables, problems })
+}
+
+fn check_zipped_descriptor(
+    path: &Path,
+    archive: &mut zip::ZipArchive<std::fs::File>,
+    name: &str,
+) -> Result<(), HsdsError> {
+    let entry = archive.by_name(name).map_err(|e| zip_error(path, e))?;
+    let mut bytes = Vec::new();
+    entry.take(MAX_DESCRIPTOR_BYTES + 1).read_to_end(&mut bytes).map_err(|e| zip_error(path, e))?;
+    descriptor_is_an_object(format!("{} entry {name}", path.display()), &bytes)
 }
 
 /// Help Atlas JSON (an object of `organizations`, `locations`, `services`), an HSDS document, an

@@ -113,6 +113,33 @@ fn a_zip_entry_pointing_outside_the_archive_is_refused() {
 }
 
 #[test]
+fn a_truncated_or_foreign_descriptor_is_refused_naming_the_file() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let descriptor = tmp.path().join("datapackage.json");
+    std::fs::write(tmp.path().join("organizations.csv"), b"id,name\n").expect("write");
+    for (content, reason) in
+        [(&b"{\"name\": \"hsds\", \"resou"[..], "EOF while parsing"), (b"[1, 2]", "must be a JSON object")]
+    {
+        std::fs::write(&descriptor, content).expect("write");
+        let message = source::read(tmp.path(), &Limits::default()).map(|_| ()).expect_err("refused").to_string();
+        assert!(message.starts_with(&format!("{} is not valid JSON: ", descriptor.display())), "{message}");
+        assert!(message.contains(reason), "{message}");
+    }
+    let bytes = zip_with(&[("datapackage.json", b"{\"truncated"), ("services.csv", b"id\n")]);
+    let message = read_error(&bytes, "cut.zip", Limits::default());
+    assert!(message.contains("cut.zip entry datapackage.json is not valid JSON"), "{message}");
+}
+
+#[test]
+fn a_directory_of_json_files_names_the_files_to_import() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    std::fs::write(tmp.path().join("helpatlas.json"), b"{}").expect("write");
+    let message = source::read(tmp.path(), &Limits::default()).map(|_| ()).expect_err("refused").to_string();
+    let file = tmp.path().join("helpatlas.json");
+    assert!(message.contains(&format!("`helpatlas import {}`", file.display())), "{message}");
+}
+
+#[test]
 fn an_oversized_file_is_refused() {
     let limits = Limits { max_json_bytes: 1000, ..Limits::default() };
     let message = read_error(&[b' '; 2000], "big.json", limits);

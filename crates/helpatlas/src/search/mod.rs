@@ -147,6 +147,8 @@ pub struct Index {
     caching: bool,
     /// The store's change number this index was built from.
     pub change: i64,
+    /// When this version was made (a build, or an update applied).
+    pub built_at: DateTime<Utc>,
 }
 
 /// A service that covers a place, with how well it does.

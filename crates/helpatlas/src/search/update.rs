@@ -10,6 +10,7 @@ use super::{Index, Lists, Packers, StoredLocation, Summary, Tables};
 use crate::geo::atlas;
 use crate::i18n::english;
 use crate::model::{Directory, Location, Organization, Point, Service, ServiceArea};
+use chrono::Utc;
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::sync::Arc;
 use uuid::Uuid;
@@ -153,6 +154,7 @@ impl Index {
             caching: true,
             tables,
             change,
+            built_at: Utc::now(),
         })
     }
 
@@ -191,6 +193,7 @@ impl Index {
             caching: self.caching,
             tables: next,
             change,
+            built_at: Utc::now(),
         })
     }
 }

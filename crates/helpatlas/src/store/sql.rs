@@ -276,9 +276,13 @@ impl SqlStore {
         Ok(ids)
     }
 
-    async fn load_changed<T: DeserializeOwned>(&self, table: &'static str, after: i64) -> Result<Vec<T>, StoreError> {
+    async fn load_changed<T: DeserializeOwned>(
+        conn: &mut AnyConnection,
+        table: &'static str,
+        after: i64,
+    ) -> Result<Vec<T>, StoreError> {
         let sql = format!("SELECT id, doc FROM {table} WHERE change_seq > $1 ORDER BY id");
-        sqlx::query(&sql).bind(after).fetch_all(&self.pool).await?.iter().map(|r| decode_row(r, table)).collect()
+        sqlx::query(&sql).bind(after).fetch_all(conn).await?.iter().map(|r| decode_row(r, table)).collect()
     }
 }
 
@@ -451,12 +455,21 @@ impl Store for SqlStore {
         Ok(row.try_get("seq")?)
     }
 
+    /// The three tables are read in one transaction, so that a write landing between them cannot give
+    /// a service without the organization it was written with.
     async fn changes_since(&self, after: i64) -> Result<Directory, StoreError> {
-        Ok(Directory {
-            organizations: self.load_changed("organizations", after).await?,
-            locations: self.load_changed("locations", after).await?,
-            services: self.load_changed("services", after).await?,
-        })
+        let mut tx = self.pool.begin().await?;
+        if self.backend == Backend::Postgres {
+            // PostgreSQL's default (read committed) gives every statement its own snapshot.
+            sqlx::query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY").execute(&mut *tx).await?;
+        }
+        let changes = Directory {
+            organizations: Self::load_changed(&mut tx, "organizations", after).await?,
+            locations: Self::load_changed(&mut tx, "locations", after).await?,
+            services: Self::load_changed(&mut tx, "services", after).await?,
+        };
+        tx.commit().await?;
+        Ok(changes)
     }
 
     async fn close(&self) {

@@ -4,9 +4,11 @@ pub mod admin;
 mod api;
 mod error;
 mod frame;
+mod health;
 mod page_cache;
 pub mod params;
 pub mod public;
+pub mod server;
 mod view;
 
 pub use error::WebError;
@@ -32,6 +34,8 @@ pub struct AppState {
     pages: Arc<page_cache::PageCache>,
     /// The editors' area; without it, `/admin` answers 404.
     pub admin: Option<Arc<admin::AdminState>>,
+    /// The public's reports and suggestions; without it, their forms answer 404.
+    pub intake: Option<Arc<crate::moderation::Intake>>,
 }
 
 impl AppState {
@@ -45,11 +49,17 @@ impl AppState {
             messages,
             pages: Arc::new(page_cache::PageCache::new(caching)),
             admin: None,
+            intake: None,
         }
     }
 
     pub fn with_admin(mut self, admin: admin::AdminState) -> AppState {
         self.admin = Some(Arc::new(admin));
+        self
+    }
+
+    pub fn with_intake(mut self, intake: crate::moderation::Intake) -> AppState {
+        self.intake = Some(Arc::new(intake));
         self
     }
 
@@ -89,6 +99,7 @@ pub fn router(state: AppState) -> Router {
     let mut router = public::routes()
         .merge(api::routes())
         .route_layer(axum::middleware::from_fn_with_state(state.clone(), page_cache::serve_cached))
+        .merge(public::feedback_routes())
         .route("/static/site.css", get(stylesheet))
         .route("/static/site.js", get(site_script))
         .route("/static/admin.css", get(admin_stylesheet))
@@ -96,7 +107,10 @@ pub fn router(state: AppState) -> Router {
         .route("/static/icon.svg", get(icon))
         .route("/favicon.ico", get(icon))
         .route("/healthz", get(|| async { "ok" }))
+        .route("/readyz", get(health::readyz))
+        .route("/metrics", get(health::metrics_page))
         .fallback(public::not_found)
+        .route_layer(axum::middleware::from_fn(health::record))
         .with_state(state)
         .layer(CompressionLayer::new());
     for (name, value) in headers {

@@ -106,8 +106,15 @@ pub async fn serve_cached(State(state): State<super::AppState>, request: Request
         return next.run(request).await;
     }
     let stamp = (state.index().change, chrono::Utc::now().timestamp().div_euclid(60));
-    let key = request.uri().to_string();
-    match state.pages.lookup(stamp, &key) {
+    let key = cache_key(request.uri());
+    let found = state.pages.lookup(stamp, &key);
+    let result = match &found {
+        Lookup::Fresh(_) => "fresh",
+        Lookup::Stale { .. } => "stale",
+        Lookup::Missing => "missing",
+    };
+    metrics::counter!("helpatlas_page_cache_lookups_total", "result" => result).increment(1);
+    match found {
         Lookup::Fresh(page) => page.respond(request.headers()),
         Lookup::Stale { page, refresh } => {
             let response = page.respond(request.headers());
@@ -123,6 +130,15 @@ pub async fn serve_cached(State(state): State<super::AppState>, request: Request
         }
         Lookup::Missing => keep(&state.pages, stamp, key, make(next, request).await).await,
     }
+}
+
+/// The path and its parameters in one order: `?a=1&b=2` and `?b=2&a=1` ask for the same page. Keys
+/// keep each parameter's values in their order, since repeated keys list several choices.
+fn cache_key(uri: &axum::http::Uri) -> String {
+    let Some(query) = uri.query().filter(|q| !q.is_empty()) else { return uri.path().to_string() };
+    let mut pairs: Vec<&str> = query.split('&').filter(|p| !p.is_empty()).collect();
+    pairs.sort_by_key(|pair| pair.split('=').next().unwrap_or_default());
+    format!("{}?{}", uri.path(), pairs.join("&"))
 }
 
 /// Runs the handler on a blocking thread: a page is made by synchronous search and rendering, which
@@ -181,6 +197,15 @@ impl Page {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn parameters_in_any_order_share_one_key() {
+        let key = |uri: &str| super::cache_key(&uri.parse().expect("uri"));
+        assert_eq!(key("/no/helplines?topic=grief&open=1"), key("/no/helplines?open=1&topic=grief"));
+        assert_ne!(key("/no/helplines?topic=a&topic=b"), key("/no/helplines?topic=a"));
+        assert_eq!(key("/no/helplines?topic=a&topic=b&open=1"), "/no/helplines?open=1&topic=a&topic=b");
+        assert_eq!(key("/no?"), "/no");
+    }
+
     use super::*;
 
     fn page(text: &'static str) -> Page {

@@ -3,7 +3,7 @@
 
 use super::results::{item, ResultItem};
 use super::{country_frame, error_with, render};
-use crate::geo::{atlas, EmergencyNumbers};
+use crate::geo::{atlas, EmergencyNumbers, Numbers, SourceStatus};
 use crate::i18n::Messages;
 use crate::model::{Coverage, Kind};
 use crate::web::params::Params;
@@ -12,15 +12,28 @@ use crate::web::{AppState, Frame, WebError};
 use askama::Template;
 use axum::extract::{Path, RawQuery, State};
 use axum::response::{IntoResponse, Redirect, Response};
+use chrono::{NaiveDate, Utc};
 
 /// How many services of each kind the overview shows before "see all".
 const PREVIEW: usize = 3;
 
 pub struct EmergencyView {
-    pub rows: Vec<(String, Vec<NumberView>)>,
+    pub rows: Vec<EmergencyRow>,
     pub note: Option<String>,
     pub source_url: String,
+    pub official: bool,
+    pub more_sources: Vec<String>,
     pub checked_on: String,
+    /// Why the numbers count as unconfirmed, if they do.
+    pub unconfirmed: Option<String>,
+}
+
+/// One line of the emergency box: the numbers of a service, or why there is none to show.
+pub struct EmergencyRow {
+    pub label: String,
+    pub numbers: Vec<NumberView>,
+    /// Said instead of numbers when none is known.
+    pub missing: Option<String>,
 }
 
 pub struct KindSection {
@@ -42,18 +55,60 @@ struct CountryPage {
     sections: Vec<KindSection>,
 }
 
-fn emergency_view(e: &EmergencyNumbers, t: &Messages) -> EmergencyView {
-    let rows = [
-        ("emergency.general", &e.general),
-        ("emergency.police", &e.police),
-        ("emergency.ambulance", &e.ambulance),
-        ("emergency.fire", &e.fire),
-    ]
-    .into_iter()
-    .filter(|(_, numbers)| !numbers.is_empty())
-    .map(|(key, numbers)| (t.get(key).to_string(), numbers.iter().map(|n| NumberView::short(n)).collect()))
-    .collect();
-    EmergencyView { rows, note: e.note.clone(), source_url: e.source_url.clone(), checked_on: e.checked_on.to_string() }
+fn emergency_view(e: &EmergencyNumbers, t: &Messages, today: NaiveDate) -> EmergencyView {
+    let general = e.general.listed().first();
+    let mut rows: Vec<EmergencyRow> = Vec::new();
+    if let Numbers::Listed(numbers) = &e.general {
+        rows.push(EmergencyRow::listed(t.get("emergency.general"), numbers));
+    }
+    for (key, numbers) in
+        [("emergency.police", &e.police), ("emergency.ambulance", &e.ambulance), ("emergency.fire", &e.fire)]
+    {
+        let label = t.get(key);
+        match numbers {
+            Numbers::Listed(numbers) => rows.push(EmergencyRow::listed(label, numbers)),
+            // The general number, shown above, is the one to call.
+            Numbers::NoSeparate => {}
+            Numbers::Unknown => {
+                let missing = match general {
+                    Some(number) => t.with("emergency.unknown_call", "number", number),
+                    None => t.get("emergency.not_known").to_string(),
+                };
+                rows.push(EmergencyRow { label: label.to_string(), numbers: Vec::new(), missing: Some(missing) });
+            }
+        }
+    }
+    EmergencyView {
+        rows,
+        note: e.note.clone(),
+        source_url: e.source_url.clone(),
+        official: e.status == SourceStatus::Official,
+        more_sources: e.more_sources.clone(),
+        checked_on: e.checked_on.to_string(),
+        unconfirmed: unconfirmed(e, t, today),
+    }
+}
+
+/// Why a row's numbers are not confirmed: only second sources, no date on the source, or an old one.
+fn unconfirmed(e: &EmergencyNumbers, t: &Messages, today: NaiveDate) -> Option<String> {
+    if e.is_confirmed(today) {
+        return None;
+    }
+    Some(match (e.status, e.source_date) {
+        (SourceStatus::Unverified, _) => t.get("emergency.unconfirmed_secondary").to_string(),
+        (SourceStatus::Official, None) => t.get("emergency.unconfirmed_undated").to_string(),
+        (SourceStatus::Official, Some(date)) => t.with("emergency.unconfirmed_old", "date", &date.to_string()),
+    })
+}
+
+impl EmergencyRow {
+    fn listed(label: &str, numbers: &[String]) -> EmergencyRow {
+        EmergencyRow {
+            label: label.to_string(),
+            numbers: numbers.iter().map(|n| NumberView::short(n)).collect(),
+            missing: None,
+        }
+    }
 }
 
 pub async fn page(
@@ -96,7 +151,7 @@ pub async fn page(
         country_slug: country.slug(),
         place_name: choice.name.clone(),
         hidden: choice.params(),
-        emergency: atlas().emergency_numbers(country).map(|e| emergency_view(e, t)),
+        emergency: atlas().emergency_numbers(country).map(|e| emergency_view(e, t, Utc::now().date_naive())),
         sections,
     })
     .map_err(fail)

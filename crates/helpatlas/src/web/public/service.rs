@@ -43,7 +43,9 @@ struct ServicePage {
     /// Not checked against its source for over 12 months.
     stale: bool,
     source_url: String,
+    source_date: Option<String>,
     alternatives: Vec<Alternative>,
+    report_href: String,
 }
 
 fn home_place(service: &Service) -> Option<Place> {
@@ -94,6 +96,8 @@ pub async fn page(State(state): State<AppState>, Path(id): Path<String>) -> Resu
         verified: s.status == crate::model::VerificationStatus::Verified,
         stale: now.date_naive().checked_sub_months(chrono::Months::new(12)).is_some_and(|limit| s.verified_on < limit),
         source_url: s.source_url.clone(),
+        source_date: s.source_date.map(|d| d.to_string()),
         alternatives,
+        report_href: format!("/services/{}/report", s.id),
     })
 }
