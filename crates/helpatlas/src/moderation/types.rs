@@ -152,14 +152,7 @@ impl Content {
             Content::Suggestion(s) => &s.contact,
         }
     }
-
-    /// The same content with nothing the person typed (for spam, which is not kept).
-    pub fn emptied(&self) -> Content {
-        match self {
-            Content::Report(_) => Content::Report(ReportText::default()),
-            Content::Suggestion(_) => Content::Suggestion(SuggestionText::default()),
-        }
-    }
+}
 }
 
 /// A submission as received, before anyone looked at it.

@@ -558,7 +558,7 @@ pub async fn prefill(admin: &AdminState, query: &HashMap<String, String>) -> Opt
                 format!("report {}: {reason}", s.short_id()),
             )
         }
-        Content::Suggestion(g) => (
+        Content::Suggestion(_) => (
             format!("Pre-filled from public suggestion {}: check every field against the service's own page before saving.", s.short_id()),
             format!("from public suggestion {}", s.short_id()),
         ),

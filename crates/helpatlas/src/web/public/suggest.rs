@@ -85,28 +85,29 @@ pub async fn form(
 
 pub async fn submit(State(state): State<AppState>, Path(code): Path<String>, request: Request) -> Result<Response, Response> {
     let (country, frame) = country_frame(&state, &code).map_err(|page| *page)?;
-    let answer = async {
-        let intake = feedback::intake(&state)?;
-        let posted = Posted::read(request, intake.settings.trust_proxy).await?;
-        let typed = SuggestionForm {
-            name: posted.get("name"),
-            kind: posted.get("kind"),
-            reach: posted.get("reach"),
-            who: posted.get("who"),
-            place: posted.get("place"),
-            source_url: posted.get("source_url"),
-            contact: posted.get("contact"),
-        };
-        let (token, honeypot) = (posted.get("token"), posted.get(HONEYPOT));
-        let sent = Sent { token: &token, honeypot: &honeypot, client: posted.client };
-        match intake.suggest(country, &typed, sent).await {
-            Ok(_) => Ok(Redirect::to(&format!("/{}/suggest/sent", country.slug())).into_response()),
-            Err(refusal) => feedback::refused(state.messages, frame, refusal, intake.min_fill_seconds(), |frame, problems| {
-                page(&state, country, frame, typed.clone(), problems)
-            }),
-        }
+    receive(&state, country, frame, request).await.map_err(IntoResponse::into_response)
+}
+
+async fn receive(state: &AppState, country: CountryCode, frame: Frame, request: Request) -> Result<Response, WebError> {
+    let intake = feedback::intake(state)?;
+    let posted = Posted::read(request, intake.settings.trust_proxy).await?;
+    let typed = SuggestionForm {
+        name: posted.get("name"),
+        kind: posted.get("kind"),
+        reach: posted.get("reach"),
+        who: posted.get("who"),
+        place: posted.get("place"),
+        source_url: posted.get("source_url"),
+        contact: posted.get("contact"),
     };
-    answer.await.map_err(IntoResponse::into_response)
+    let (token, honeypot) = (posted.get("token"), posted.get(HONEYPOT));
+    let sent = Sent { token: &token, honeypot: &honeypot, client: posted.client };
+    match intake.suggest(country, &typed, sent).await {
+        Ok(_) => Ok(Redirect::to(&format!("/{}/suggest/sent", country.slug())).into_response()),
+        Err(refusal) => feedback::refused(state.messages, frame, refusal, intake.min_fill_seconds(), |frame, problems| {
+            page(state, country, frame, typed.clone(), problems)
+        }),
+    }
 }
 
 pub async fn sent(State(state): State<AppState>, Path(code): Path<String>) -> Result<Response, Response> {
