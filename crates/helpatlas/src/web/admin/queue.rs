@@ -381,6 +381,15 @@ pub async fn show(
     }
 }
 
+/// The reports about a service and what became of each, for its history page.
+pub async fn about(admin: &AdminState, kind: RecordKind, id: Uuid) -> Result<Vec<Item>, crate::store::StoreError> {
+    if kind != RecordKind::Service {
+        return Ok(Vec::new());
+    }
+    let query = QueueQuery { service_id: Some(id), limit: 500, ..QueueQuery::default() };
+    Ok(admin.store.queue(&query).await?.iter().map(item).collect())
+}
+
 /// Where accepting leads: a report to its service's form at the field reported, a suggestion to
 /// choosing its organization.
 fn after_accept(s: &Submission) -> String {
