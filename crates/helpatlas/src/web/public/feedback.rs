@@ -23,6 +23,9 @@ use std::net::{IpAddr, SocketAddr};
 use std::sync::Arc;
 use uuid::Uuid;
 
+/// The header a trusted proxy puts the client's address in.
+const FORWARDED_FOR: &str = "x-forwarded-for";
+
 /// Largest form accepted: every field at its limit, encoded, fits well within it.
 const MAX_FORM_BYTES: usize = 32 * 1024;
 
@@ -52,7 +55,7 @@ pub fn intake(state: &AppState) -> Result<Arc<Intake>, WebError> {
 fn client(request: &Request, trust_proxy: bool) -> Option<IpAddr> {
     let headers: &HeaderMap = request.headers();
     let proxied = trust_proxy
-        .then(|| headers.get("x-forwarded-for").and_then(|v| v.to_str().ok()))
+        .then(|| headers.get(FORWARDED_FOR).and_then(|v| v.to_str().ok()))
         .flatten()
         .and_then(|list| list.rsplit(',').next())
         .and_then(|ip| ip.trim().parse().ok());
@@ -79,7 +82,7 @@ impl Posted {
         Ok(Posted { fields, client })
     }
 
-    pub fn get(&self, name: &str) -> String {
+    pub fn field(&self, name: &str) -> String {
         self.fields.get(name).cloned().unwrap_or_default()
     }
 }

@@ -107,12 +107,12 @@ pub async fn submit(State(state): State<AppState>, Path(id): Path<String>, reque
     let intake = feedback::intake(&state)?;
     let posted = Posted::read(request, intake.settings.trust_proxy).await?;
     let typed = ReportForm {
-        reason: posted.get("reason"),
-        channel: posted.get("channel"),
-        detail: posted.get("detail"),
-        contact: posted.get("contact"),
+        reason: posted.field("reason"),
+        channel: posted.field("channel"),
+        detail: posted.field("detail"),
+        contact: posted.field("contact"),
     };
-    let (token, honeypot) = (posted.get("token"), posted.get(HONEYPOT));
+    let (token, honeypot) = (posted.field("token"), posted.field(HONEYPOT));
     let sent = Sent { token: &token, honeypot: &honeypot, client: posted.client };
     match intake.report(&service, &typed, sent).await {
         Ok(_) => Ok(Redirect::to(&format!("/services/{}/report/sent", service.id)).into_response()),

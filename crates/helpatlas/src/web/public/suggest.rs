@@ -13,7 +13,12 @@ use crate::web::{AppState, Frame, WebError};
 use askama::Template;
 use axum::extract::{Path, Query, Request, State};
 use axum::response::{IntoResponse, Redirect, Response};
-use std::collections::HashMap;
+
+/// What a link to the form may say: the kind of help of the results page it is on.
+#[derive(serde::Deserialize)]
+pub struct FormQuery {
+    kind: Option<String>,
+}
 
 /// The size limit of each field, for the form's `maxlength`s.
 pub struct Limits {
@@ -74,11 +79,11 @@ fn page(state: &AppState, country: CountryCode, frame: Frame, typed: SuggestionF
 pub async fn form(
     State(state): State<AppState>,
     Path(code): Path<String>,
-    Query(query): Query<HashMap<String, String>>,
+    Query(query): Query<FormQuery>,
 ) -> Result<Response, Response> {
     let (country, frame) = country_frame(&state, &code).map_err(|page| *page)?;
     // A results page passes its kind on; anything else is simply not chosen.
-    let kind = query.get("kind").filter(|k| k.parse::<Kind>().is_ok()).cloned().unwrap_or_default();
+    let kind = query.kind.filter(|k| k.parse::<Kind>().is_ok()).unwrap_or_default();
     let typed = SuggestionForm { kind, ..SuggestionForm::default() };
     page(&state, country, frame, typed, Problems::default()).map_err(IntoResponse::into_response)
 }
@@ -92,15 +97,15 @@ async fn receive(state: &AppState, country: CountryCode, frame: Frame, request: 
     let intake = feedback::intake(state)?;
     let posted = Posted::read(request, intake.settings.trust_proxy).await?;
     let typed = SuggestionForm {
-        name: posted.get("name"),
-        kind: posted.get("kind"),
-        reach: posted.get("reach"),
-        who: posted.get("who"),
-        place: posted.get("place"),
-        source_url: posted.get("source_url"),
-        contact: posted.get("contact"),
+        name: posted.field("name"),
+        kind: posted.field("kind"),
+        reach: posted.field("reach"),
+        who: posted.field("who"),
+        place: posted.field("place"),
+        source_url: posted.field("source_url"),
+        contact: posted.field("contact"),
     };
-    let (token, honeypot) = (posted.get("token"), posted.get(HONEYPOT));
+    let (token, honeypot) = (posted.field("token"), posted.field(HONEYPOT));
     let sent = Sent { token: &token, honeypot: &honeypot, client: posted.client };
     match intake.suggest(country, &typed, sent).await {
         Ok(_) => Ok(Redirect::to(&format!("/{}/suggest/sent", country.slug())).into_response()),
