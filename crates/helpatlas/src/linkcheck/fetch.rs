@@ -28,11 +28,12 @@ pub fn host_key(url: &str) -> String {
     }
 }
 
-pub struct Checker<'a> {
-    pub client: &'a reqwest::Client,
-    pub settings: &'a CheckSettings,
-    pub robots: &'a Cache,
-    pub hosts: &'a BTreeMap<String, Arc<Semaphore>>,
+/// What every check of a run shares.
+pub struct Checker {
+    pub client: reqwest::Client,
+    pub settings: CheckSettings,
+    pub robots: Cache,
+    pub hosts: BTreeMap<String, Arc<Semaphore>>,
 }
 
 /// An error as one line, with its causes (a TLS failure is a cause of a connect error).
@@ -50,7 +51,7 @@ fn describe(error: &reqwest::Error, timeout: std::time::Duration) -> String {
     text
 }
 
-impl Checker<'_> {
+impl Checker {
     async fn send(&self, url: &str) -> Result<reqwest::Response, reqwest::Error> {
         // A redirect may lead to a host the run did not plan for: it then has no permit to wait for.
         let permit = match self.hosts.get(&host_key(url)) {

@@ -238,10 +238,16 @@ pub async fn check_all(uses: &[LinkUse], settings: &CheckSettings) -> Result<Vec
         .iter()
         .map(|u| (fetch::host_key(u), Arc::new(Semaphore::new(settings.per_host.max(1)))))
         .collect();
-    let robots = robots::Cache::default();
-    let checker = fetch::Checker { client: &client, settings, robots: &robots, hosts: &hosts };
-    let results: HashMap<String, LinkResult> = futures_util::stream::iter(urls.iter())
-        .map(|url| async { (url.clone(), checker.check(url).await) })
+    let checker =
+        Arc::new(fetch::Checker { client, settings: settings.clone(), robots: robots::Cache::default(), hosts });
+    let results: HashMap<String, LinkResult> = futures_util::stream::iter(urls.clone())
+        .map(|url| {
+            let checker = checker.clone();
+            async move {
+                let result = checker.check(&url).await;
+                (url, result)
+            }
+        })
         .buffer_unordered(settings.concurrency.max(1))
         .collect()
         .await;

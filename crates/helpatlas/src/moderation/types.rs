@@ -153,7 +153,6 @@ impl Content {
         }
     }
 }
-}
 
 /// A submission as received, before anyone looked at it.
 #[derive(Debug, Clone, PartialEq)]

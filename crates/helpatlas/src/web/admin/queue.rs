@@ -53,7 +53,9 @@ impl Filters {
 
     /// The store's query, or the first filter that is not understood.
     fn query(&self) -> Result<QueueQuery, String> {
-        let parse = |v: &str| (!v.is_empty()).then_some(v);
+        fn parse(v: &str) -> Option<&str> {
+            (!v.is_empty()).then_some(v)
+        }
         let now = Utc::now();
         let (after, before) = match self.age.as_str() {
             "" => (None, None),
@@ -64,14 +66,14 @@ impl Filters {
             other => return Err(format!("age `{other}`: choose day, week, month or old")),
         };
         Ok(QueueQuery {
-            submission_type: parse(&self.submission_type).map(str::parse).transpose().map_err(|e| e.to_string())?,
+            submission_type: parse(&self.submission_type).map(str::parse).transpose().map_err(|e: crate::moderation::UnknownCode| e.to_string())?,
             status: match self.status.as_str() {
                 "" | "all" => None,
                 s => Some(s.parse().map_err(|e: crate::moderation::UnknownCode| e.to_string())?),
             },
             country: parse(&self.country).map(|c| if c == "NONE" { String::new() } else { c.to_string() }),
             kind: parse(&self.kind).map(str::to_string),
-            reason: parse(&self.reason).map(str::parse).transpose().map_err(|e| e.to_string())?,
+            reason: parse(&self.reason).map(str::parse).transpose().map_err(|e: crate::moderation::UnknownCode| e.to_string())?,
             before,
             after,
             service_id: None,
