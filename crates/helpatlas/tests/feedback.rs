@@ -242,10 +242,10 @@ async fn accepting_opens_the_reported_field_and_an_accepted_suggestion_is_publis
     let made = editor
         .post(&format!("/admin/queue/{suggestion}/organization"), &[("csrf", &csrf), ("name", "Harbour Trust"), ("description", "A charity."), ("url", "")])
         .await;
-    let draft_path = made.location.expect("to the service form");
+    let draft_path = made.location.unwrap_or_else(|| panic!("{} {}", made.status, made.body));
     let draft = editor.get(&draft_path).await;
     assert!(draft.body.contains("value=\"Harbour Night Line\"") && draft.body.contains("+44 20 7946 0958"), "{}", draft.body);
-    let organization = hidden(&draft.body, "organization_id").expect("organization");
+    let organization = draft_path.split("organization=").nth(1).and_then(|rest| rest.split('&').next()).expect("organization").to_string();
     let today = chrono::Utc::now().date_naive().to_string();
     let saved = editor
         .post(
