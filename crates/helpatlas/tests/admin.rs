@@ -71,7 +71,11 @@ async fn queued_suggestion(app: &common::TestApp) -> String {
         service_id: None,
         reason: None,
         urgent: false,
-        content: Content::Suggestion(SuggestionText { name: "A line".into(), reach: "+44 20 7946 0958".into(), ..Default::default() }),
+        content: Content::Suggestion(SuggestionText {
+            name: "A line".into(),
+            reach: "+44 20 7946 0958".into(),
+            ..Default::default()
+        }),
     };
     app.state.store.add_submission(&suggestion).await.expect("queued");
     id.to_string()

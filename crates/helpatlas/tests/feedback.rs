@@ -72,10 +72,20 @@ async fn a_report_keeps_only_what_was_typed_and_the_confirmation_lists_open_cris
     let answer = fill(
         &app,
         &format!("/services/{id}/report"),
-        &[("reason", "number-does-not-work"), ("channel", "0"), ("detail", "rang three times, no answer"), ("contact", "")],
+        &[
+            ("reason", "number-does-not-work"),
+            ("channel", "0"),
+            ("detail", "rang three times, no answer"),
+            ("contact", ""),
+        ],
     )
     .await;
-    assert_eq!((answer.status, answer.location.as_deref()), (303, Some(format!("/services/{id}/report/sent").as_str())), "{}", answer.body);
+    assert_eq!(
+        (answer.status, answer.location.as_deref()),
+        (303, Some(format!("/services/{id}/report/sent").as_str())),
+        "{}",
+        answer.body
+    );
     assert!(!answer.cookie);
     let list = stored(&app).await;
     assert_eq!(list.len(), 1);
@@ -117,7 +127,11 @@ async fn bad_input_is_refused_by_field_and_what_was_typed_comes_back() {
     let id = service_id("gb-samaritans");
     let answer = fill(&app, &format!("/services/{id}/report"), &[("detail", "it is <b>wrong</b>")]).await;
     assert_eq!(answer.status, 422);
-    assert!(answer.body.contains("choose what is wrong") && answer.body.contains("it is &#60;b&#62;wrong&#60;/b&#62;"), "{}", answer.body);
+    assert!(
+        answer.body.contains("choose what is wrong") && answer.body.contains("it is &#60;b&#62;wrong&#60;/b&#62;"),
+        "{}",
+        answer.body
+    );
     assert!(stored(&app).await.is_empty(), "nothing stored");
 }
 
@@ -166,7 +180,12 @@ async fn the_queue_puts_urgent_reports_first_groups_by_service_filters_and_acts_
     let other = service_id("no-mental-helse-hjelpetelefonen");
     fill(&app, &format!("/services/{other}/report"), &[("reason", "wrong-hours"), ("detail", "closes at 22")]).await;
     for detail in ["no answer at 3am", "still no answer"] {
-        let answer = fill(&app, &format!("/services/{crisis}/report"), &[("reason", "number-does-not-work"), ("detail", detail)]).await;
+        let answer = fill(
+            &app,
+            &format!("/services/{crisis}/report"),
+            &[("reason", "number-does-not-work"), ("detail", detail)],
+        )
+        .await;
         assert_eq!(answer.status, 303, "{}", answer.body);
     }
     fill(&app, "/gb/suggest", &[("name", "Leeds night line"), ("reach", "+44 113 000 0000")]).await;
@@ -186,14 +205,19 @@ async fn the_queue_puts_urgent_reports_first_groups_by_service_filters_and_acts_
     assert_eq!(editor.get("/admin/queue?age=ancient").await.status, 400);
 
     let list = stored(&app).await;
-    let crisis_reports: Vec<String> = list.iter().filter(|s| s.service_id == Some(crisis)).map(|s| s.id.to_string()).collect();
+    let crisis_reports: Vec<String> =
+        list.iter().filter(|s| s.service_id == Some(crisis)).map(|s| s.id.to_string()).collect();
     let suggestion = list.iter().find(|s| s.service_id.is_none()).expect("suggestion").id;
     let csrf = hidden(&queue.body, "csrf").expect("csrf");
     let duplicate = editor
-        .post("/admin/queue", &[("csrf", &csrf), ("action", "duplicate"), ("ids", &crisis_reports[0]), ("ids", &crisis_reports[1])])
+        .post(
+            "/admin/queue",
+            &[("csrf", &csrf), ("action", "duplicate"), ("ids", &crisis_reports[0]), ("ids", &crisis_reports[1])],
+        )
         .await;
     assert_eq!(duplicate.status, 303, "{}", duplicate.body);
-    let spam = editor.post("/admin/queue", &[("csrf", &csrf), ("action", "spam"), ("ids", &suggestion.to_string())]).await;
+    let spam =
+        editor.post("/admin/queue", &[("csrf", &csrf), ("action", "spam"), ("ids", &suggestion.to_string())]).await;
     assert_eq!(spam.status, 303);
     let after = stored(&app).await;
     let status_of = |id: &str| after.iter().find(|s| s.id.to_string() == id).map(|s| s.status);
@@ -220,8 +244,23 @@ async fn public_page_shows(app: &common::TestApp, path: &str, check: impl Fn(&st
 async fn accepting_opens_the_reported_field_and_an_accepted_suggestion_is_published() {
     let app = common::spawn_full(None, settings(0, 100)).await;
     let crisis = service_id("gb-samaritans");
-    fill(&app, &format!("/services/{crisis}/report"), &[("reason", "wrong-hours"), ("channel", "0"), ("detail", "opens at 8")]).await;
-    fill(&app, "/gb/suggest", &[("name", "Harbour Night Line"), ("kind", "helplines"), ("reach", "+44 20 7946 0958"), ("who", "adults in Leeds")]).await;
+    fill(
+        &app,
+        &format!("/services/{crisis}/report"),
+        &[("reason", "wrong-hours"), ("channel", "0"), ("detail", "opens at 8")],
+    )
+    .await;
+    fill(
+        &app,
+        "/gb/suggest",
+        &[
+            ("name", "Harbour Night Line"),
+            ("kind", "helplines"),
+            ("reach", "+44 20 7946 0958"),
+            ("who", "adults in Leeds"),
+        ],
+    )
+    .await;
     let list = stored(&app).await;
     let report = list.iter().find(|s| s.service_id.is_some()).expect("report").id;
     let suggestion = list.iter().find(|s| s.service_id.is_none()).expect("suggestion").id;
@@ -235,17 +274,32 @@ async fn accepting_opens_the_reported_field_and_an_accepted_suggestion_is_publis
     let form = editor.get(location.split('#').next().expect("path")).await;
     assert!(form.body.contains("from the public") && form.body.contains("opens at 8"), "{}", form.body);
     assert!(form.body.contains("id=\"f-channels[0].value\""), "the reported field is there to be marked");
-    assert!(form.body.contains(&format!("value=\"report {}", &report.simple().to_string()[..8])), "the history note names the report");
+    assert!(
+        form.body.contains(&format!("value=\"report {}", &report.simple().to_string()[..8])),
+        "the history note names the report"
+    );
 
     let accepted = editor.post(&format!("/admin/queue/{suggestion}"), &[("csrf", &csrf), ("action", "accept")]).await;
     assert_eq!(accepted.location, Some(format!("/admin/queue/{suggestion}/organization")));
     let made = editor
-        .post(&format!("/admin/queue/{suggestion}/organization"), &[("csrf", &csrf), ("name", "Harbour Trust"), ("description", "A charity."), ("url", "")])
+        .post(
+            &format!("/admin/queue/{suggestion}/organization"),
+            &[("csrf", &csrf), ("name", "Harbour Trust"), ("description", "A charity."), ("url", "")],
+        )
         .await;
     let draft_path = made.location.unwrap_or_else(|| panic!("{} {}", made.status, made.body));
     let draft = editor.get(&draft_path).await;
-    assert!(draft.body.contains("value=\"Harbour Night Line\"") && draft.body.contains("+44 20 7946 0958"), "{}", draft.body);
-    let organization = draft_path.split("organization=").nth(1).and_then(|rest| rest.split('&').next()).expect("organization").to_string();
+    assert!(
+        draft.body.contains("value=\"Harbour Night Line\"") && draft.body.contains("+44 20 7946 0958"),
+        "{}",
+        draft.body
+    );
+    let organization = draft_path
+        .split("organization=")
+        .nth(1)
+        .and_then(|rest| rest.split('&').next())
+        .expect("organization")
+        .to_string();
     let today = chrono::Utc::now().date_naive().to_string();
     let saved = editor
         .post(
@@ -270,7 +324,10 @@ async fn accepting_opens_the_reported_field_and_an_accepted_suggestion_is_publis
         )
         .await;
     assert_eq!(saved.status, 303, "{}", saved.body);
-    assert!(public_page_shows(&app, "/gb/search?q=harbour", |body| body.contains("Harbour Night Line")).await, "published");
+    assert!(
+        public_page_shows(&app, "/gb/search?q=harbour", |body| body.contains("Harbour Night Line")).await,
+        "published"
+    );
     let log = app.state.store.audit_log(Some("submission-accepted"), None, 10).await.expect("audit");
     assert_eq!(log.len(), 2, "both outcomes are in the audit log");
 }

@@ -84,14 +84,26 @@ async fn links_are_checked_politely_and_three_failures_in_a_row_reach_the_dashbo
     let web = web_server().await;
     let tls = not_tls_server().await;
     let path = |p: &str| format!("{web}{p}");
-    let urls = vec![path("/moved"), path("/missing"), path("/gone"), path("/loop-a"), path("/slow"), path("/private/page"), tls.clone()];
+    let urls = vec![
+        path("/moved"),
+        path("/missing"),
+        path("/gone"),
+        path("/loop-a"),
+        path("/slow"),
+        path("/private/page"),
+        tls.clone(),
+    ];
     let dir = tempfile::tempdir().expect("dir");
     let store = store::open(&format!("sqlite://{}?mode=rwc", dir.path().join("c.db").display())).await.expect("open");
     let directory = directory(&urls, &path("/ok"));
     let (uses, _) = linkcheck::links_of(&directory);
-    assert!(uses.iter().all(|u| u.url.starts_with("http://127.0.0.1:") || u.url.starts_with("https://127.0.0.1:")), "loopback only");
+    assert!(
+        uses.iter().all(|u| u.url.starts_with("http://127.0.0.1:") || u.url.starts_with("https://127.0.0.1:")),
+        "loopback only"
+    );
     store.upsert(&directory, &Author::System).await.expect("store");
-    let settings = CheckSettings { timeout: Duration::from_secs(1), concurrency: 4, per_host: 2, ..CheckSettings::default() };
+    let settings =
+        CheckSettings { timeout: Duration::from_secs(1), concurrency: 4, per_host: 2, ..CheckSettings::default() };
     for run in 1..=3 {
         let summary = linkcheck::run(store.as_ref(), &settings).await.expect("run");
         assert_eq!((summary.checked, summary.ok, summary.blocked, summary.failed.len()), (8, 2, 1, 5), "run {run}");

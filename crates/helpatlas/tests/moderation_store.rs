@@ -34,7 +34,11 @@ fn report(service: Uuid, reason: Reason, urgent: bool, age_days: i64, detail: &s
         service_id: Some(service),
         reason: Some(reason),
         urgent,
-        content: Content::Report(ReportText { channel: Some((0, "+47 116 123".into())), detail: detail.into(), contact: "a@example.org".into() }),
+        content: Content::Report(ReportText {
+            channel: Some((0, "+47 116 123".into())),
+            detail: detail.into(),
+            contact: "a@example.org".into(),
+        }),
     }
 }
 
@@ -47,7 +51,11 @@ fn suggestion(country: &str, name: &str) -> NewSubmission {
         service_id: None,
         reason: None,
         urgent: false,
-        content: Content::Suggestion(SuggestionText { name: name.into(), reach: "+47 22 22 22 22".into(), ..Default::default() }),
+        content: Content::Suggestion(SuggestionText {
+            name: name.into(),
+            reach: "+47 22 22 22 22".into(),
+            ..Default::default()
+        }),
     }
 }
 
@@ -76,7 +84,10 @@ async fn submissions_round_trip_and_filter(store: &dyn Store) {
     };
     assert_eq!(only(QueueQuery { country: Some("SE".into()), ..Default::default() }).await, [idea.id]);
     assert_eq!(only(QueueQuery { reason: Some(Reason::WrongHours), ..Default::default() }).await, [old.id]);
-    assert_eq!(only(QueueQuery { before: Some(Utc::now() - Duration::days(30)), ..Default::default() }).await, [old.id]);
+    assert_eq!(
+        only(QueueQuery { before: Some(Utc::now() - Duration::days(30)), ..Default::default() }).await,
+        [old.id]
+    );
     assert_eq!(only(QueueQuery { service_id: Some(b), ..Default::default() }).await, [urgent.id]);
     let counts = store.queue_counts(&QueueQuery::default()).await.expect("counts");
     assert_eq!((counts.of(Status::Open), counts.urgent_open), (3, 1));
@@ -99,8 +110,14 @@ async fn decisions_change_status_and_spam_keeps_nothing_typed(store: &dyn Store)
     decide(store, &[junk.id], Action::Spam, None, &by, "advert").await.expect("spam");
     let junk_now = store.submission(junk.id).await.expect("read").expect("found");
     assert_eq!((junk_now.status, junk_now.content.clone()), (Status::Spam, Content::Report(ReportText::default())));
-    assert!(matches!(decide(store, &[first.id], Action::Duplicate, None, &by, "").await, Err(DecisionError::NoOriginal)));
-    assert!(matches!(decide(store, &[Uuid::now_v7()], Action::Dismiss, None, &by, "").await, Err(DecisionError::NotFound)));
+    assert!(matches!(
+        decide(store, &[first.id], Action::Duplicate, None, &by, "").await,
+        Err(DecisionError::NoOriginal)
+    ));
+    assert!(matches!(
+        decide(store, &[Uuid::now_v7()], Action::Dismiss, None, &by, "").await,
+        Err(DecisionError::NotFound)
+    ));
     decide(store, &[junk.id], Action::Reopen, None, &by, "").await.expect("reopen");
     assert_eq!(store.submission(junk.id).await.expect("read").expect("found").status, Status::Open);
     let log = store.audit_log(Some("submission-spam"), None, 10).await.expect("audit");
@@ -122,8 +139,12 @@ fn result(url: &str, outcome: LinkOutcome) -> LinkResult {
 async fn link_runs_count_failures_in_a_row(store: &dyn Store) {
     let service = Uuid::now_v7();
     let (good, bad) = ("https://example.org/ok", "https://example.org/gone");
-    let uses = [good, bad]
-        .map(|url| LinkUse { url: url.into(), kind: RecordKind::Service, record_id: service, field: "url".into() });
+    let uses = [good, bad].map(|url| LinkUse {
+        url: url.into(),
+        kind: RecordKind::Service,
+        record_id: service,
+        field: "url".into(),
+    });
     for run in 1..=3 {
         store
             .record_link_run(&[result(good, LinkOutcome::Ok), result(bad, LinkOutcome::Broken)], &uses)

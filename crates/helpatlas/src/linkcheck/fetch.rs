@@ -16,7 +16,11 @@ pub fn client(settings: &CheckSettings) -> Result<reqwest::Client, reqwest::Erro
         .redirect(reqwest::redirect::Policy::none())
         .timeout(settings.timeout)
         .connect_timeout(settings.timeout)
-        .user_agent(format!("{}/{} (link checker of a Help Atlas directory)", settings.user_agent, env!("CARGO_PKG_VERSION")))
+        .user_agent(format!(
+            "{}/{} (link checker of a Help Atlas directory)",
+            settings.user_agent,
+            env!("CARGO_PKG_VERSION")
+        ))
         .build()
 }
 
@@ -66,7 +70,9 @@ impl Checker {
     async fn allowed(&self, url: &str) -> bool {
         let origin = host_key(url);
         let cell = self.robots.cell(&origin);
-        let rules = cell.get_or_init(|| async { robots::rules_of(self.send(&format!("{origin}/robots.txt")).await).await }).await;
+        let rules = cell
+            .get_or_init(|| async { robots::rules_of(self.send(&format!("{origin}/robots.txt")).await).await })
+            .await;
         rules.allows(&self.settings.user_agent, url)
     }
 

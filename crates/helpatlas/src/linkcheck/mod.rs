@@ -233,11 +233,10 @@ pub async fn run(store: &dyn Store, settings: &CheckSettings) -> Result<RunSumma
 /// Checks each distinct URL of `uses` once.
 pub async fn check_all(uses: &[LinkUse], settings: &CheckSettings) -> Result<Vec<LinkResult>, CheckError> {
     let client = fetch::client(settings).map_err(|e| CheckError::Client(e.to_string()))?;
-    let urls: Vec<String> = uses.iter().map(|u| u.url.clone()).collect::<std::collections::BTreeSet<_>>().into_iter().collect();
-    let hosts: BTreeMap<String, Arc<Semaphore>> = urls
-        .iter()
-        .map(|u| (fetch::host_key(u), Arc::new(Semaphore::new(settings.per_host.max(1)))))
-        .collect();
+    let urls: Vec<String> =
+        uses.iter().map(|u| u.url.clone()).collect::<std::collections::BTreeSet<_>>().into_iter().collect();
+    let hosts: BTreeMap<String, Arc<Semaphore>> =
+        urls.iter().map(|u| (fetch::host_key(u), Arc::new(Semaphore::new(settings.per_host.max(1))))).collect();
     let checker =
         Arc::new(fetch::Checker { client, settings: settings.clone(), robots: robots::Cache::default(), hosts });
     let results: HashMap<String, LinkResult> = futures_util::stream::iter(urls.clone())

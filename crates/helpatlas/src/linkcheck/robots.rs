@@ -74,7 +74,8 @@ mod tests {
 
     #[test]
     fn rules_for_the_checker_or_for_everyone_are_followed() {
-        let rules = Rules::Text("User-agent: HelpAtlasLinkChecker\nDisallow: /private\n\nUser-agent: *\nDisallow: /\n".into());
+        let rules =
+            Rules::Text("User-agent: HelpAtlasLinkChecker\nDisallow: /private\n\nUser-agent: *\nDisallow: /\n".into());
         assert!(!rules.allows("HelpAtlasLinkChecker", "https://example.org/private/page"));
         assert!(rules.allows("HelpAtlasLinkChecker", "https://example.org/public"));
         let everyone = Rules::Text("User-agent: *\nDisallow: /closed\n".into());

@@ -218,6 +218,9 @@ mod tests {
             ..Default::default()
         };
         let (kind, text) = suggestion(&form).expect("valid");
-        assert_eq!((kind, text.name.as_str(), text.contact.as_str()), (Some(Kind::Helplines), "Night Line", "me@example.org"));
+        assert_eq!(
+            (kind, text.name.as_str(), text.contact.as_str()),
+            (Some(Kind::Helplines), "Night Line", "me@example.org")
+        );
     }
 }

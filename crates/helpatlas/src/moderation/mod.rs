@@ -258,11 +258,8 @@ pub async fn decide(
         .filter(|s| (action == Action::Reopen) == (s.status != Status::Open))
         .filter(|s| Some(s.id) != original)
         .collect();
-    let resolution = (action != Action::Reopen).then(|| Resolution {
-        at: Utc::now(),
-        by: by.email.clone(),
-        note: note.to_string(),
-    });
+    let resolution =
+        (action != Action::Reopen).then(|| Resolution { at: Utc::now(), by: by.email.clone(), note: note.to_string() });
     let decision = Decision {
         ids: changing.iter().map(|s| s.id).collect(),
         status: action.status(),

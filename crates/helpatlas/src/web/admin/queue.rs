@@ -66,14 +66,20 @@ impl Filters {
             other => return Err(format!("age `{other}`: choose day, week, month or old")),
         };
         Ok(QueueQuery {
-            submission_type: parse(&self.submission_type).map(str::parse).transpose().map_err(|e: crate::moderation::UnknownCode| e.to_string())?,
+            submission_type: parse(&self.submission_type)
+                .map(str::parse)
+                .transpose()
+                .map_err(|e: crate::moderation::UnknownCode| e.to_string())?,
             status: match self.status.as_str() {
                 "" | "all" => None,
                 s => Some(s.parse().map_err(|e: crate::moderation::UnknownCode| e.to_string())?),
             },
             country: parse(&self.country).map(|c| if c == "NONE" { String::new() } else { c.to_string() }),
             kind: parse(&self.kind).map(str::to_string),
-            reason: parse(&self.reason).map(str::parse).transpose().map_err(|e: crate::moderation::UnknownCode| e.to_string())?,
+            reason: parse(&self.reason)
+                .map(str::parse)
+                .transpose()
+                .map_err(|e: crate::moderation::UnknownCode| e.to_string())?,
             before,
             after,
             service_id: None,
@@ -167,7 +173,14 @@ fn groups(listed: &[Submission], names: &HashMap<Uuid, String>) -> Vec<Group> {
             Content::Suggestion(g) => format!("Suggestion: {}", g.name),
             Content::Report(_) => "Report".into(),
         };
-        out.push(Group { title, href: None, country: s.country.clone(), kind: s.kind.clone(), urgent: false, items: vec![view] });
+        out.push(Group {
+            title,
+            href: None,
+            country: s.country.clone(),
+            kind: s.kind.clone(),
+            urgent: false,
+            items: vec![view],
+        });
     }
     out
 }
@@ -200,7 +213,9 @@ async fn queue_page(
     let filters = Filters::of(query);
     let store_query = match filters.query() {
         Ok(q) => q,
-        Err(why) => return page::message(StatusCode::BAD_REQUEST, "Bad request", &format!("Unknown filter: {why}."), None),
+        Err(why) => {
+            return page::message(StatusCode::BAD_REQUEST, "Bad request", &format!("Unknown filter: {why}."), None)
+        }
     };
     let counts = match admin.store.queue_counts(&store_query).await {
         Ok(c) => c,
@@ -230,7 +245,10 @@ async fn queue_page(
             csrf: session.csrf_token.clone(),
             statuses: Status::ALL.iter().map(|s| (s.code(), counts.of(*s))).collect(),
             counts,
-            reasons: Reason::ALL.iter().map(|r| (r.code(), t.get(&format!("report.reason.{}", r.code())).to_string())).collect(),
+            reasons: Reason::ALL
+                .iter()
+                .map(|r| (r.code(), t.get(&format!("report.reason.{}", r.code())).to_string()))
+                .collect(),
             groups: groups(&listed, &names),
             more,
             message,
@@ -242,8 +260,10 @@ async fn queue_page(
 
 /// The queue's address with its filters, to come back to after an action.
 fn return_to(query: &HashMap<String, String>) -> String {
-    let mut pairs: Vec<(&String, &String)> =
-        query.iter().filter(|(k, _)| ["type", "status", "country", "kind", "reason", "age"].contains(&k.as_str())).collect();
+    let mut pairs: Vec<(&String, &String)> = query
+        .iter()
+        .filter(|(k, _)| ["type", "status", "country", "kind", "reason", "age"].contains(&k.as_str()))
+        .collect();
     pairs.sort();
     let encoded: Vec<String> = pairs.iter().map(|(k, v)| format!("{k}={}", super::form::encode(v))).collect();
     format!("/admin/queue?{}", encoded.join("&"))
@@ -290,7 +310,14 @@ pub async fn bulk(
     let ids: Vec<Uuid> = sent.all("ids").iter().filter_map(|i| i.parse().ok()).collect();
     let action = match Action::from_code(sent.get("action")) {
         Some(a @ (Action::Dismiss | Action::Spam | Action::Duplicate | Action::Reopen)) => a,
-        _ => return page::message(StatusCode::BAD_REQUEST, "Bad request", "Choose dismiss, spam, duplicate or reopen.", Some(&sent)),
+        _ => {
+            return page::message(
+                StatusCode::BAD_REQUEST,
+                "Bad request",
+                "Choose dismiss, spam, duplicate or reopen.",
+                Some(&sent),
+            )
+        }
     };
     match decide(admin.store.as_ref(), &ids, action, None, by, sent.get("note")).await {
         Ok(_) => Redirect::to(&back(&sent)).into_response(),
@@ -334,11 +361,18 @@ async fn load(admin: &AdminState, id: &str) -> Result<Submission, Response> {
     }
 }
 
-async fn item_page(admin: &AdminState, visitor: &Visitor, s: Submission, status: StatusCode, message: Option<String>) -> Response {
+async fn item_page(
+    admin: &AdminState,
+    visitor: &Visitor,
+    s: Submission,
+    status: StatusCode,
+    message: Option<String>,
+) -> Response {
     let Some(session) = &visitor.session else { return page::not_found() };
     let (service, others) = match s.service_id {
         Some(id) => {
-            let name = admin.store.service(id).await.ok().flatten().map_or_else(|| "no longer listed".to_string(), |x| x.name);
+            let name =
+                admin.store.service(id).await.ok().flatten().map_or_else(|| "no longer listed".to_string(), |x| x.name);
             let query = QueueQuery { service_id: Some(id), limit: 100, ..QueueQuery::default() };
             let others = match admin.store.queue(&query).await {
                 Ok(list) => list.iter().filter(|o| o.id != s.id).map(item).collect(),
@@ -356,7 +390,11 @@ async fn item_page(admin: &AdminState, visitor: &Visitor, s: Submission, status:
         status,
         ItemPage {
             nav: Some(Nav::of(session)),
-            title: format!("{} {}", if s.submission_type() == SubmissionType::Report { "Report" } else { "Suggestion" }, s.short_id()),
+            title: format!(
+                "{} {}",
+                if s.submission_type() == SubmissionType::Report { "Report" } else { "Suggestion" },
+                s.short_id()
+            ),
             t: english(),
             csrf: session.csrf_token.clone(),
             item: item(&s),
@@ -418,7 +456,8 @@ pub async fn act(
     let sent = FormData::parse(&body);
     let Some(by) = user(&visitor) else { return page::not_found() };
     let Some(action) = Action::from_code(sent.get("action")) else {
-        return item_page(&admin, &visitor, s, StatusCode::UNPROCESSABLE_ENTITY, Some("Choose what to do.".into())).await;
+        return item_page(&admin, &visitor, s, StatusCode::UNPROCESSABLE_ENTITY, Some("Choose what to do.".into()))
+            .await;
     };
     let original = match (action, sent.get("original").trim()) {
         (Action::Duplicate, "") => None,
@@ -542,10 +581,12 @@ pub async fn create_organization(
     let note = format!("from public suggestion {}", s.short_id());
     match admin.editing.save_organization(None, None, &draft, &super::records::author(&visitor), &note).await {
         Ok((organization, _)) => {
-            Redirect::to(&format!("/admin/services/new?organization={organization}&suggestion={}", s.id)).into_response()
+            Redirect::to(&format!("/admin/services/new?organization={organization}&suggestion={}", s.id))
+                .into_response()
         }
         Err(EditError::Invalid(invalid)) => {
-            let message = invalid.0.iter().map(|e| format!("{}: {}", e.field, e.message)).collect::<Vec<_>>().join("; ");
+            let message =
+                invalid.0.iter().map(|e| format!("{}: {}", e.field, e.message)).collect::<Vec<_>>().join("; ");
             organization_page(&admin, &visitor, &s, None, StatusCode::UNPROCESSABLE_ENTITY, Some(message)).await
         }
         Err(EditError::Store(e)) => page::save_failed(&e, &uri, &sent),
@@ -561,16 +602,23 @@ pub async fn prefill(admin: &AdminState, query: &HashMap<String, String>) -> Opt
     let s = admin.store.submission(id).await.ok().flatten()?;
     let (notice, note) = match &s.content {
         Content::Report(r) => {
-            let reason = english().get(&format!("report.reason.{}", s.reason.unwrap_or(Reason::Other).code())).to_string();
+            let reason =
+                english().get(&format!("report.reason.{}", s.reason.unwrap_or(Reason::Other).code())).to_string();
             let on = r.channel.as_ref().map(|(_, v)| format!(" (about {v})")).unwrap_or_default();
             let detail = if r.detail.is_empty() { String::new() } else { format!(": “{}”", r.detail) };
             (
-                format!("Report {} from the public{on}: {reason}{detail}. The field reported is marked below.", s.short_id()),
+                format!(
+                    "Report {} from the public{on}: {reason}{detail}. The field reported is marked below.",
+                    s.short_id()
+                ),
                 format!("report {}: {reason}", s.short_id()),
             )
         }
         Content::Suggestion(_) => (
-            format!("Pre-filled from public suggestion {}: check every field against the service's own page before saving.", s.short_id()),
+            format!(
+                "Pre-filled from public suggestion {}: check every field against the service's own page before saving.",
+                s.short_id()
+            ),
             format!("from public suggestion {}", s.short_id()),
         ),
     };
@@ -602,7 +650,11 @@ pub fn suggested_service(mut draft: ServiceDraft, s: &Submission) -> ServiceDraf
             None
         };
         if let Some(kind) = channel {
-            draft.channels.push(crate::editing::draft::ChannelDraft { kind: kind.into(), value: part.into(), ..Default::default() });
+            draft.channels.push(crate::editing::draft::ChannelDraft {
+                kind: kind.into(),
+                value: part.into(),
+                ..Default::default()
+            });
         }
     }
     let mut description = Vec::new();

@@ -148,7 +148,8 @@ pub fn refused(
     let problems = match refusal {
         Refusal::Limited(limited) => {
             let minutes = limited.retry_after.as_secs().div_ceil(60).max(1);
-            let mut response = render(LimitedPage { t, frame: frame.titled(t.get("feedback.limited.title")), minutes })?;
+            let mut response =
+                render(LimitedPage { t, frame: frame.titled(t.get("feedback.limited.title")), minutes })?;
             *response.status_mut() = StatusCode::TOO_MANY_REQUESTS;
             let seconds = HeaderValue::from(limited.retry_after.as_secs().max(1));
             response.headers_mut().insert(header::RETRY_AFTER, seconds);

@@ -58,7 +58,13 @@ fn find(state: &AppState, id: &str) -> Result<(Service, Frame), WebError> {
     Ok((service, frame))
 }
 
-fn page(state: &AppState, service: &Service, frame: Frame, typed: ReportForm, problems: Problems) -> Result<Response, WebError> {
+fn page(
+    state: &AppState,
+    service: &Service,
+    frame: Frame,
+    typed: ReportForm,
+    problems: Problems,
+) -> Result<Response, WebError> {
     let t = state.messages;
     let intake = feedback::intake(state)?;
     let reasons = Reason::ALL
@@ -102,7 +108,11 @@ pub async fn form(State(state): State<AppState>, Path(id): Path<String>) -> Resu
     page(&state, &service, frame, ReportForm::default(), Problems::default())
 }
 
-pub async fn submit(State(state): State<AppState>, Path(id): Path<String>, request: Request) -> Result<Response, WebError> {
+pub async fn submit(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    request: Request,
+) -> Result<Response, WebError> {
     let (service, frame) = find(&state, &id)?;
     let intake = feedback::intake(&state)?;
     let posted = Posted::read(request, intake.settings.trust_proxy).await?;
@@ -116,9 +126,11 @@ pub async fn submit(State(state): State<AppState>, Path(id): Path<String>, reque
     let sent = Sent { token: &token, honeypot: &honeypot, client: posted.client };
     match intake.report(&service, &typed, sent).await {
         Ok(_) => Ok(Redirect::to(&format!("/services/{}/report/sent", service.id)).into_response()),
-        Err(refusal) => feedback::refused(state.messages, frame, refusal, intake.min_fill_seconds(), |frame, problems| {
-            page(&state, &service, frame, typed.clone(), problems)
-        }),
+        Err(refusal) => {
+            feedback::refused(state.messages, frame, refusal, intake.min_fill_seconds(), |frame, problems| {
+                page(&state, &service, frame, typed.clone(), problems)
+            })
+        }
     }
 }
 

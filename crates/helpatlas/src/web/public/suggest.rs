@@ -54,12 +54,22 @@ impl SuggestPage {
     }
 }
 
-fn page(state: &AppState, country: CountryCode, frame: Frame, typed: SuggestionForm, problems: Problems) -> Result<Response, WebError> {
+fn page(
+    state: &AppState,
+    country: CountryCode,
+    frame: Frame,
+    typed: SuggestionForm,
+    problems: Problems,
+) -> Result<Response, WebError> {
     let t = state.messages;
     let intake = feedback::intake(state)?;
     let kinds = Kind::ALL
         .iter()
-        .map(|k| Choice { value: k.code().into(), label: t.label("kind", k.code()).to_string(), checked: typed.kind == k.code() })
+        .map(|k| Choice {
+            value: k.code().into(),
+            label: t.label("kind", k.code()).to_string(),
+            checked: typed.kind == k.code(),
+        })
         .collect();
     let country_name = frame.title.clone();
     render(SuggestPage {
@@ -88,7 +98,11 @@ pub async fn form(
     page(&state, country, frame, typed, Problems::default()).map_err(IntoResponse::into_response)
 }
 
-pub async fn submit(State(state): State<AppState>, Path(code): Path<String>, request: Request) -> Result<Response, Response> {
+pub async fn submit(
+    State(state): State<AppState>,
+    Path(code): Path<String>,
+    request: Request,
+) -> Result<Response, Response> {
     let (country, frame) = country_frame(&state, &code).map_err(|page| *page)?;
     receive(&state, country, frame, request).await.map_err(IntoResponse::into_response)
 }
@@ -109,9 +123,11 @@ async fn receive(state: &AppState, country: CountryCode, frame: Frame, request: 
     let sent = Sent { token: &token, honeypot: &honeypot, client: posted.client };
     match intake.suggest(country, &typed, sent).await {
         Ok(_) => Ok(Redirect::to(&format!("/{}/suggest/sent", country.slug())).into_response()),
-        Err(refusal) => feedback::refused(state.messages, frame, refusal, intake.min_fill_seconds(), |frame, problems| {
-            page(state, country, frame, typed.clone(), problems)
-        }),
+        Err(refusal) => {
+            feedback::refused(state.messages, frame, refusal, intake.min_fill_seconds(), |frame, problems| {
+                page(state, country, frame, typed.clone(), problems)
+            })
+        }
     }
 }
 
