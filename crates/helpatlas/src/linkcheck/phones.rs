@@ -28,7 +28,7 @@ pub fn phone_problem(value: &str) -> Option<(String, String)> {
         return Some((region, format!("+{} is not a country calling code in use", written.country_code)));
     };
     let length = written.national.len() as u16;
-    let lengths = meta.descriptors().general().possible_length();
+    let lengths = possible_lengths(meta);
     let problem = match lengths.contains(&length) {
         false => format!(
             "is not valid: numbers of {} have {} digits after +{}, this one {length}",
@@ -39,6 +39,28 @@ pub fn phone_problem(value: &str) -> Option<(String, String)> {
         true => format!("is not assigned: no number range of {} includes it", meta.id()),
     };
     Some((region, problem))
+}
+
+/// The lengths numbers of a plan's types have (its general description often lists none).
+fn possible_lengths(meta: &phonenumber::Metadata) -> Vec<u16> {
+    use phonenumber::Type;
+    let types = [
+        Type::FixedLine,
+        Type::Mobile,
+        Type::TollFree,
+        Type::PremiumRate,
+        Type::SharedCost,
+        Type::PersonalNumber,
+        Type::Voip,
+        Type::Uan,
+    ];
+    let mut lengths: Vec<u16> = meta.descriptors().general().possible_length().to_vec();
+    for kind in types {
+        lengths.extend(meta.descriptors().get(kind).map(|d| d.possible_length().to_vec()).unwrap_or_default());
+    }
+    lengths.sort_unstable();
+    lengths.dedup();
+    lengths
 }
 
 #[cfg(test)]
@@ -54,7 +76,7 @@ mod tests {
         assert!(problem.contains("this one 7"), "{problem}");
         let (region, problem) = phone_problem("+47 22 40 00 40 1").expect("too long");
         assert_eq!(region, "NO");
-        assert!(problem.contains("have 8 digits"), "{problem}");
+        assert!(problem.contains("have 5 or 8 digits") && problem.contains("this one 9"), "{problem}");
         assert!(phone_problem("22 40 00 40").is_some(), "no country code");
     }
 }
