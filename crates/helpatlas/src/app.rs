@@ -4,7 +4,9 @@
 use crate::bundled::{self, DataError};
 use crate::config::{ConfigError, DataConfig};
 use crate::i18n;
+use crate::linkcheck::{self, CheckSettings};
 use crate::model::{Author, Directory, RecordKind, RetiredStatus, Retirement};
+use crate::moderation::{Intake, IntakeSettings};
 use crate::search::{Index, SearchError};
 use crate::store::{self, Store, StoreError};
 use crate::web::admin::{AdminSettings, AdminState};
@@ -154,13 +156,25 @@ pub async fn prepare(data: &DataConfig, caching: bool) -> Result<AppState, AppEr
     prepare_with(data, caching, AdminSettings::default()).await
 }
 
-/// Everything a server needs, ready to bind.
+/// Everything a server needs, ready to bind, with the public forms' default guards.
 pub async fn prepare_with(data: &DataConfig, caching: bool, admin: AdminSettings) -> Result<AppState, AppError> {
+    let intake = IntakeSettings { trust_proxy: admin.trust_proxy, ..IntakeSettings::default() };
+    prepare_full(data, caching, admin, intake).await
+}
+
+/// Everything a server needs, ready to bind.
+pub async fn prepare_full(
+    data: &DataConfig,
+    caching: bool,
+    admin: AdminSettings,
+    intake: IntakeSettings,
+) -> Result<AppState, AppError> {
     let store = open_store(data).await?;
     sync_bundled(store.as_ref()).await?;
     let index = load_index(store.as_ref()).await?;
     let admin = AdminState::new(store.clone(), admin).await?;
-    Ok(AppState::new(store, index, i18n::english(), caching).with_admin(admin))
+    let intake = Intake::new(store.clone(), intake).await?;
+    Ok(AppState::new(store, index, i18n::english(), caching).with_admin(admin).with_intake(intake))
 }
 
 /// A running server: its address, and the task that ends when it stops.
@@ -184,6 +198,8 @@ pub async fn start(
     let addr = listener.local_addr().map_err(|e| AppError::Bind { addr: "listener".into(), reason: e.to_string() })?;
     tokio::spawn(keep_index_fresh(state.clone()));
     tokio::spawn(prune_sessions(state.clone()));
+    // The server hands each request its client's address, which reaches the editors' sign-in
+    // throttling only; nothing logs it.
     let router = web::router(state);
     let task = tokio::spawn(async move {
         web::server::serve(listener, router, web::server::ConnectionLimits::default(), shutdown)
@@ -200,6 +216,35 @@ async fn prune_sessions(state: AppState) {
         ticker.tick().await;
         if let Err(e) = admin.auth.prune().await {
             tracing::warn!(error = %e, "cannot delete ended sessions");
+        }
+    }
+}
+
+/// The scheduled link check. Replicas sharing a database each run it; the results are the same
+/// rows; a replica skips its turn when another ran within half the interval.
+async fn check_links_regularly(store: Arc<dyn Store>, every: Duration, settings: CheckSettings) {
+    let mut ticker = tokio::time::interval(every);
+    ticker.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        ticker.tick().await;
+        // Another replica may have run it within the interval: checking again would count its
+        // failures twice.
+        let recent = store.last_link_run().await.ok().flatten().is_some_and(|at| {
+            let half = chrono::Duration::from_std(every / 2).unwrap_or_default();
+            Utc::now() - at < half
+        });
+        if recent {
+            continue;
+        }
+        match linkcheck::run(store.as_ref(), &settings).await {
+            Ok(summary) => tracing::info!(
+                checked = summary.checked,
+                failed = summary.failed.len(),
+                blocked = summary.blocked,
+                phone_problems = summary.phone_problems.len(),
+                "links checked"
+            ),
+            Err(e) => tracing::warn!(error = %e, "the link check failed; it runs again at the next interval"),
         }
     }
 }
@@ -237,10 +282,28 @@ async fn keep_index_fresh(state: AppState) {
     }
 }
 
+/// What `serve` does besides serving: the public forms' guards, and how often links are checked
+/// (never unless asked).
+#[derive(Debug, Clone, Default)]
+pub struct ServeExtras {
+    pub intake: IntakeSettings,
+    pub check_links_every: Option<Duration>,
+    pub link_checks: CheckSettings,
+}
+
 /// `helpatlas serve`: serves until Ctrl-C or SIGTERM; `caching` as in [`AppState::new`].
-pub async fn serve(data: &DataConfig, addr: &str, caching: bool, admin: AdminSettings) -> Result<(), AppError> {
+pub async fn serve(
+    data: &DataConfig,
+    addr: &str,
+    caching: bool,
+    admin: AdminSettings,
+    extras: ServeExtras,
+) -> Result<(), AppError> {
     let listener = bind(addr).await?;
-    let state = prepare_with(data, caching, admin).await?;
+    let state = prepare_full(data, caching, admin, extras.intake).await?;
+    if let Some(every) = extras.check_links_every {
+        tokio::spawn(check_links_regularly(state.store.clone(), every, extras.link_checks));
+    }
     let services = state.index().len();
     let running = start(state, listener, shutdown_signal()).await?;
     tracing::info!(addr = %running.addr, services, "serving Help Atlas on http://{}", running.addr);

@@ -58,6 +58,64 @@ impl AdminArgs {
     }
 }
 
+/// The public forms' guards and the scheduled link check.
+#[derive(Args, Debug, Clone)]
+pub struct PublicArgs {
+    /// Seconds a person takes at least to fill in a public form: one sent back sooner is refused.
+    #[arg(long, env = "HELPATLAS_FORM_MIN_SECONDS", default_value_t = 3, value_parser = clap::value_parser!(u32).range(0..=600))]
+    pub form_min_seconds: u32,
+    /// Public forms one client may send per 10 minutes (counted in memory, by a keyed hash of the
+    /// address that is replaced every 10 minutes).
+    #[arg(long, env = "HELPATLAS_FORM_LIMIT", default_value_t = 5, value_parser = clap::value_parser!(u32).range(1..=1000))]
+    pub form_limit: u32,
+    /// Check every link and phone number this often, in hours (off unless given).
+    #[arg(long, env = "HELPATLAS_CHECK_LINKS_EVERY", value_parser = clap::value_parser!(u32).range(1..=8760))]
+    pub check_links_every: Option<u32>,
+    #[command(flatten)]
+    pub checker: CheckerArgs,
+}
+
+/// How politely and how fast the link checker works.
+#[derive(Args, Debug, Clone)]
+pub struct CheckerArgs {
+    /// Requests in flight at once, over all hosts.
+    #[arg(long, default_value_t = 16, value_parser = clap::value_parser!(u32).range(1..=256))]
+    pub link_concurrency: u32,
+    /// Requests in flight at once to one host.
+    #[arg(long, default_value_t = 2, value_parser = clap::value_parser!(u32).range(1..=16))]
+    pub link_per_host: u32,
+    /// Seconds a request may take before the link counts as unreachable.
+    #[arg(long, default_value_t = 20, value_parser = clap::value_parser!(u32).range(1..=300))]
+    pub link_timeout: u32,
+}
+
+impl CheckerArgs {
+    fn settings(&self) -> crate::linkcheck::CheckSettings {
+        crate::linkcheck::CheckSettings {
+            concurrency: self.link_concurrency as usize,
+            per_host: self.link_per_host as usize,
+            timeout: std::time::Duration::from_secs(self.link_timeout.into()),
+            ..Default::default()
+        }
+    }
+}
+
+impl PublicArgs {
+    fn extras(&self, trust_proxy: bool) -> app::ServeExtras {
+        let defaults = crate::moderation::IntakeSettings::default();
+        let limits = crate::moderation::guard::Limits { per_client: self.form_limit, ..defaults.limits };
+        app::ServeExtras {
+            intake: crate::moderation::IntakeSettings {
+                min_fill: chrono::Duration::seconds(self.form_min_seconds.into()),
+                limits,
+                trust_proxy,
+            },
+            check_links_every: self.check_links_every.map(|h| std::time::Duration::from_secs(u64::from(h) * 3600)),
+            link_checks: self.checker.settings(),
+        }
+    }
+}
+
 #[derive(ValueEnum, Debug, Clone, Copy)]
 pub enum RoleArg {
     /// Manages accounts and everything else.
@@ -174,6 +232,16 @@ pub enum Command {
         #[command(flatten)]
         admin: AdminArgs,
         #[command(flatten)]
+        public: PublicArgs,
+        #[command(flatten)]
+        data: DataArgs,
+    },
+    /// Check every URL of the directory (robots.txt respected) and every phone number against its
+    /// country's numbering plan; the editors' dashboard lists URLs failing three checks in a row.
+    CheckLinks {
+        #[command(flatten)]
+        checker: CheckerArgs,
+        #[command(flatten)]
         data: DataArgs,
     },
     /// Manage the accounts of the editors' area.
@@ -266,12 +334,22 @@ pub enum CliError {
     Auth(#[from] crate::auth::AuthError),
     #[error("cannot read the password from standard input: {0}")]
     Stdin(String),
+    #[error(transparent)]
+    Check(#[from] crate::linkcheck::CheckError),
 }
 
 pub async fn run(cli: Cli) -> Result<(), CliError> {
     match cli.command {
-        Command::Serve { bind, no_cache, admin, data } => {
-            Ok(app::serve(&data.config(), &bind, !no_cache, admin.settings()).await?)
+        Command::Serve { bind, no_cache, admin, public, data } => {
+            let extras = public.extras(admin.trust_proxy);
+            Ok(app::serve(&data.config(), &bind, !no_cache, admin.settings(), extras).await?)
+        }
+        Command::CheckLinks { checker, data } => {
+            let store = app::open_store(&data.config()).await?;
+            let result = crate::linkcheck::run(store.as_ref(), &checker.settings()).await;
+            store.close().await;
+            print!("{}", result?.render_text());
+            Ok(())
         }
         Command::User { action } => {
             let store = app::open_store(&action.data().config()).await?;

@@ -44,8 +44,10 @@ fn expected(access: Access, who: Who, method: &Method, path: &str) -> Expect {
     }
 }
 
-fn fill(path: &str, user: &str) -> String {
-    let id = if path.starts_with("/admin/services") {
+fn fill(path: &str, user: &str, submission: &str) -> String {
+    let id = if path.starts_with("/admin/queue") {
+        submission.to_string()
+    } else if path.starts_with("/admin/services") {
         service_id("gb-samaritans").to_string()
     } else if path.starts_with("/admin/organizations") {
         record_id(RecordKind::Organization, "gb-samaritans-org").to_string()
@@ -57,6 +59,28 @@ fn fill(path: &str, user: &str) -> String {
     path.replace("{id}", &id).replace("{token}", "not-a-setup-token")
 }
 
+/// A suggestion in the queue, for the queue's routes.
+async fn queued_suggestion(app: &common::TestApp) -> String {
+    use helpatlas::moderation::{Content, NewSubmission, SuggestionText};
+    let id = uuid::Uuid::now_v7();
+    let suggestion = NewSubmission {
+        id,
+        created_at: chrono::Utc::now(),
+        country: "GB".into(),
+        kind: String::new(),
+        service_id: None,
+        reason: None,
+        urgent: false,
+        content: Content::Suggestion(SuggestionText {
+            name: "A line".into(),
+            reach: "+44 20 7946 0958".into(),
+            ..Default::default()
+        }),
+    };
+    app.state.store.add_submission(&suggestion).await.expect("queued");
+    id.to_string()
+}
+
 #[tokio::test]
 async fn every_route_answers_each_kind_of_visitor_as_its_access_says() {
     let app = common::spawn().await;
@@ -66,6 +90,7 @@ async fn every_route_answers_each_kind_of_visitor_as_its_access_says() {
     let (disabled, disabled_user) = signed_in(&app, "disabled@example.org", Role::Editor).await;
     let auth = &app.state.admin.as_ref().expect("admin").auth;
     auth.set_disabled(&disabled_user, true, &Actor::CommandLine).await.expect("disable");
+    let submission = queued_suggestion(&app).await;
     let routes = route_list();
     assert!(routes.len() >= 40, "{} routes", routes.len());
     let mut checked = 0;
@@ -78,7 +103,7 @@ async fn every_route_answers_each_kind_of_visitor_as_its_access_says() {
         if path == "/admin/logout" {
             continue;
         }
-        let url = fill(path, &target.id.to_string());
+        let url = fill(path, &target.id.to_string(), &submission);
         for method in &methods {
             let route = routes.iter().find(|(p, m, _)| *p == path && m == method);
             for (who, browser) in [

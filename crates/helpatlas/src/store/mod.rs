@@ -3,13 +3,17 @@
 
 mod accounts;
 mod history;
+mod link_checks;
 mod rows;
 mod sql;
+mod submissions;
 
 pub use accounts::{Accounts, NewSession, NewUser, SessionRecord};
 pub use history::{DueCount, DueQuery, Edit, History, RecordQuery, RecordSummary, Saved};
+pub use link_checks::{LinkChecks, LinkState};
 pub use rows::home_country;
 pub use sql::SqlStore;
+pub use submissions::{Decision, QueueCounts, QueueQuery, Submissions};
 
 use crate::model::{Author, Directory, Service};
 use async_trait::async_trait;
@@ -82,10 +86,11 @@ pub struct UpsertSummary {
     pub change: Option<i64>,
 }
 
-/// The records, and (through its supertraits) the editors' accounts and every record's history: one
-/// database holds all, so that every replica shares them.
+/// The records, and (through its supertraits) the editors' accounts, every record's history, the
+/// public's reports and suggestions and the link checker's findings: one database holds all, so that
+/// every replica shares them.
 #[async_trait]
-pub trait Store: Accounts + History + Send + Sync {
+pub trait Store: Accounts + History + Submissions + LinkChecks + Send + Sync {
     /// Everything stored, each list ordered by id.
     async fn load_directory(&self) -> Result<Directory, StoreError>;
 

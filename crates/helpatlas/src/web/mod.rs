@@ -34,6 +34,8 @@ pub struct AppState {
     pages: Arc<page_cache::PageCache>,
     /// The editors' area; without it, `/admin` answers 404.
     pub admin: Option<Arc<admin::AdminState>>,
+    /// The public's reports and suggestions; without it, their forms answer 404.
+    pub intake: Option<Arc<crate::moderation::Intake>>,
 }
 
 impl AppState {
@@ -47,11 +49,17 @@ impl AppState {
             messages,
             pages: Arc::new(page_cache::PageCache::new(caching)),
             admin: None,
+            intake: None,
         }
     }
 
     pub fn with_admin(mut self, admin: admin::AdminState) -> AppState {
         self.admin = Some(Arc::new(admin));
+        self
+    }
+
+    pub fn with_intake(mut self, intake: crate::moderation::Intake) -> AppState {
+        self.intake = Some(Arc::new(intake));
         self
     }
 
@@ -91,6 +99,7 @@ pub fn router(state: AppState) -> Router {
     let mut router = public::routes()
         .merge(api::routes())
         .route_layer(axum::middleware::from_fn_with_state(state.clone(), page_cache::serve_cached))
+        .merge(public::feedback_routes())
         .route("/static/site.css", get(stylesheet))
         .route("/static/site.js", get(site_script))
         .route("/static/admin.css", get(admin_stylesheet))

@@ -22,9 +22,15 @@ pub async fn spawn() -> TestApp {
 
 /// The application on `database` (a PostgreSQL URL), or on SQLite in a fresh data directory.
 pub async fn spawn_with(database: Option<String>) -> TestApp {
+    spawn_full(database, helpatlas::moderation::IntakeSettings::default()).await
+}
+
+/// The application with the public forms guarded by `intake`.
+pub async fn spawn_full(database: Option<String>, intake: helpatlas::moderation::IntakeSettings) -> TestApp {
     let data_dir = tempfile::tempdir().expect("temporary directory");
     let data = DataConfig { data_dir: data_dir.path().to_path_buf(), database };
-    let state = app::prepare(&data, true).await.expect("app prepares");
+    let admin = helpatlas::web::admin::AdminSettings::default();
+    let state = app::prepare_full(&data, true, admin, intake).await.expect("app prepares");
     let (tx, rx) = oneshot::channel::<()>();
     let listener = app::bind("127.0.0.1:0").await.expect("a free port");
     let running = app::start(state.clone(), listener, async {

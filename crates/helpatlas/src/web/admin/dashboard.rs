@@ -49,6 +49,7 @@ struct DashboardPage {
     country: String,
     kind: String,
     more: bool,
+    checks: super::links::DashboardChecks,
 }
 
 pub fn country_name(code: &str) -> String {
@@ -101,6 +102,10 @@ pub async fn page(
         limit: LISTED + 1,
         offset: 0,
     };
+    let checks = match super::links::dashboard_checks(&admin).await {
+        Ok(checks) => checks,
+        Err(e) => return page::store_error(&e),
+    };
     let mut listed = match admin.store.due(&due).await {
         Ok(listed) => listed,
         Err(e) => return page::store_error(&e),
@@ -127,5 +132,6 @@ pub async fn page(
         country: country.unwrap_or_default(),
         kind: kind.unwrap_or_default(),
         more,
+        checks,
     })
 }

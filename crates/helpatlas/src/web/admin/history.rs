@@ -37,6 +37,8 @@ struct HistoryPage {
     id: String,
     current: i64,
     versions: Vec<VersionView>,
+    /// Reports from the public about the record and what became of each.
+    reports: Vec<super::queue::Item>,
 }
 
 async fn page(admin: &AdminState, visitor: &Visitor, kind: RecordKind, id: &str) -> Response {
@@ -71,6 +73,10 @@ async fn page(admin: &AdminState, visitor: &Visitor, kind: RecordKind, id: &str)
         previous = record;
     }
     versions.reverse();
+    let reports = match super::queue::about(admin, kind, id).await {
+        Ok(reports) => reports,
+        Err(e) => return page::store_error(&e),
+    };
     page::ok(HistoryPage {
         nav: Some(Nav::of(session)),
         title: format!("History of {}", current.record.name()),
@@ -79,6 +85,7 @@ async fn page(admin: &AdminState, visitor: &Visitor, kind: RecordKind, id: &str)
         id: id.to_string(),
         current: current.version,
         versions,
+        reports,
     })
 }
 

@@ -10,7 +10,9 @@ mod dashboard;
 mod form;
 mod guard;
 mod history;
+mod links;
 mod page;
+mod queue;
 mod records;
 mod service;
 mod sign_in;
@@ -113,6 +115,13 @@ pub fn table() -> Vec<Route> {
         route("/admin/locations/{id}/history", g.clone(), Editor, get(history::location_page)),
         route("/admin/locations/{id}/revert", p.clone(), Editor, post(history::revert_location)),
         route("/admin/retired", g.clone(), Editor, get(records::retired)),
+        route("/admin/queue", g.clone(), Editor, get(queue::page)),
+        route("/admin/queue", p.clone(), Editor, post(queue::bulk)),
+        route("/admin/queue/{id}", g.clone(), Editor, get(queue::show)),
+        route("/admin/queue/{id}", p.clone(), Editor, post(queue::act)),
+        route("/admin/queue/{id}/organization", g.clone(), Editor, get(queue::organization)),
+        route("/admin/queue/{id}/organization", p.clone(), Editor, post(queue::create_organization)),
+        route("/admin/links", g.clone(), Editor, get(links::page)),
         route("/admin/users", g.clone(), Admin, get(accounts::list)),
         route("/admin/users", p.clone(), Admin, post(accounts::add)),
         route("/admin/users/{id}", p.clone(), Admin, post(accounts::change)),

@@ -227,8 +227,13 @@ pub async fn new_form(
     Query(query): Query<HashMap<String, String>>,
 ) -> Response {
     let organization = query.get("organization").map_or("", String::as_str);
-    let draft = ServiceDraft::new_for(organization, Utc::now().date_naive());
-    service_page(&admin, &visitor, None, None, draft, StatusCode::OK, FormState::fresh(None)).await
+    let mut draft = ServiceDraft::new_for(organization, Utc::now().date_naive());
+    let mut state = FormState::fresh(None);
+    if let Some((suggestion, notice, note)) = super::queue::prefill(&admin, &query).await {
+        draft = super::queue::suggested_service(draft, &suggestion);
+        (state.notice, state.note) = (Some(notice), note);
+    }
+    service_page(&admin, &visitor, None, None, draft, StatusCode::OK, state).await
 }
 
 pub async fn edit_form(
@@ -243,6 +248,9 @@ pub async fn edit_form(
     };
     let mut state = FormState::fresh(Some(version));
     state.notice = saved_notice(&query);
+    if let Some((_, notice, note)) = super::queue::prefill(&admin, &query).await {
+        (state.notice, state.note) = (Some(notice), note);
+    }
     service_page(&admin, &visitor, Some(id), Some(&service), ServiceDraft::of(&service), StatusCode::OK, state).await
 }
 

@@ -2,12 +2,16 @@
 
 mod articles;
 mod country;
+mod feedback;
 mod home;
 mod places;
+mod report;
 mod results;
 mod service;
+mod suggest;
 
 pub use articles::Article;
+pub use feedback::routes as feedback_routes;
 
 use super::error::error_page;
 use super::{AppState, Frame, WebError};

@@ -45,6 +45,7 @@ struct ServicePage {
     source_url: String,
     source_date: Option<String>,
     alternatives: Vec<Alternative>,
+    report_href: String,
 }
 
 fn home_place(service: &Service) -> Option<Place> {
@@ -97,5 +98,6 @@ pub async fn page(State(state): State<AppState>, Path(id): Path<String>) -> Resu
         source_url: s.source_url.clone(),
         source_date: s.source_date.map(|d| d.to_string()),
         alternatives,
+        report_href: format!("/services/{}/report", s.id),
     })
 }
