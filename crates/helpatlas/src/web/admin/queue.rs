@@ -281,10 +281,11 @@ fn user(visitor: &Visitor) -> Option<&User> {
     visitor.session.as_ref().map(|s| &s.user)
 }
 
-fn decision_error(e: DecisionError) -> Result<String, Response> {
+/// A refusal to show beside the queue (`Ok`), or the page that replaces it (boxed: it is large).
+fn decision_error(e: DecisionError) -> Result<String, Box<Response>> {
     match e {
-        DecisionError::Store(e) => Err(page::store_error(&e)),
-        DecisionError::NotFound => Err(page::not_found()),
+        DecisionError::Store(e) => Err(Box::new(page::store_error(&e))),
+        DecisionError::NotFound => Err(Box::new(page::not_found())),
         other => Ok(other.to_string()),
     }
 }
@@ -329,7 +330,7 @@ pub async fn bulk(
                     .unwrap_or_default();
                 queue_page(&admin, &visitor, &query, StatusCode::UNPROCESSABLE_ENTITY, Some(message)).await
             }
-            Err(response) => response,
+            Err(response) => *response,
         },
     }
 }
@@ -480,7 +481,7 @@ pub async fn act(
         Ok(_) => Redirect::to(&format!("/admin/queue/{}", s.id)).into_response(),
         Err(e) => match decision_error(e) {
             Ok(message) => item_page(&admin, &visitor, s, StatusCode::UNPROCESSABLE_ENTITY, Some(message)).await,
-            Err(response) => response,
+            Err(response) => *response,
         },
     }
 }
