@@ -143,6 +143,15 @@ const CASES: &[(&str, Option<Kind>, &str, &[&str])] = &[
     ("CZ", Some(Kind::OnlineTherapy), "online terapie", &["Hedepy – online terapie", "Terap.io – online terapie"]),
     ("HU", None, "nane", &["NANE segélyvonal"]),
     ("EE", None, "eluliin", &["Eluliin – emotsionaalse toe telefon"]),
+    ("HU", None, "lgbt", &["Háttér információs és lelkisegély-vonal"]),
+    ("HU", None, "okit", &["OKIT krízisvonal"]),
+    ("EE", None, "1492", &["Naiste tugitelefon 1492"]),
+    ("TR", None, "domestic violence", &["Aile İçi Şiddet Acil Yardım Hattı"]),
+    ("NO", None, "kors på halsen", &["Kors på halsen"]),
+    ("LV", None, "gambling", &["Konsultatīvais tālrunis azartspēļu atkarības skartajiem"]),
+    ("MT", None, "supportline", &["Supportline 179"]),
+    ("PL", None, "antydepresyjny", &["Antydepresyjny Telefon Zaufania ITAKA"]),
+    ("LT", None, "smurtas moterims", &["Pagalbos moterims linija"]),
 ];
 
 #[test]
