@@ -143,6 +143,23 @@ const CASES: &[(&str, Option<Kind>, &str, &[&str])] = &[
     ("CZ", Some(Kind::OnlineTherapy), "online terapie", &["Hedepy – online terapie", "Terap.io – online terapie"]),
     ("HU", None, "nane", &["NANE segélyvonal"]),
     ("EE", None, "eluliin", &["Eluliin – emotsionaalse toe telefon"]),
+    // Crisis lines, specialist lines, networks and communities outside Europe (issue 15)
+    ("BR", None, "cyberbullying", &["Helpline SaferNet"]),
+    ("NG/Lagos", None, "suicide", &["Lagos Lifeline"]),
+    ("KE", None, "befrienders", &["Befrienders Kenya listening service"]),
+    ("BT", None, "suicide", &["The PEMA Helpline"]),
+    ("CM", None, "suicide", &["Assistance psychologique nationale 1511"]),
+    ("BS", None, "suicide", &["National Hotline for Crisis Intervention"]),
+    ("GU", None, "suicide", &["GBHWC Crisis Hotline"]),
+    ("MV", None, "mental health helpline", &["National Mental Health Helpline 1677"]),
+    ("WS", None, "suicide", &["SVSG Help Line"]),
+    ("BM", None, "crisis", &["Mental Health Crisis Line (Mid-Atlantic Wellness Institute)"]),
+    ("US", Some(Kind::SupportGroups), "heroin", &["Heroin Anonymous meetings"]),
+    ("US", Some(Kind::SupportGroups), "gamblers family", &["Gam-Anon meetings"]),
+    ("US", Some(Kind::Communities), "lgbtq", &["TrevorSpace", "Q Chat Space"]),
+    ("GB", Some(Kind::Communities), "bereavement", &["Sue Ryder Online Bereavement Community"]),
+    ("GB", Some(Kind::Communities), "ocd", &["OCD-UK forums", "OCD Action forums"]),
+    ("JP", Some(Kind::OnlineTherapy), "cotree", &["cotree オンラインカウンセリング"]),
 ];
 
 #[test]
