@@ -160,6 +160,12 @@ const CASES: &[(&str, Option<Kind>, &str, &[&str])] = &[
     ("GB", Some(Kind::Communities), "bereavement", &["Sue Ryder Online Bereavement Community"]),
     ("GB", Some(Kind::Communities), "ocd", &["OCD-UK forums", "OCD Action forums"]),
     ("JP", Some(Kind::OnlineTherapy), "cotree", &["cotree オンラインカウンセリング"]),
+    ("KE", None, "drugs", &["NACADA helpline 1192"]),
+    ("NG", None, "child abuse", &["Cece Yara Child Helpline"]),
+    ("US", Some(Kind::InPerson), "veterans", &["VA Vet Centers"]),
+    ("AU", Some(Kind::InPerson), "young people", &["headspace centres"]),
+    ("CA/Vancouver", Some(Kind::InPerson), "youth", &["Foundry youth centres (British Columbia)"]),
+    ("MX", Some(Kind::InPerson), "adicciones", &["Centros de Integración Juvenil – treatment centres"]),
 ];
 
 #[test]
