@@ -152,6 +152,9 @@ const CASES: &[(&str, Option<Kind>, &str, &[&str])] = &[
     ("MT", None, "supportline", &["Supportline 179"]),
     ("PL", None, "antydepresyjny", &["Antydepresyjny Telefon Zaufania ITAKA"]),
     ("LT", None, "smurtas moterims", &["Pagalbos moterims linija"]),
+    ("GB", Some(Kind::InPerson), "maytree", &["Maytree sanctuary for the suicidal"]),
+    ("FR", Some(Kind::InPerson), "maison des adolescents", &["Maisons des adolescents (MDA)"]),
+    ("DE", Some(Kind::InPerson), "krisendienst", &["Berliner Krisendienst (neun Standorte)"]),
 ];
 
 #[test]
