@@ -189,6 +189,9 @@ const CASES: &[(&str, Option<Kind>, &str, &[&str])] = &[
         "gambling",
         &["Korea Center on Gambling Problems regional centres (한국도박문제관리센터)"],
     ),
+    ("GB", Some(Kind::InPerson), "maytree", &["Maytree sanctuary for the suicidal"]),
+    ("FR", Some(Kind::InPerson), "maison des adolescents", &["Maisons des adolescents (MDA)"]),
+    ("DE", Some(Kind::InPerson), "krisendienst", &["Berliner Krisendienst (neun Standorte)"]),
 ];
 
 #[test]
