@@ -93,8 +93,8 @@ mod tests {
         assert_eq!(japanese.display_in("JP"), "0120-279-338");
         let short = PhoneNumber::parse("+47 116 123").expect("valid");
         assert_eq!(short.display_in("NO"), "116 123");
-        // Not a number of the German plan (too short for its range): shown as written.
-        let unassigned = PhoneNumber::parse("+49 1234 5").expect("shape");
-        assert_eq!(unassigned.display_in("DE"), "+49 1234 5");
+        // Longer than any number can be: shown as written.
+        let impossible = PhoneNumber::parse("+49 1234 5678 9012 3456").expect("shape");
+        assert_eq!(impossible.display_in("DE"), "+49 1234 5678 9012 3456");
     }
 }

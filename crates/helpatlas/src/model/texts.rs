@@ -227,11 +227,15 @@ mod tests {
         let nb = ServiceTexts { description: Some("Hei".into()), eligibility_note: None };
         t.insert("nb".parse().expect("tag"), nb);
         t.insert("pt-BR".parse().expect("tag"), ServiceTexts { description: Some("Olá".into()), ..Default::default() });
-        let description = |s: &ServiceTexts| s.description.as_deref();
+        fn description(s: &ServiceTexts) -> Option<&str> {
+            s.description.as_deref()
+        }
         assert_eq!(pick(&t, "nb", "Hi", description), Localized { text: "Hei", language: "nb" });
         assert_eq!(pick(&t, "pt", "Hi", description), Localized { text: "Olá", language: "pt-BR" });
         assert_eq!(pick(&t, "de", "Hi", description), Localized { text: "Hi", language: "en" });
-        let note = |s: &ServiceTexts| s.eligibility_note.as_deref();
+        fn note(s: &ServiceTexts) -> Option<&str> {
+            s.eligibility_note.as_deref()
+        }
         assert_eq!(pick(&t, "nb", "Adults", note), Localized { text: "Adults", language: "en" });
         assert!(pick(&t, "de", "Hi", description).differs_from("de"));
         assert!(!pick(&t, "en-GB", "Hi", description).differs_from("en-GB"));
