@@ -96,6 +96,7 @@ impl fmt::Display for LanguageTag {
 
 /// An organization's description in one language.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct OrganizationTexts {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
@@ -103,6 +104,7 @@ pub struct OrganizationTexts {
 
 /// A service's translatable texts in one language; a text left `None` shows in the original.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ServiceTexts {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
