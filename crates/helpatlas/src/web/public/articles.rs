@@ -331,10 +331,20 @@ mod tests {
     }
 
     #[test]
+    fn every_article_is_in_spanish_french_german_and_portuguese() {
+        for original in all().iter().filter(|a| a.language == ORIGINAL_LANGUAGE) {
+            for language in ["es", "fr", "de", "pt"] {
+                let found = in_language(&original.slug, language).map(|a| a.language.as_str());
+                assert_eq!(found, Some(language), "{} in {language}", original.slug);
+            }
+        }
+    }
+
+    #[test]
     fn a_page_language_without_a_translation_gets_the_original() {
         let original = in_language("helplines", "ja").expect("exists");
         assert_eq!(original.language, "en");
-        assert_eq!(in_language("helplines", "es-419").map(|a| a.language.as_str()), Some("es"));
+        assert_eq!(in_language("helplines", "pt-BR").map(|a| a.language.as_str()), Some("pt"));
         assert!(alternates("helplines").iter().any(|a| a.hreflang == "es" && a.href == "/articles/helplines?hl=es"));
         assert!(Article::parse("xx_YY/a.md", "+++\ntitle = \"\"\n+++\n").is_err());
     }
