@@ -33,6 +33,13 @@ fetch article "/articles/online-therapy?country=no"
 fetch places "/places?q=tromso&country=no"
 fetch not-found /zz
 fetch bad-request "/no/helplines?topic=sadness"
+# Texts in the page's language, originals marked with theirs, and a search that finds nothing.
+fetch service-translated "$service?hl=de"
+fetch results-translated "/us/helplines?hl=es"
+fetch article-translated "/articles/helplines?hl=es"
+fetch article-original "/articles/helplines?hl=ja"
+fetch articles-translated "/articles?hl=pt"
+fetch nothing-found "/no/search?q=cant+sleep"
 # The editors' area, signed in as an admin (the password on standard input, as the CLI asks).
 jar="$pages/cookies"
 printf 'a quiet walk by the fjord\n' | target/debug/helpatlas user add html@example.org --role admin --password-stdin --data-dir "$data" >/dev/null

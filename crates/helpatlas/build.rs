@@ -5,7 +5,34 @@ use std::{env, fs, path::Path};
 
 fn main() {
     embed("../../data/directory", ".toml", "directory_files.rs");
-    embed("../../content/articles", ".md", "article_files.rs");
+    embed_tree("../../content/articles", ".md", "article_files.rs");
+    embed_tree("../../data/translations", ".toml", "translation_files.rs");
+}
+
+/// Like [`embed`], for the files one folder down (`lang/file.toml`), named by that relative path; files
+/// at the top are listed too, so that the loader can say they are misplaced.
+fn embed_tree(dir: &str, extension: &str, out_file: &str) {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
+    println!("cargo:rerun-if-changed={}", dir.display());
+    let folders = fs::read_dir(&dir).unwrap_or_else(|e| panic!("{} must exist: {e}", dir.display()));
+    let mut files: Vec<String> = folders
+        .filter_map(|e| e.ok())
+        .flat_map(|folder| {
+            let name = folder.file_name().to_string_lossy().into_owned();
+            if !folder.path().is_dir() {
+                return if name.ends_with(extension) { vec![name] } else { Vec::new() };
+            }
+            let inner = fs::read_dir(folder.path()).unwrap_or_else(|e| panic!("{name}: {e}"));
+            inner
+                .filter_map(|e| e.ok())
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .filter(|file| file.ends_with(extension))
+                .map(move |file| format!("{name}/{file}"))
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    files.sort();
+    write_files(&dir, &files, out_file);
 }
 
 /// Writes `pub const FILES: &[(&str, &str)]` of (file name, contents) for every file of `dir` whose
@@ -20,6 +47,11 @@ fn embed(dir: &str, extension: &str, out_file: &str) {
         .filter(|name| name.ends_with(extension))
         .collect();
     files.sort();
+    write_files(&dir, &files, out_file);
+}
+
+/// Writes the `FILES` constant for `files` (paths relative to `dir`) to `out_file` in `OUT_DIR`.
+fn write_files(dir: &Path, files: &[String], out_file: &str) {
     let entries: String =
         files.iter().map(|f| format!("    ({f:?}, include_str!({:?})),\n", dir.join(f).display())).collect();
     let out = Path::new(&env::var("OUT_DIR").expect("OUT_DIR set by cargo")).join(out_file);

@@ -73,5 +73,9 @@ export function templatePages(serviceId) {
     places: "/places?q=tromso&country=no",
     notFound: "/zz",
     badRequest: "/no/helplines?topic=sadness",
+    serviceOriginalMarked: `/services/${serviceId}?hl=de`,
+    resultsTranslated: "/us/helplines?hl=es",
+    articleTranslated: "/articles/helplines?hl=es",
+    nothingFound: "/no/search?q=cant+sleep",
   };
 }

@@ -249,6 +249,7 @@ pub fn directory(services: usize, seed: u64) -> Directory {
                 description: format!("{field} {}", city.name),
                 url: Some(format!("https://org-{o}.example.org")),
                 email: None,
+                translations: Default::default(),
                 last_modified: epoch,
             });
         }
@@ -326,6 +327,7 @@ pub fn directory(services: usize, seed: u64) -> Directory {
                 - Duration::days(rng.below(1000) as i64),
             status: if rng.chance(80) { VerificationStatus::Verified } else { VerificationStatus::Unverified },
             retired: None,
+            translations: Default::default(),
             last_modified: epoch,
         });
     }

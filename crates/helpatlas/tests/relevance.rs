@@ -192,6 +192,23 @@ const CASES: &[(&str, Option<Kind>, &str, &[&str])] = &[
     ("GB", Some(Kind::InPerson), "maytree", &["Maytree sanctuary for the suicidal"]),
     ("FR", Some(Kind::InPerson), "maison des adolescents", &["Maisons des adolescents (MDA)"]),
     ("DE", Some(Kind::InPerson), "krisendienst", &["Berliner Krisendienst (neun Standorte)"]),
+    // Everyday phrases in each interface language (issue 14), matched to topics in any language.
+    ("ES", None, "no puedo dormir", &["ifeel – terapia online"]),
+    ("ES", None, "ansiedad", &["Teléfono de la Esperanza"]),
+    ("FR", None, "je n'arrive pas à dormir", &["Mon soutien psy"]),
+    ("FR", None, "solitude", &["S.O.S Amitié"]),
+    ("DE", None, "Schlafprobleme", &["somnio"]),
+    ("BR", None, "ansiedade", &["Pode Falar", "Centros de Atenção Psicossocial (CAPS)"]),
+    ("PT", None, "solidão", &["SOS Voz Amiga"]),
+    ("IT", None, "solitudine", &["Telefono Amico Italia"]),
+    ("NL", None, "eenzaam", &["De Luisterlijn"]),
+    ("NO", None, "angst", &["Hjelpetelefonen"]),
+    ("SE", None, "jag kan inte sova", &["Stöd och behandling via nätet (internet-based CBT through 1177)"]),
+    ("PL", None, "depresja", &["116 123 – telefon zaufania dla dorosłych w kryzysie emocjonalnym"]),
+    ("JP", None, "孤独", &["Yorisoi Hotline (よりそいホットライン)"]),
+    ("JP", None, "いのちの電話", &["Inochi no Denwa suicide prevention free dial (自殺予防いのちの電話)"]),
+    ("EG", None, "اكتئاب", &["Mental health hotline of the General Secretariat of Mental Health"]),
+    ("AE", None, "قلق", &["Mental Support Line (800 HOPE)"]),
 ];
 
 #[test]
@@ -215,12 +232,27 @@ fn a_crisis_query_puts_the_places_crisis_lines_first() {
         ("SE", "jag vill ta mitt liv", "Självmordslinjen"),
         ("US", "suicidal thoughts and drinking", "988 Suicide & Crisis Lifeline"),
         ("GB", "kill myself", "Samaritans helpline"),
+        ("ES", "quiero morir", "024 – Línea de atención a la conducta suicida"),
+        ("FR", "envie de mourir", "3114 – Numéro national de prévention du suicide"),
+        ("DE", "ich will sterben", "TelefonSeelsorge"),
+        ("BR", "quero morrer", "CVV 188"),
+        ("IT", "voglio morire", "Telefono Amico Italia"),
+        ("NL", "ik wil dood", "113 Zelfmoordpreventie crisislijn"),
+        ("NO", "jeg vil ikke leve lenger", "Hjelpetelefonen"),
+        ("SE", "jag vill inte leva", "Självmordslinjen"),
+        ("JP", "死にたい", "Inochi no Denwa suicide prevention free dial (自殺予防いのちの電話)"),
     ] {
         let (top, crisis) = top3(at, None, text);
         assert!(crisis, "{text} signals a crisis");
         assert_eq!(top.first().map(String::as_str), Some(first), "{at} {text}: {top:?}");
     }
     assert!(!top3("GB", None, "bipolar").1, "not every query is a crisis");
+    // Where the data has no line for the topic, the crisis is still recognised (the page then shows the
+    // emergency number and the crisis lines it has).
+    for (at, text) in [("PL", "myśli samobójcze"), ("EG", "أريد أن أموت"), ("SA", "أفكار انتحارية")]
+    {
+        assert!(top3(at, None, text).1, "{at} {text} signals a crisis");
+    }
 }
 
 proptest! {

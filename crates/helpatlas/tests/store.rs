@@ -95,6 +95,18 @@ async fn changes_since_gives_only_later_records(store: &dyn Store) {
     let everything = store.changes_since(0).await.expect("changes");
     assert_eq!(everything, store.load_directory().await.expect("load"), "since 0 is everything");
     assert!(store.changes_since(summary.change.expect("numbered")).await.expect("changes").is_empty());
+
+    // A new translation alone is a change, which replicas read from the feed like any other.
+    let before = store.latest_change().await.expect("change");
+    let translated = directory.services.iter_mut().find(|s| !s.translations.is_empty()).expect("a translated service");
+    let kept = translated.translations.keys().next().expect("a language").to_string();
+    let texts = helpatlas::model::ServiceTexts { description: Some("Saluton.".into()), eligibility_note: None };
+    translated.translations.insert("eo".parse().expect("tag"), texts);
+    store.upsert(&directory, &Author::System).await.expect("upsert");
+    let changes = store.changes_since(before).await.expect("changes");
+    assert_eq!(changes.services.len(), 1);
+    assert_eq!(changes.services[0].description_in("eo").text, "Saluton.");
+    assert_eq!(changes.services[0].description_in(&kept).language, kept, "the other languages are kept");
 }
 
 /// Pages of 7 (far smaller than the data) read every table, and organizations with their records,

@@ -5,6 +5,7 @@
 //! listed by file, record and field; the data is never half-loaded.
 
 mod raw;
+mod translations;
 
 use crate::geo::atlas;
 use crate::model::*;
@@ -16,6 +17,10 @@ use uuid::Uuid;
 
 mod files {
     include!(concat!(env!("OUT_DIR"), "/directory_files.rs"));
+}
+
+mod translation_files {
+    include!(concat!(env!("OUT_DIR"), "/translation_files.rs"));
 }
 
 /// Namespace of the UUIDv5 ids derived from record slugs; never change it, or every id changes.
@@ -70,8 +75,9 @@ pub struct DataError(pub Vec<DataProblem>);
 
 /// The bundled directory, and a fingerprint of its source files (to notice a new version at start-up).
 pub fn load() -> Result<(Directory, String), DataError> {
-    let directory = parse_files(files::FILES)?;
-    Ok((directory, fingerprint(files::FILES)))
+    let directory = parse_with_translations(files::FILES, translation_files::FILES)?;
+    let all: Vec<(&str, &str)> = files::FILES.iter().chain(translation_files::FILES).copied().collect();
+    Ok((directory, fingerprint(&all)))
 }
 
 /// FNV-1a over the files' names and contents: stable across builds and platforms.
@@ -106,6 +112,12 @@ fn whereabouts(text: &str, span: std::ops::Range<usize>) -> (String, String) {
 
 /// Parses and checks a set of (file name, TOML text) pairs.
 pub fn parse_files(files: &[(&str, &str)]) -> Result<Directory, DataError> {
+    parse_with_translations(files, &[])
+}
+
+/// Parses and checks directory files and translation files (`lang/stem.toml`, TOML text) of their
+/// records.
+pub fn parse_with_translations(files: &[(&str, &str)], translations: &[(&str, &str)]) -> Result<Directory, DataError> {
     let mut checker = Checker::default();
     let mut parsed = Vec::new();
     for (name, text) in files {
@@ -127,6 +139,7 @@ pub fn parse_files(files: &[(&str, &str)]) -> Result<Directory, DataError> {
             checker.service(file, service);
         }
     }
+    checker.translations(translations);
     if !checker.problems.is_empty() {
         return Err(DataError(checker.problems));
     }
@@ -238,6 +251,7 @@ impl Checker {
             description: raw.description.trim().to_string(),
             url,
             email: raw.email.clone(),
+            translations: Translations::new(),
             last_modified: DateTime::<Utc>::UNIX_EPOCH,
         };
         self.directory.organizations.push(org);
@@ -310,6 +324,7 @@ impl Checker {
             verified_on,
             status,
             retired,
+            translations: Translations::new(),
             last_modified,
         };
         self.directory.locations.extend(locations.into_iter().map(|l| Location { last_modified, ..l }));

@@ -127,8 +127,17 @@ impl Editing {
         author: &Author,
         note: &str,
     ) -> Result<(Uuid, Saved), EditError> {
+        // The form edits the original texts only; translations are kept as stored.
+        let translations = match (id, expected) {
+            (Some(id), Some(_)) => match self.record(RecordKind::Organization, id).await? {
+                Versioned { record: Record::Organization(o), .. } => o.translations,
+                _ => return Err(EditError::NotFound),
+            },
+            _ => Default::default(),
+        };
         let id = id.unwrap_or_else(Uuid::now_v7);
-        let organization = validate::organization(draft, id, Utc::now())?;
+        let mut organization = validate::organization(draft, id, Utc::now())?;
+        organization.translations = translations;
         let action = if expected.is_some() { Action::Edit } else { Action::Create };
         Ok((id, self.save(Record::Organization(organization), expected, author, action, note).await?))
     }
@@ -194,7 +203,8 @@ impl Editing {
             organization,
             locations: &locations,
             place_names: &place_names,
-            retired: stored.and_then(|s| s.retired),
+            retired: stored.as_ref().and_then(|s| s.retired.clone()),
+            translations: stored.map(|s| s.translations).unwrap_or_default(),
             now: Utc::now(),
         };
         let service = validate::service(draft, &cx)?;

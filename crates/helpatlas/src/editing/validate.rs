@@ -7,7 +7,7 @@ use super::draft::{ChannelDraft, LocationDraft, OrganizationDraft, ServiceDraft}
 use crate::bundled::FieldChecks;
 use crate::model::{
     Audience, Channel, ChannelType, Cost, DeliveredBy, Eligibility, Form, Kind, Location, Moderation, Organization,
-    Point, Referral, Retirement, Service, Topic, VerificationStatus,
+    Point, Referral, Retirement, Service, ServiceTexts, Topic, Translations, VerificationStatus,
 };
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
@@ -145,6 +145,7 @@ pub fn organization(draft: &OrganizationDraft, id: Uuid, now: DateTime<Utc>) -> 
         description: c.optional("description", &draft.description, 2000).unwrap_or_default(),
         url: c.optional_https("url", &draft.url),
         email: c.email("email", &draft.email),
+        translations: Translations::new(),
         last_modified: now,
     };
     c.finish(Some(organization))
@@ -202,6 +203,8 @@ pub struct ServiceContext<'a> {
     pub place_names: &'a [String],
     /// Kept as stored: retirement is changed by retiring and restoring, not by the form.
     pub retired: Option<Retirement>,
+    /// Kept as stored: the form edits the original texts only.
+    pub translations: Translations<ServiceTexts>,
     pub now: DateTime<Utc>,
 }
 
@@ -301,6 +304,7 @@ pub fn service(draft: &ServiceDraft, cx: &ServiceContext) -> Result<Service, Inv
             verified_on: verified_on?,
             status: status?,
             retired: cx.retired.clone(),
+            translations: cx.translations.clone(),
             last_modified: cx.now,
         })
     };

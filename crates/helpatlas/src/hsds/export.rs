@@ -49,10 +49,12 @@ pub fn organization(o: &Organization) -> OrganizationParts {
         ("email", json!(o.email)),
     ]);
     let last_modified = Some(timestamp(o.last_modified));
-    OrganizationParts {
-        organization,
-        attributes: vec![attribute("organization", o.id, Carrier::LastModified.code(), last_modified)],
+    let mut attributes = vec![attribute("organization", o.id, Carrier::LastModified.code(), last_modified)];
+    if !o.translations.is_empty() {
+        let texts = serde_json::to_string(&o.translations).ok();
+        attributes.push(attribute("organization", o.id, Carrier::Translations.code(), texts));
     }
+    OrganizationParts { organization, attributes }
 }
 
 pub struct LocationParts {
@@ -218,6 +220,10 @@ fn service_attributes(s: &Service) -> Vec<Record> {
     }
     if s.eligibility.residents_only {
         out.push(attribute("service", s.id, Carrier::ResidentsOnly.code(), None));
+    }
+    if !s.translations.is_empty() {
+        let texts = serde_json::to_string(&s.translations).ok();
+        out.push(attribute("service", s.id, Carrier::Translations.code(), texts));
     }
     out
 }

@@ -7,10 +7,12 @@ use super::taxonomy::{self, Carrier};
 use super::FastMap;
 use crate::model::{
     Channel, ChannelType, DatedException, Days, Directory, Eligibility, Hours, Kind, Location, Organization, Point,
-    RetiredStatus, Retirement, Service, ServiceArea, SourceDate, SourceDateError, Span, VerificationStatus, WeeklyRule,
+    RetiredStatus, Retirement, Service, ServiceArea, SourceDate, SourceDateError, Span, TextSet, Translations,
+    VerificationStatus, WeeklyRule,
 };
 use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
+use serde::de::DeserializeOwned;
 use std::collections::{BTreeSet, HashMap};
 use std::str::FromStr;
 use std::sync::Arc;
@@ -117,7 +119,13 @@ pub fn map(mut tables: Tables, now: DateTime<Utc>) -> Mapped {
     let organizations = tables.of("organization").iter().filter_map(|r| Some((r.uuid("id")?, r))).collect();
     let cx = Context { tables, now, attributes, addresses, service_locations, details, organizations };
     let mut mapped = Mapped::default();
-    mapped.directory.organizations = tables.of("organization").iter().filter_map(|r| cx.organization(r)).collect();
+    for row in tables.of("organization") {
+        match cx.organization(row) {
+            Some(Ok(organization)) => mapped.directory.organizations.push(organization),
+            Some(Err(problem)) => mapped.problems.push(problem),
+            None => {}
+        }
+    }
     for row in tables.of("location") {
         match cx.location(row) {
             Ok(location) => mapped.directory.locations.push(location),
@@ -160,16 +168,33 @@ impl<'a> Context<'a> {
         text.and_then(|t| DateTime::parse_from_rfc3339(t).ok()).map_or(self.now, |t| t.with_timezone(&Utc))
     }
 
-    fn organization(&self, row: &Row) -> Option<Organization> {
+    /// The translations attribute of a record, checked (see [`TextSet`]); empty when it has none.
+    fn translations<T: TextSet + DeserializeOwned>(&self, id: Uuid) -> Result<Translations<T>, String> {
+        let Some(json) = self.carried(id, Carrier::Translations) else { return Ok(Translations::new()) };
+        let translations: Translations<T> =
+            serde_json::from_str(json).map_err(|e| format!("the helpatlas translations value is not valid: {e}"))?;
+        match crate::model::translation_problems(&translations).as_slice() {
+            [] => Ok(translations),
+            problems => Err(format!("the helpatlas translations value: {}", problems.join("; "))),
+        }
+    }
+
+    /// The organization of a row; `Err` names the row and what is wrong.
+    fn organization(&self, row: &Row) -> Option<Result<Organization, String>> {
         let id = row.uuid("id")?;
-        Some(Organization {
+        let translations = match self.translations(id) {
+            Ok(translations) => translations,
+            Err(problem) => return Some(Err(format!("{}: {problem}", row.place.column("attributes")))),
+        };
+        Some(Ok(Organization {
             id,
             name: row.str("name")?.to_string(),
             description: row.str("description").unwrap_or_default().to_string(),
             url: row.str("website").map(str::to_string),
             email: row.str("email").map(str::to_string),
+            translations,
             last_modified: self.last_modified(id, row),
-        })
+        }))
     }
 
     fn location(&self, row: &Row) -> Result<Location, String> {
@@ -282,6 +307,10 @@ impl<'c, 'a> ServiceBuilder<'c, 'a> {
         let status = self.codes(id, "status").first().copied().unwrap_or(VerificationStatus::Unverified);
         let retired = self.retirement(id);
         let source_date = self.source_date(id);
+        let translations = self.cx.translations(id).unwrap_or_else(|problem| {
+            self.problem("attributes", problem);
+            Translations::new()
+        });
         Some(Service {
             id,
             organization_id,
@@ -307,6 +336,7 @@ impl<'c, 'a> ServiceBuilder<'c, 'a> {
             verified_on: self.verified_on(id),
             status,
             retired,
+            translations,
             last_modified: self.cx.last_modified(id, row),
         })
     }

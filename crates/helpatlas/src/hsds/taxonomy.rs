@@ -44,10 +44,12 @@ pub enum Carrier {
     LastModified,
     /// A location address lacking parts HSDS requires of an `address` (postal code, city, street).
     PartialAddress,
+    /// An organization's or service's texts in other languages (HSDS has one text per field).
+    Translations,
 }
 
 impl Carrier {
-    pub const ALL: [Carrier; 8] = [
+    pub const ALL: [Carrier; 9] = [
         Carrier::Timezone,
         Carrier::Channels,
         Carrier::SourceUrl,
@@ -56,6 +58,7 @@ impl Carrier {
         Carrier::ResidentsOnly,
         Carrier::LastModified,
         Carrier::PartialAddress,
+        Carrier::Translations,
     ];
 
     pub fn code(self) -> &'static str {
@@ -68,6 +71,7 @@ impl Carrier {
             Carrier::ResidentsOnly => "residents-only",
             Carrier::LastModified => "last-modified",
             Carrier::PartialAddress => "partial-address",
+            Carrier::Translations => "translations",
         }
     }
 
@@ -85,6 +89,10 @@ impl Carrier {
             Carrier::ResidentsOnly => "Only people who live in the service area may use the service.",
             Carrier::LastModified => "When the record last changed (value: RFC 3339 date and time).",
             Carrier::PartialAddress => "Parts of an address that lacks what an HSDS address requires (value: JSON).",
+            Carrier::Translations => {
+                "The record's description (and a service's eligibility note) in other languages, by BCP 47 tag \
+                 (value: JSON, e.g. {\"nb\": {\"description\": \"…\"}})."
+            }
         }
     }
 

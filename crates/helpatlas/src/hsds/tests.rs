@@ -248,3 +248,30 @@ fn holiday_closures_travel_as_schedules_of_one_day_both_ways() {
     let exceptions: Vec<String> = hours.exceptions.iter().map(ToString::to_string).collect();
     assert_eq!(exceptions, vec!["2026-12-24 closed", "2026-12-31 10:00-14:00"]);
 }
+
+/// Imports `path` and returns its problems (the records with problems are left out).
+fn import_problems(path: &Path) -> Vec<String> {
+    let Input::Hsds { tables, problems } = source::read(path, &Limits::default()).expect("readable") else {
+        panic!("read as Help Atlas JSON")
+    };
+    prepare(tables, problems, false, chrono::Utc::now()).problems
+}
+
+#[test]
+fn translations_travel_as_an_attribute_and_bad_ones_are_refused() {
+    let directory = bundled();
+    assert!(directory.services.iter().any(|s| !s.translations.is_empty()), "the bundled data has translations");
+    let tmp = tempfile::tempdir().expect("tmp");
+    let path = tmp.path().join("x.json");
+    export(&directory, Form::Json, &path).expect("exports");
+    let text = std::fs::read_to_string(&path).expect("read");
+    assert!(text.contains(r#""code": "translations""#), "the helpatlas term names it");
+    // An empty Spanish description and an unknown language, as another directory might send them.
+    let broken =
+        text.replacen(r#"\"es\":{\"description\":\"Llame"#, r#"\"es\":{\"description\":\" \",\"x\":\"Llame"#, 1);
+    assert_ne!(broken, text);
+    std::fs::write(&path, broken).expect("write");
+    let problems = import_problems(&path);
+    assert_eq!(problems.len(), 1, "{problems:#?}");
+    assert!(problems[0].contains("the helpatlas translations value"), "{}", problems[0]);
+}

@@ -10,6 +10,7 @@ mod hours;
 mod phone;
 mod provenance;
 mod revision;
+mod texts;
 
 pub use account::{normalise_email, AuditEntry, Role, UnknownRole, User};
 pub use area::{AreaError, CountryCode, Coverage, Place, Point, ServiceArea};
@@ -20,6 +21,10 @@ pub use hours::{format_time, DatedException, Days, Hours, HoursError, Span, Week
 pub use phone::PhoneNumber;
 pub use provenance::{RetiredStatus, Retirement, SourceDate, SourceDateError};
 pub use revision::{Action, Author, Record, RecordKind, Revision, Versioned};
+pub use texts::{
+    pick, translation_problems, BadLanguageTag, LanguageTag, Localized, OrganizationTexts, ServiceTexts, TextSet,
+    Translations, MAX_DESCRIPTION_CHARS, MAX_NOTE_CHARS, ORIGINAL_LANGUAGE,
+};
 
 use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
@@ -36,7 +41,17 @@ pub struct Organization {
     pub url: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
+    /// The description in other languages than [`ORIGINAL_LANGUAGE`].
+    #[serde(default, skip_serializing_if = "Translations::is_empty")]
+    pub translations: Translations<OrganizationTexts>,
     pub last_modified: DateTime<Utc>,
+}
+
+impl Organization {
+    /// The description in `language` when there is one, else the original.
+    pub fn description_in(&self, language: &str) -> Localized<'_> {
+        pick(&self.translations, language, &self.description, |t| t.description.as_deref())
+    }
 }
 
 /// A physical place where a service is delivered (HSDS `location` with its `address`).
@@ -165,6 +180,9 @@ pub struct Service {
     /// Set when the service no longer runs: it then leaves the public pages and API lists.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub retired: Option<Retirement>,
+    /// The description and eligibility note in other languages than [`ORIGINAL_LANGUAGE`].
+    #[serde(default, skip_serializing_if = "Translations::is_empty")]
+    pub translations: Translations<ServiceTexts>,
     pub last_modified: DateTime<Utc>,
 }
 
@@ -188,6 +206,17 @@ impl Service {
 
     pub fn has_form(&self, form: Form) -> bool {
         self.forms.contains(&form)
+    }
+
+    /// The description in `language` when there is one, else the original.
+    pub fn description_in(&self, language: &str) -> Localized<'_> {
+        pick(&self.translations, language, &self.description, |t| t.description.as_deref())
+    }
+
+    /// The eligibility note in `language` when there is one, else the original; `None` without a note.
+    pub fn eligibility_note_in(&self, language: &str) -> Option<Localized<'_>> {
+        let note = self.eligibility.note.as_deref()?;
+        Some(pick(&self.translations, language, note, |t| t.eligibility_note.as_deref()))
     }
 }
 

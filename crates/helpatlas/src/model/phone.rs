@@ -46,6 +46,24 @@ impl PhoneNumber {
             false => format!("+{} {}", self.country_code, self.display_national),
         }
     }
+
+    /// What to show on a page about `country` (ISO 3166-1 alpha-2): a number of that country as it is
+    /// dialled there (national format from libphonenumber's metadata: `0800 1110111`), any other in
+    /// international form; short codes always as dialled at home.
+    pub fn display_in(&self, country: &str) -> String {
+        self.national_format(country).unwrap_or_else(|| self.display())
+    }
+
+    /// The national format, when the number is a valid number of `country`'s numbering plan.
+    fn national_format(&self, country: &str) -> Option<String> {
+        if self.is_short_code() {
+            return None;
+        }
+        let parsed = phonenumber::parse(None, format!("+{}{}", self.country_code, self.national)).ok()?;
+        let home = parsed.metadata(&phonenumber::metadata::DATABASE)?.id();
+        (home.eq_ignore_ascii_case(country) && parsed.is_valid())
+            .then(|| parsed.format().mode(phonenumber::Mode::National).to_string())
+    }
 }
 
 #[cfg(test)]
@@ -61,5 +79,22 @@ mod tests {
         assert_eq!(PhoneNumber::parse("116 123"), None);
         assert_eq!(PhoneNumber::parse("+47116123"), None);
         assert_eq!(PhoneNumber::parse("+47 11a"), None);
+    }
+
+    #[test]
+    fn numbers_of_the_page_country_show_as_dialled_there() {
+        let german = PhoneNumber::parse("+49 800 111 0 111").expect("valid");
+        assert_eq!(german.display_in("DE"), "0800 1110111");
+        assert_eq!(german.display_in("AT"), "+49 800 111 0 111");
+        assert_eq!(german.tel_href(), "tel:+498001110111");
+        let norwegian = PhoneNumber::parse("+47 22 40 00 40").expect("valid");
+        assert_eq!(norwegian.display_in("NO"), "22 40 00 40");
+        let japanese = PhoneNumber::parse("+81 120 279 338").expect("valid");
+        assert_eq!(japanese.display_in("JP"), "0120-279-338");
+        let short = PhoneNumber::parse("+47 116 123").expect("valid");
+        assert_eq!(short.display_in("NO"), "116 123");
+        // Longer than any number can be: shown as written.
+        let impossible = PhoneNumber::parse("+49 1234 5678 9012 3456").expect("shape");
+        assert_eq!(impossible.display_in("DE"), "+49 1234 5678 9012 3456");
     }
 }

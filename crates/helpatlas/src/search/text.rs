@@ -455,11 +455,15 @@ impl Parsed {
             .map(|p| fold(p).split(' ').filter(|w| !w.is_empty()).map(String::from).collect::<Vec<_>>())
             .filter(|p: &Vec<String>| !p.is_empty())
             .collect();
-        let folded = fold(text);
+        // Japanese and Arabic phrases first, on the text as written (see `synonyms::SCRIPT_PHRASES`); they
+        // name a topic but no words of the folded text.
+        let (written, rest) = synonyms::find_as_written(text);
+        let folded = fold(&rest);
         let words: Vec<String> =
             folded.split(' ').filter(|w| !w.is_empty()).take(MAX_WORDS).map(String::from).collect();
         let refs: Vec<&str> = words.iter().map(String::as_str).collect();
-        let found = synonyms::find(&refs);
+        let mut found = synonyms::find(&refs);
+        found.extend(written.into_iter().map(|topic| Found { topic, first_word: 0, words: 0 }));
         let in_synonym = |i: usize| found.iter().any(|f| (f.first_word..f.first_word + f.words).contains(&i));
         let mut content: Vec<usize> = (0..words.len()).filter(|&i| !in_synonym(i) && !is_stopword(&words[i])).collect();
         if content.is_empty() && found.is_empty() && phrases.is_empty() {
@@ -531,6 +535,17 @@ mod tests {
         assert_eq!(p.topics(), vec![Topic::Panic]);
         let content: Vec<&str> = p.content.iter().map(|&i| p.words[i].as_str()).collect();
         assert_eq!(content, vec!["work"]);
+    }
+
+    #[test]
+    fn japanese_and_arabic_phrases_name_their_topic() {
+        let p = Parsed::new("夜眠れない");
+        assert_eq!(p.topics(), vec![Topic::Insomnia]);
+        assert!(p.content.is_empty(), "{:?}", p.words);
+        let p = Parsed::new("لا أستطيع النوم oslo");
+        assert_eq!(p.topics(), vec![Topic::Insomnia]);
+        assert_eq!(p.words, vec!["oslo".to_string()]);
+        assert!(!Parsed::new("いのちの電話").is_empty(), "a name in Japanese is still searched");
     }
 
     #[test]

@@ -38,6 +38,8 @@ fn place_names<'a>(s: &'a Service, locations: &[&'a Location]) -> Vec<&'a str> {
 fn body<'a>(s: &'a Service, organization: Option<&'a Organization>, locations: &[&'a Location]) -> Vec<&'a str> {
     let t = english();
     let mut body: Vec<&str> = vec![s.alternate_name.as_deref().unwrap_or(""), &s.description];
+    // Its description in every language it has, so that it is found in the words of each.
+    body.extend(s.translations.values().filter_map(|t| t.description.as_deref()));
     body.extend(organization.map(|o| o.name.as_str()));
     body.extend(s.topics.iter().map(|x| t.label("topic", x.code())));
     body.extend(s.forms.iter().map(|x| t.label("form", x.code())));

@@ -40,7 +40,7 @@ impl Frame {
         let place = Place { country: code, subdivisions: Vec::new(), point: None };
         let crisis = index.crisis_line(&place).map(|s| CrisisView {
             name: s.name.clone(),
-            number: s.channels.iter().find(|c| c.kind == ChannelType::Phone).map(|c| phone_link(&c.value)),
+            number: s.channels.iter().find(|c| c.kind == ChannelType::Phone).map(|c| phone_link(&c.value, Some(code))),
             href: format!("/services/{}", s.id),
         });
         Frame {

@@ -3,7 +3,7 @@
 
 use crate::geo::atlas;
 use crate::i18n::Messages;
-use crate::model::{Audience, ChannelType, Cost, CountryCode, DeliveredBy, Place, Topic, UnknownCode};
+use crate::model::{Audience, ChannelType, Cost, CountryCode, DeliveredBy, LanguageTag, Place, Topic, UnknownCode};
 use crate::search::query::{SearchQuery, DEFAULT_RADIUS_KM, MAX_QUERY_CHARS, MAX_RADIUS_KM};
 use crate::web::WebError;
 use std::str::FromStr;
@@ -132,6 +132,13 @@ impl Params {
 
     fn flag(&self, key: &str) -> bool {
         self.one(key).is_some_and(|v| v != "0")
+    }
+
+    /// The language of the page (`hl=`, a BCP 47 tag such as `nb` or `pt-BR`): which translation of
+    /// records and articles to show. English when absent.
+    pub fn page_language(&self, t: &Messages) -> Result<LanguageTag, WebError> {
+        let Some(hl) = self.one("hl") else { return Ok(LanguageTag::original()) };
+        hl.parse().map_err(|_| bad(t, "error.bad_language", "hl", hl))
     }
 
     pub fn filters(&self, t: &Messages) -> Result<Filters, WebError> {

@@ -2,7 +2,10 @@
 
 use crate::geo::atlas;
 use crate::i18n::Messages;
-use crate::model::{format_time, Availability, Channel, ChannelType, Days, Hours, PhoneNumber, Service, ServiceArea};
+use crate::model::{
+    format_time, Availability, Channel, ChannelType, CountryCode, Days, Hours, Localized, PhoneNumber, Service,
+    ServiceArea,
+};
 use chrono::{DateTime, Utc, Weekday};
 use chrono_tz::Tz;
 
@@ -20,11 +23,43 @@ impl NumberView {
     }
 }
 
-/// The link and text of a phone number from the data files (`+CC national`); see [`PhoneNumber`].
-pub fn phone_link(value: &str) -> NumberView {
+/// The link and text of a phone number from the data files (`+CC national`) on a page about `country`:
+/// shown as dialled there when it is a number of that country, else in international form; the `tel:`
+/// link is E.164 (short codes as dialled). See [`PhoneNumber`].
+pub fn phone_link(value: &str, country: Option<CountryCode>) -> NumberView {
     match PhoneNumber::parse(value) {
-        Some(n) => NumberView { display: n.display(), href: n.tel_href() },
+        Some(n) => {
+            let display = country.map_or_else(|| n.display(), |c| n.display_in(c.as_str()));
+            NumberView { display, href: n.tel_href() }
+        }
         None => NumberView::short(value),
+    }
+}
+
+/// The name of a language (ISO 639 code or BCP 47 tag) for the page: the one place where language codes
+/// become names; the code itself, in capitals, when no name is known.
+pub fn language_name(code: &str, t: &Messages) -> String {
+    let key = format!("lang.{code}");
+    match t.has(&key) {
+        true => t.get(&key).to_string(),
+        false => code.to_uppercase(),
+    }
+}
+
+/// A record's text as a page shows it: `lang` is set when the text is in another language than the
+/// page, and `note` then says which ("(in English)").
+pub struct LocalText {
+    pub text: String,
+    pub lang: Option<String>,
+    pub note: Option<String>,
+}
+
+pub fn local_text(text: Localized, page_language: &str, t: &Messages) -> LocalText {
+    let other = text.differs_from(page_language).then(|| text.language.to_string());
+    LocalText {
+        text: text.text.to_string(),
+        note: other.as_deref().map(|l| t.with("text.in_language", "language", &language_name(l, t))),
+        lang: other,
     }
 }
 
@@ -112,14 +147,21 @@ pub fn channel_label(kind: ChannelType, t: &Messages) -> &str {
     t.get(channel_key(kind))
 }
 
-pub fn channel_view(channel: &Channel, zone: Tz, now: DateTime<Utc>, t: &Messages) -> ChannelView {
+/// How to reach a service by one channel, on a page about `country`.
+pub fn channel_view(
+    channel: &Channel,
+    zone: Tz,
+    now: DateTime<Utc>,
+    country: Option<CountryCode>,
+    t: &Messages,
+) -> ChannelView {
     let (display, href) = match channel.kind {
         ChannelType::Phone => {
-            let n = phone_link(&channel.value);
+            let n = phone_link(&channel.value, country);
             (n.display, Some(n.href))
         }
         ChannelType::Sms => {
-            let n = phone_link(&channel.value);
+            let n = phone_link(&channel.value, country);
             (n.display, Some(n.href.replacen("tel:", "sms:", 1)))
         }
         ChannelType::Email => (channel.value.clone(), Some(format!("mailto:{}", channel.value))),
@@ -185,10 +227,12 @@ mod tests {
 
     #[test]
     fn short_codes_dial_without_the_country_code() {
-        let n = phone_link("+44 116 123");
+        let n = phone_link("+44 116 123", None);
         assert_eq!((n.display.as_str(), n.href.as_str()), ("116 123", "tel:116123"));
-        let n = phone_link("+47 22 40 00 40");
-        assert_eq!(n.href, "tel:+4722400040");
+        let n = phone_link("+47 22 40 00 40", "NO".parse().ok());
+        assert_eq!((n.display.as_str(), n.href.as_str()), ("22 40 00 40", "tel:+4722400040"));
+        let n = phone_link("+47 22 40 00 40", "SE".parse().ok());
+        assert_eq!(n.display, "+47 22 40 00 40");
     }
 
     #[test]

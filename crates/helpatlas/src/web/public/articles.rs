@@ -1,10 +1,14 @@
 //! `/articles` and `/articles/{slug}`: short evidence-based articles, written in Markdown under
-//! `content/articles/`, rendered on the server with numbered references.
+//! `content/articles/` (English) and `content/articles/<lang>/` (translations, same file names), rendered
+//! on the server with numbered references. A page shows the article in its language (`hl=`) when there
+//! is a translation, else the English one marked as such.
 
 use super::render;
 use crate::geo::atlas;
 use crate::i18n::Messages;
+use crate::model::{LanguageTag, Localized, ORIGINAL_LANGUAGE};
 use crate::web::params::Params;
+use crate::web::view::language_name;
 use crate::web::{AppState, Frame, WebError};
 use askama::Template;
 use axum::extract::{Path, RawQuery, State};
@@ -29,6 +33,8 @@ struct FrontMatter {
 #[derive(Debug, Clone)]
 pub struct Article {
     pub slug: String,
+    /// The language it is written in (BCP 47); English for the files at the top of the folder.
+    pub language: String,
     pub title: String,
     pub summary: String,
     pub kind: Option<String>,
@@ -43,34 +49,51 @@ pub struct ArticleError {
     reason: String,
 }
 
+/// The heading of the numbered reference list, by the language of the article.
+const REFERENCES_HEADINGS: &[(&str, &str)] =
+    &[("en", "References"), ("es", "Referencias"), ("fr", "Références"), ("de", "Quellen"), ("pt", "Referências")];
+
 impl Article {
+    /// Parses `file` (`slug.md`, or `lang/slug.md` for a translation).
     pub fn parse(file: &str, source: &str) -> Result<Article, ArticleError> {
         let fail = |reason: String| ArticleError { file: file.to_string(), reason };
+        let (language, name) = match file.split_once('/') {
+            Some((language, name)) => match language.parse::<LanguageTag>() {
+                Ok(tag) if tag.as_str() == language => (language, name),
+                _ => return Err(fail(format!("`{language}` is not a language tag in canonical form"))),
+            },
+            None => (ORIGINAL_LANGUAGE, file),
+        };
+        let heading =
+            REFERENCES_HEADINGS.iter().find(|(code, _)| *code == language).map(|(_, heading)| *heading).ok_or_else(
+                || fail(format!("no References heading is known for `{language}` (REFERENCES_HEADINGS)")),
+            )?;
         let rest = source.strip_prefix("+++\n").ok_or_else(|| fail("must start with +++ front matter".into()))?;
         let (front, body) =
             rest.split_once("\n+++\n").ok_or_else(|| fail("front matter is not closed by +++".into()))?;
         let meta: FrontMatter = toml::from_str(front).map_err(|e| fail(e.message().to_string()))?;
         Ok(Article {
-            slug: file.trim_end_matches(".md").to_string(),
+            slug: name.trim_end_matches(".md").to_string(),
+            language: language.to_string(),
             title: meta.title,
             summary: meta.summary,
             kind: meta.kind,
             updated: meta.updated,
-            html: render_markdown(body),
+            html: render_markdown(body, heading),
         })
     }
 }
 
 /// Markdown to HTML. Raw HTML in the source is shown as text, never passed through; `[n]` citations link
-/// to the numbered references, which get anchors.
-fn render_markdown(body: &str) -> String {
+/// to the numbered references (under the heading `references`), which get anchors.
+fn render_markdown(body: &str, references_heading: &str) -> String {
     let events = Parser::new_ext(body, Options::ENABLE_TABLES).map(|event| match event {
         Event::Html(raw) | Event::InlineHtml(raw) => Event::Text(raw),
         other => other,
     });
     let mut out = String::new();
     html::push_html(&mut out, events);
-    let (text, references) = match out.split_once("<h2>References</h2>") {
+    let (text, references) = match out.split_once(&format!("<h2>{references_heading}</h2>")) {
         Some((text, refs)) => (text.to_string(), refs.to_string()),
         None => (out, String::new()),
     };
@@ -78,7 +101,7 @@ fn render_markdown(body: &str) -> String {
     if references.is_empty() {
         return text;
     }
-    format!("{text}<h2 id=\"references\">References</h2>{}", anchor_references(&references))
+    format!("{text}<h2 id=\"references\">{references_heading}</h2>{}", anchor_references(&references))
 }
 
 /// `[3]` → a link to reference 3.
@@ -151,6 +174,44 @@ pub fn all() -> &'static [Article] {
     })
 }
 
+/// The article `slug` in `language` when it is translated, else the English one.
+pub fn in_language(slug: &str, language: &str) -> Option<&'static Article> {
+    let primary = |tag: &str| tag.split('-').next().unwrap_or(tag).to_string();
+    let same = |a: &&Article| a.slug == slug;
+    let exact = all().iter().filter(same).find(|a| a.language.eq_ignore_ascii_case(language));
+    let close = || all().iter().filter(same).find(|a| primary(&a.language) == primary(language));
+    exact.or_else(close).or_else(|| all().iter().filter(same).find(|a| a.language == ORIGINAL_LANGUAGE))
+}
+
+/// The languages `slug` is written in, each with its address: what `hreflang` alternates and a language
+/// switcher link to.
+pub fn alternates(slug: &str) -> Vec<Alternate> {
+    all()
+        .iter()
+        .filter(|a| a.slug == slug)
+        .map(|a| Alternate {
+            hreflang: a.language.clone(),
+            href: match a.language.as_str() {
+                ORIGINAL_LANGUAGE => format!("/articles/{slug}"),
+                other => format!("/articles/{slug}?hl={other}"),
+            },
+        })
+        .collect()
+}
+
+/// One language version of an article.
+pub struct Alternate {
+    pub hreflang: String,
+    pub href: String,
+}
+
+/// An article in a list: its address for the page's language, and whether it is in another language.
+pub struct Listed {
+    pub article: &'static Article,
+    pub href: String,
+    pub note: Option<String>,
+}
+
 #[derive(Template)]
 #[template(path = "article.html")]
 struct ArticlePage {
@@ -158,6 +219,10 @@ struct ArticlePage {
     frame: Frame,
     article: &'static Article,
     results: Option<(String, String)>,
+    /// Said when the article is not in the page's language.
+    note: Option<String>,
+    /// The other languages it is written in, named, with their addresses.
+    others: Vec<(String, Alternate)>,
 }
 
 #[derive(Template)]
@@ -165,12 +230,31 @@ struct ArticlePage {
 struct ArticleList {
     t: &'static Messages,
     frame: Frame,
-    articles: &'static [Article],
+    articles: Vec<Listed>,
 }
 
-pub async fn list(State(state): State<AppState>) -> Result<Response, WebError> {
+/// "(in English)" when `article` is not in `language`.
+fn language_note(article: &Article, language: &str, t: &Messages) -> Option<String> {
+    let text = Localized { text: "", language: &article.language };
+    text.differs_from(language).then(|| t.with("text.in_language", "language", &language_name(&article.language, t)))
+}
+
+pub async fn list(State(state): State<AppState>, RawQuery(raw): RawQuery) -> Result<Response, WebError> {
     let t = state.messages;
-    render(ArticleList { t, frame: Frame::international(t, None).titled(t.get("articles.title")), articles: all() })
+    let language = Params::parse(raw.as_deref())?.page_language(t)?;
+    let language = language.as_str();
+    let suffix = if language == ORIGINAL_LANGUAGE { String::new() } else { format!("?hl={language}") };
+    let articles = all()
+        .iter()
+        .filter(|a| a.language == ORIGINAL_LANGUAGE)
+        .filter_map(|a| in_language(&a.slug, language))
+        .map(|article| Listed {
+            article,
+            href: format!("/articles/{}{suffix}", article.slug),
+            note: language_note(article, language, t),
+        })
+        .collect();
+    render(ArticleList { t, frame: Frame::international(t, None).titled(t.get("articles.title")), articles })
 }
 
 pub async fn page(
@@ -179,8 +263,14 @@ pub async fn page(
     RawQuery(raw): RawQuery,
 ) -> Result<Response, WebError> {
     let t = state.messages;
-    let article = all().iter().find(|a| a.slug == slug).ok_or(WebError::NotFound)?;
     let params = Params::parse(raw.as_deref())?;
+    let language = params.page_language(t)?;
+    let article = in_language(&slug, language.as_str()).ok_or(WebError::NotFound)?;
+    let others = alternates(&slug)
+        .into_iter()
+        .filter(|a| a.hreflang != article.language)
+        .map(|a| (language_name(&a.hreflang, t), a))
+        .collect();
     let country = params.one("country").and_then(|c| atlas().parse_country(c));
     let frame = match country {
         Some(c) => Frame::for_country(t, &state.index(), c.code),
@@ -193,7 +283,8 @@ pub async fn page(
         }
         _ => None,
     };
-    render(ArticlePage { t, frame: frame.titled(&article.title), article, results })
+    let note = language_note(article, language.as_str(), t);
+    render(ArticlePage { t, frame: frame.titled(&article.title), article, results, note, others })
 }
 
 #[cfg(test)]
@@ -217,10 +308,53 @@ mod tests {
         }
     }
 
+    /// The part of an article after its References heading.
+    fn references(article: &Article) -> &str {
+        article.html.split_once("id=\"references\"").map_or("", |(_, refs)| refs)
+    }
+
+    #[test]
+    fn translations_keep_the_references_as_published() {
+        let original = |slug: &str| all().iter().find(|a| a.slug == slug && a.language == ORIGINAL_LANGUAGE);
+        let translations: Vec<&Article> = all().iter().filter(|a| a.language != ORIGINAL_LANGUAGE).collect();
+        assert!(!translations.is_empty());
+        for translated in translations {
+            let name = format!("{}/{}", translated.language, translated.slug);
+            let original = original(&translated.slug).unwrap_or_else(|| panic!("{name} has no English original"));
+            let list = |a: &'static Article| references(a).split_once("</h2>").map_or("", |(_, list)| list);
+            assert!(!list(translated).is_empty(), "{name}: no references");
+            assert_eq!(list(translated), list(original), "{name}: the references differ from the original");
+            assert_eq!(translated.kind, original.kind, "{name}");
+            let cited = |a: &Article| a.html.matches("class=\"cite\"").count();
+            assert_eq!(cited(translated), cited(original), "{name}: citations");
+        }
+    }
+
+    #[test]
+    fn every_article_is_in_spanish_french_german_and_portuguese() {
+        for original in all().iter().filter(|a| a.language == ORIGINAL_LANGUAGE) {
+            for language in ["es", "fr", "de", "pt"] {
+                let found = in_language(&original.slug, language).map(|a| a.language.as_str());
+                assert_eq!(found, Some(language), "{} in {language}", original.slug);
+            }
+        }
+    }
+
+    #[test]
+    fn a_page_language_without_a_translation_gets_the_original() {
+        let original = in_language("helplines", "ja").expect("exists");
+        assert_eq!(original.language, "en");
+        assert_eq!(in_language("helplines", "pt-BR").map(|a| a.language.as_str()), Some("pt"));
+        assert!(alternates("helplines").iter().any(|a| a.hreflang == "es" && a.href == "/articles/helplines?hl=es"));
+        assert!(Article::parse("xx_YY/a.md", "+++\ntitle = \"\"\n+++\n").is_err());
+    }
+
     #[test]
     fn raw_html_is_shown_as_text() {
-        let html =
-            render_markdown("Hello <script>alert(1)</script> [1]\n\n## References\n\n1. A. https://example.org/x.\n");
+        let html = render_markdown(
+            "Hello <script>alert(1)</script> [1]\n\n## References\n\n1. A. https://example.org/x.\n",
+            "References",
+        );
         assert!(!html.contains("<script>"), "{html}");
         assert!(html.contains("<a class=\"cite\" href=\"#ref-1\">[1]</a>"));
         assert!(html.contains("<li id=\"ref-1\">A. <a href=\"https://example.org/x\""), "{html}");

@@ -1,7 +1,7 @@
 //! `/{cc}`: a country's emergency numbers first, then what help exists there, by kind (the first few of
 //! each, with a link to all). `?city=` or `?region=` narrows the place.
 
-use super::results::{item, ResultItem};
+use super::results::{item, Listing, ResultItem};
 use super::{country_frame, error_with, render};
 use crate::geo::{atlas, EmergencyNumbers, Numbers, SourceStatus};
 use crate::i18n::Messages;
@@ -125,9 +125,10 @@ pub async fn page(
     let t = state.messages;
     let fail = |e: WebError| error_with(Frame::for_country(t, &state.index(), country), e);
     let params = Params::parse(raw.as_deref()).map_err(fail)?;
+    let language = params.page_language(t).map_err(fail)?;
     let choice = params.place(country, t).map_err(fail)?;
     let index = state.index();
-    let now = chrono::Utc::now();
+    let listing = Listing { index: &index, t, now: chrono::Utc::now(), language: language.as_str(), country };
     let suffix = choice.query();
     let sections = Kind::ALL
         .iter()
@@ -139,7 +140,7 @@ pub async fn page(
                 services: available
                     .first
                     .iter()
-                    .map(|h| item(&h.service, None, h.coverage == Coverage::PartOfCountry, &index, t, now))
+                    .map(|h| item(&h.service, None, h.coverage == Coverage::PartOfCountry, &listing))
                     .collect(),
                 href: format!("/{}/{}{suffix}", country.slug(), kind.code()),
             }

@@ -210,7 +210,7 @@ pub fn sent_page(
                     .channels
                     .iter()
                     .find(|c| c.kind == crate::model::ChannelType::Phone)
-                    .map(|c| phone_link(&c.value)),
+                    .map(|c| phone_link(&c.value, Some(code))),
                 name: s.name,
             })
             .collect(),

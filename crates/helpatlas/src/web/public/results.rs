@@ -4,10 +4,12 @@
 use super::{country_frame, render};
 use crate::geo::atlas;
 use crate::i18n::Messages;
-use crate::model::{Kind, Place, Service};
+use crate::model::{ChannelType, Kind, Place, Service};
 use crate::search::{Facets, Index, SearchQuery};
 use crate::web::params::Params;
-use crate::web::view::{area_label, channel_label, eligibility_line, phone_link, NumberView};
+use crate::web::view::{
+    area_label, channel_label, channel_view, eligibility_line, local_text, phone_link, LocalText, NumberView,
+};
 use crate::web::{AppState, Frame, WebError};
 use askama::Template;
 use axum::extract::{Path, RawQuery, State};
@@ -20,12 +22,31 @@ pub struct ResultItem {
     pub href: String,
     pub name: String,
     pub organization: String,
-    pub description: String,
+    pub description: LocalText,
+    /// The main way to reach the service, as a link that calls, texts or opens the chat.
+    pub contact: Option<ContactLink>,
     pub channels: String,
     pub eligibility: Option<String>,
     pub distance: Option<String>,
     pub only_in: Option<String>,
     pub open_now: bool,
+}
+
+/// A link that reaches a service at once: "Call 116 123", "Text 85258", "Chat".
+pub struct ContactLink {
+    pub text: String,
+    pub href: String,
+}
+
+/// What every entry of a list of services is shown with.
+pub(super) struct Listing<'a> {
+    pub index: &'a Index,
+    pub t: &'a Messages,
+    pub now: chrono::DateTime<Utc>,
+    /// The page's language, for the records' texts.
+    pub language: &'a str,
+    /// The country the page is about, for phone numbers as dialled there.
+    pub country: crate::model::CountryCode,
 }
 
 pub struct FacetOption {
@@ -64,7 +85,6 @@ struct ResultsPage {
     kind: Option<&'static str>,
     query_text: String,
     hidden: Vec<(&'static str, String)>,
-    total: usize,
     items: Vec<ResultItem>,
     groups: Vec<FacetGroup>,
     open_now: (usize, bool),
@@ -78,6 +98,10 @@ struct ResultsPage {
     page_label: String,
     other_kinds: Vec<KindLink>,
     crisis: Option<CrisisBlock>,
+    /// What the count line says: how many were found, or, when none, what found nothing.
+    count_text: String,
+    /// With nothing found: the place's general support lines, there for anyone whatever the matter.
+    support: Vec<(String, String, Option<NumberView>)>,
 }
 
 pub async fn kind_page(
@@ -115,6 +139,7 @@ fn results(
     t: &'static Messages,
 ) -> Result<Response, WebError> {
     let params = Params::parse(raw)?;
+    let language = params.page_language(t)?;
     let filters = params.filters(t)?;
     let choice = params.place(country, t)?;
     let index = state.index();
@@ -130,7 +155,17 @@ fn results(
         None => t.with("results.heading.search", "place", &choice.name),
     };
     let crisis = found.crisis.then(|| crisis_block(&index, &choice.place));
-    let items = found.hits.iter().map(|h| item(&h.service, h.distance_km, h.partial, &index, t, query.now)).collect();
+    let support = match (found.total, &crisis) {
+        (0, None) => support_lines(&index, &choice.place),
+        _ => Vec::new(),
+    };
+    let count_text = match (found.total, &query.text) {
+        (0, Some(text)) => t.with("results.no_match", "query", text).replace("{place}", &choice.name),
+        (0, None) => t.with("results.none", "place", &choice.name),
+        (n, _) => t.with("results.count", "n", &n.to_string()),
+    };
+    let listing = Listing { index: &index, t, now: query.now, language: language.as_str(), country };
+    let items = found.hits.iter().map(|h| item(&h.service, h.distance_km, h.partial, &listing)).collect();
     // With nothing found, point to every kind that has anything at this place at all.
     let other_kinds = if found.total == 0 {
         let everything = index.search(&SearchQuery::new(choice.place.clone(), query.now));
@@ -151,7 +186,6 @@ fn results(
         kind: kind.map(|k| k.code()),
         query_text: query.text.clone().unwrap_or_default(),
         hidden: choice.params(),
-        total: found.total,
         items,
         groups: facet_groups(&found.facets, &params, t),
         open_now: (found.facets.open_now, query.open_now),
@@ -165,6 +199,8 @@ fn results(
         page_label: t.with("results.page_of", "page", &format!("{} / {pages}", query.page)),
         other_kinds,
         crisis,
+        count_text,
+        support,
     })
 }
 
@@ -185,21 +221,16 @@ fn is_filtered(f: &SearchQuery) -> bool {
 }
 
 /// One service as a result list shows it (also on the country overview).
-pub(super) fn item(
-    s: &Service,
-    distance: Option<f64>,
-    partial: bool,
-    index: &Index,
-    t: &Messages,
-    now: chrono::DateTime<Utc>,
-) -> ResultItem {
+pub(super) fn item(s: &Service, distance: Option<f64>, partial: bool, listing: &Listing) -> ResultItem {
+    let Listing { index, t, now, language, .. } = *listing;
     let mut channels: Vec<&str> = s.channels.iter().map(|c| channel_label(c.kind, t)).collect();
     channels.dedup();
     ResultItem {
         href: format!("/services/{}", s.id),
         name: s.name.clone(),
         organization: index.organization(s.organization_id).map(|o| o.name.clone()).unwrap_or_default(),
-        description: s.description.clone(),
+        description: local_text(s.description_in(language), language, t),
+        contact: contact_link(s, listing),
         channels: channels.join(", "),
         eligibility: eligibility_line(s, t),
         distance: distance.map(|d| t.with("results.distance", "km", &format!("{d:.0}"))),
@@ -208,18 +239,42 @@ pub(super) fn item(
     }
 }
 
+/// The first of a service's channels that a link can open (the data lists the main one first): a call,
+/// a text or a chat, never an address to travel to.
+fn contact_link(s: &Service, listing: &Listing) -> Option<ContactLink> {
+    let t = listing.t;
+    s.channels.iter().find_map(|c| {
+        let view = channel_view(c, s.timezone, listing.now, Some(listing.country), t);
+        let text = match c.kind {
+            ChannelType::Phone => t.with("results.call", "number", &view.display),
+            ChannelType::Sms => t.with("results.text", "number", &view.display),
+            ChannelType::InPerson => return None,
+            _ => view.label,
+        };
+        Some(ContactLink { text, href: view.href? })
+    })
+}
+
 fn crisis_block(index: &Index, place: &Place) -> CrisisBlock {
     let emergency = atlas().emergency_numbers(place.country).and_then(|e| e.primary()).map(NumberView::short);
-    let lines = index
+    CrisisBlock { emergency, lines: support_lines(index, place) }
+}
+
+/// The place's first few crisis lines for everyone (name, link, number): they listen whatever the
+/// matter, so they are what to offer when a search finds nothing.
+fn support_lines(index: &Index, place: &Place) -> Vec<(String, String, Option<NumberView>)> {
+    index
         .crisis_lines(place, 3)
         .into_iter()
         .map(|s| {
-            let phone =
-                s.channels.iter().find(|c| c.kind == crate::model::ChannelType::Phone).map(|c| phone_link(&c.value));
+            let phone = s
+                .channels
+                .iter()
+                .find(|c| c.kind == ChannelType::Phone)
+                .map(|c| phone_link(&c.value, Some(place.country)));
             (s.name.clone(), format!("/services/{}", s.id), phone)
         })
-        .collect();
-    CrisisBlock { emergency, lines }
+        .collect()
 }
 
 fn group<T: Copy>(

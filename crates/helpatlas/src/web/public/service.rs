@@ -4,10 +4,13 @@
 use super::render;
 use crate::i18n::Messages;
 use crate::model::{Place, Service};
-use crate::web::view::{area_label, channel_view, eligibility_line, short_url, ChannelView};
+use crate::web::params::Params;
+use crate::web::view::{
+    area_label, channel_view, eligibility_line, language_name, local_text, short_url, ChannelView, LocalText,
+};
 use crate::web::{AppState, Frame, WebError};
 use askama::Template;
-use axum::extract::{Path, State};
+use axum::extract::{Path, RawQuery, State};
 use axum::response::Response;
 use chrono::Utc;
 use uuid::Uuid;
@@ -26,14 +29,14 @@ struct ServicePage {
     alternate_name: Option<String>,
     kind: &'static str,
     organization: Option<(String, Option<String>)>,
-    description: String,
+    description: LocalText,
     website: Option<(String, String)>,
     channels: Vec<ChannelView>,
     timezone: String,
     open_now: bool,
     areas: String,
     eligibility: Option<String>,
-    eligibility_note: Option<String>,
+    eligibility_note: Option<LocalText>,
     cost: Option<&'static str>,
     languages: String,
     topics: Vec<&'static str>,
@@ -53,9 +56,15 @@ fn home_place(service: &Service) -> Option<Place> {
     Some(Place { country, subdivisions: Vec::new(), point: None })
 }
 
-pub async fn page(State(state): State<AppState>, Path(id): Path<String>) -> Result<Response, WebError> {
+pub async fn page(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    RawQuery(raw): RawQuery,
+) -> Result<Response, WebError> {
     let t = state.messages;
     let id: Uuid = id.parse().map_err(|_| WebError::NotFound)?;
+    let language = Params::parse(raw.as_deref())?.page_language(t)?;
+    let language = language.as_str();
     let index = state.index();
     let s = index.service(id).ok_or(WebError::NotFound)?;
     let now = Utc::now();
@@ -80,16 +89,20 @@ pub async fn page(State(state): State<AppState>, Path(id): Path<String>) -> Resu
         alternate_name: s.alternate_name.clone(),
         kind: s.kind.code(),
         organization: index.organization(s.organization_id).map(|o| (o.name.clone(), o.url.clone())),
-        description: s.description.clone(),
+        description: local_text(s.description_in(language), language, t),
         website: s.url.as_ref().map(|u| (short_url(u), u.clone())),
-        channels: s.channels.iter().map(|c| channel_view(c, s.timezone, now, t)).collect(),
+        channels: s
+            .channels
+            .iter()
+            .map(|c| channel_view(c, s.timezone, now, place.as_ref().map(|p| p.country), t))
+            .collect(),
         timezone: s.timezone.name().to_string(),
         open_now,
         areas: s.areas.iter().map(|a| area_label(a, t)).collect::<Vec<_>>().join(", "),
         eligibility: eligibility_line(&s, t),
-        eligibility_note: s.eligibility.note.clone(),
+        eligibility_note: s.eligibility_note_in(language).map(|n| local_text(n, language, t)),
         cost: s.cost.map(|c| c.code()),
-        languages: s.languages.iter().map(|l| l.to_uppercase()).collect::<Vec<_>>().join(", "),
+        languages: s.languages.iter().map(|l| language_name(l, t)).collect::<Vec<_>>().join(", "),
         topics: s.topics.iter().map(|x| x.code()).collect(),
         audiences: s.audiences.iter().map(|x| x.code()).collect(),
         verified_on: s.verified_on.to_string(),
