@@ -5,14 +5,17 @@
 # binary are gone afterwards). Needs root and cargo-deb (`cargo install cargo-deb`). The package is
 # left in target/debian/.
 #
-#   scripts/package.sh            PACKAGE_PORT (default 28517) is where the installed server listens
+#   scripts/package.sh     PACKAGE_PORT (default 28517): where the installed server listens;
+#                          PACKAGE_PROFILE (default release): `dev` packages the debug build, to check
+#                          the packaging quickly without a release build
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PORT=${PACKAGE_PORT:-28517}
+PROFILE=${PACKAGE_PROFILE:-release}
 
 command -v cargo-deb >/dev/null || cargo install cargo-deb --locked
-nice -n 19 cargo build --release --locked -p helpatlas
-cargo deb -p helpatlas --no-build --output target/debian/helpatlas.deb
+nice -n 19 cargo build --profile "$PROFILE" --locked -p helpatlas
+cargo deb -p helpatlas --no-build --profile "$PROFILE" --output target/debian/helpatlas.deb
 
 SERVER=
 cleanup() {
