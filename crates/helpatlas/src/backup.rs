@@ -229,7 +229,8 @@ async fn swap_in(live: &Path, staged: &Path) -> Result<(), BackupError> {
 /// Runs a PostgreSQL client tool with the URL's password in its environment (not on its command line,
 /// where every user of the machine could read it).
 fn pg_tool(tool: &'static str, url: &str, args: &[&std::ffi::OsStr]) -> Result<(), BackupError> {
-    let mut parsed = url::Url::parse(url).map_err(|e| StoreError::Open { url: tool.into(), reason: e.to_string() })?;
+    let mut parsed = url::Url::parse(url)
+        .map_err(|e| BackupError::Tool { tool, reason: format!("the database URL is invalid: {e}") })?;
     let password = parsed.password().map(str::to_string);
     let _ = parsed.set_password(None);
     let mut command = Command::new(tool);
