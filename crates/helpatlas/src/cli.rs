@@ -296,6 +296,21 @@ pub enum Command {
         #[command(flatten)]
         data: DataArgs,
     },
+    /// Write a consistent snapshot of the whole database (records, history, accounts, reports) to PATH,
+    /// while servers keep running: a SQLite database file, or for PostgreSQL a `pg_dump` custom-format
+    /// file (needs `pg_dump`). PATH must not exist.
+    Backup {
+        path: PathBuf,
+        #[command(flatten)]
+        data: DataArgs,
+    },
+    /// Replace the whole database with a backup made by `helpatlas backup`. Stop every server using
+    /// the database first (a restore under a running server is refused).
+    Restore {
+        path: PathBuf,
+        #[command(flatten)]
+        data: DataArgs,
+    },
     /// Create or upgrade the database schema, then exit.
     Migrate {
         #[command(flatten)]
@@ -336,6 +351,8 @@ pub enum CliError {
     Stdin(String),
     #[error(transparent)]
     Check(#[from] crate::linkcheck::CheckError),
+    #[error(transparent)]
+    Backup(#[from] crate::backup::BackupError),
 }
 
 pub async fn run(cli: Cli) -> Result<(), CliError> {
@@ -391,6 +408,20 @@ pub async fn run(cli: Cli) -> Result<(), CliError> {
                 true => println!("{}", serde_json::to_string_pretty(&stats).unwrap_or_default()),
                 false => print!("{}", crate::stats::render_text(&stats)),
             }
+            Ok(())
+        }
+        Command::Backup { path, data } => {
+            let config = data.config();
+            config.prepare().map_err(AppError::from)?;
+            let report = crate::backup::backup(&config.database_url(), &path).await?;
+            println!("backed up to {} ({} bytes)", report.path.display(), report.bytes);
+            Ok(())
+        }
+        Command::Restore { path, data } => {
+            let config = data.config();
+            config.prepare().map_err(AppError::from)?;
+            crate::backup::restore(&config.database_url(), &path).await?;
+            println!("restored {}", path.display());
             Ok(())
         }
         Command::Migrate { data } => {

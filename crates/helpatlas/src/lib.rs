@@ -4,6 +4,7 @@
 
 pub mod app;
 pub mod auth;
+pub mod backup;
 pub mod bundled;
 pub mod cli;
 pub mod config;

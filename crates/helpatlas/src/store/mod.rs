@@ -142,6 +142,11 @@ pub trait Store: Accounts + History + Submissions + LinkChecks + Send + Sync {
     async fn close(&self);
 }
 
+/// The newest schema version this binary knows for the kind of database at `url`.
+pub fn known_schema_version(url: &str) -> Option<i64> {
+    sql::known_schema_version(url)
+}
+
 /// Opens (creating and migrating if needed) the database at `url`.
 pub async fn open(url: &str) -> Result<Arc<dyn Store>, StoreError> {
     Ok(Arc::new(SqlStore::connect(url).await?))

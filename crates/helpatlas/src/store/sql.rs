@@ -53,6 +53,10 @@ impl Backend {
     }
 }
 
+pub(super) fn known_schema_version(url: &str) -> Option<i64> {
+    Backend::of(url).map(|backend| backend.migrator().iter().map(|m| m.version).max().unwrap_or(0))
+}
+
 pub struct SqlStore {
     pub(super) pool: AnyPool,
     pub(super) backend: Backend,

@@ -1,6 +1,7 @@
 //! The HTTP edge: one router, security headers on every response, and the mapping of errors to pages.
 
 pub mod admin;
+pub mod admission;
 mod api;
 mod error;
 mod frame;
@@ -32,6 +33,8 @@ pub struct AppState {
     index: Arc<RwLock<Arc<Index>>>,
     pub messages: &'static Messages,
     pages: Arc<page_cache::PageCache>,
+    /// Bounds the pages made at once; see [`admission`].
+    admission: Arc<admission::Admission>,
     /// The editors' area; without it, `/admin` answers 404.
     pub admin: Option<Arc<admin::AdminState>>,
     /// The public's reports and suggestions; without it, their forms answer 404.
@@ -48,6 +51,7 @@ impl AppState {
             index: Arc::new(RwLock::new(Arc::new(index))),
             messages,
             pages: Arc::new(page_cache::PageCache::new(caching)),
+            admission: Arc::new(admission::Admission::new(admission::AdmissionLimits::default())),
             admin: None,
             intake: None,
         }
@@ -56,6 +60,16 @@ impl AppState {
     pub fn with_admin(mut self, admin: admin::AdminState) -> AppState {
         self.admin = Some(Arc::new(admin));
         self
+    }
+
+    pub fn with_admission(mut self, limits: admission::AdmissionLimits) -> AppState {
+        self.admission = Arc::new(admission::Admission::new(limits));
+        self
+    }
+
+    /// The queue of pages to make: callers may hold places in it (as a page being made does).
+    pub fn admission(&self) -> &admission::Admission {
+        &self.admission
     }
 
     pub fn with_intake(mut self, intake: crate::moderation::Intake) -> AppState {

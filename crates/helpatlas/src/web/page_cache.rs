@@ -7,8 +7,10 @@
 //! the minute turns, the first request for a page gets the last minute's copy while the page is made
 //! anew in the background, one page at a time: otherwise every popular page would be recomputed at
 //! once on the minute, and each visitor would wait for it. A new index version is never answered from an older one.
-//! Only complete `200` answers are kept; error pages, redirects and streams pass through.
+//! Only complete `200` answers are kept; error pages, redirects and streams pass through. A page to
+//! be made waits for its turn in [`super::admission`], which sheds what a bounded queue cannot hold.
 
+use super::admission::{busy, is_crisis_information, Full, Ticket};
 use axum::body::{to_bytes, Body, Bytes, HttpBody};
 use axum::extract::{Request, State};
 use axum::http::{header, HeaderMap, Method, StatusCode};
@@ -123,12 +125,18 @@ pub async fn serve_cached(State(state): State<super::AppState>, request: Request
                 tokio::spawn(async move {
                     // The semaphore is never closed; were it, the page would be remade by a later caller.
                     let Ok(_turn) = pages.remaking.acquire().await else { return pages.not_kept(&key) };
-                    keep(&pages, stamp, key, make(next, request).await).await;
+                    keep(&pages, stamp, key, make(next, request, None).await).await;
                 });
             }
             response
         }
-        Lookup::Missing => keep(&state.pages, stamp, key, make(next, request).await).await,
+        Lookup::Missing if is_crisis_information(request.uri()) => {
+            keep(&state.pages, stamp, key, make(next, request, None).await).await
+        }
+        Lookup::Missing => match state.admission().enter().await {
+            Ok(turn) => keep(&state.pages, stamp, key, make(next, request, Some(turn)).await).await,
+            Err(Full) => busy(&state, request.uri()),
+        },
     }
 }
 
@@ -142,12 +150,18 @@ fn cache_key(uri: &axum::http::Uri) -> String {
 }
 
 /// Runs the handler on a blocking thread: a page is made by synchronous search and rendering, which
-/// would otherwise hold up one of the few async workers that answer every kept page.
-async fn make(next: Next, request: Request) -> Response {
+/// would otherwise hold up one of the few async workers that answer every kept page. The admission
+/// `turn` goes with the work, which goes on when its client leaves: its place in the queue is freed
+/// when the work ends, not before.
+async fn make(next: Next, request: Request, turn: Option<Ticket>) -> Response {
     let runtime = tokio::runtime::Handle::current();
-    tokio::task::spawn_blocking(move || runtime.block_on(next.run(request)))
-        .await
-        .unwrap_or_else(|_| StatusCode::INTERNAL_SERVER_ERROR.into_response())
+    tokio::task::spawn_blocking(move || {
+        let response = runtime.block_on(next.run(request));
+        drop(turn);
+        response
+    })
+    .await
+    .unwrap_or_else(|_| StatusCode::INTERNAL_SERVER_ERROR.into_response())
 }
 
 /// Keeps a complete `200` answer of known, small size, and gives back the response to send.
