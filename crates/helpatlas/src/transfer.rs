@@ -138,7 +138,7 @@ fn invalid(path: &Path, problems: Vec<String>) -> TransferError {
 
 /// Reads any supported form (Help Atlas JSON, HSDS JSON/ndjson, HSDS data package directory or zip)
 /// into a directory, with what was left out and the defaults applied.
-fn read_any(
+pub fn read_any(
     path: &Path,
     options: ImportOptions,
     now: DateTime<Utc>,
@@ -211,13 +211,15 @@ fn keep_dates_of_unchanged<T: Dated>(incoming: &mut [T], existing: &[T], now: Da
     }
 }
 
-fn has_date(directory: &Directory, date: DateTime<Utc>) -> bool {
+/// Whether any record carries `date`: the `now` given to records the source left undated.
+pub fn has_date(directory: &Directory, date: DateTime<Utc>) -> bool {
     directory.organizations.iter().any(|o| o.last_modified == date)
         || directory.locations.iter().any(|l| l.last_modified == date)
         || directory.services.iter().any(|s| s.last_modified == date)
 }
 
-fn keep_unchanged_dates(incoming: &mut Directory, existing: &Directory, now: DateTime<Utc>) {
+/// [`keep_dates_of_unchanged`] for every table.
+pub fn keep_unchanged_dates(incoming: &mut Directory, existing: &Directory, now: DateTime<Utc>) {
     keep_dates_of_unchanged(&mut incoming.organizations, &existing.organizations, now);
     keep_dates_of_unchanged(&mut incoming.locations, &existing.locations, now);
     keep_dates_of_unchanged(&mut incoming.services, &existing.services, now);

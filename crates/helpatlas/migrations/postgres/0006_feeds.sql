@@ -1,0 +1,38 @@
+-- Followed HSDS feeds (other directories' publications) and where each record they brought came
+-- from. Times are Unix seconds.
+CREATE TABLE feeds (
+    name TEXT PRIMARY KEY,
+    url TEXT NOT NULL,
+    -- Hours between pulls.
+    every_hours BIGINT NOT NULL,
+    -- Comma-separated ISO country codes and kinds of help to take ('' for all).
+    countries TEXT NOT NULL DEFAULT '',
+    kinds TEXT NOT NULL DEFAULT '',
+    -- The publisher's licence, as the operator gave it ('' when not given).
+    licence TEXT NOT NULL DEFAULT '',
+    -- 'api', 'file' once the first pull found out; '' before.
+    form TEXT NOT NULL DEFAULT '',
+    -- JSON: the ETag and Last-Modified of each URL of the last successful pull.
+    validators TEXT NOT NULL DEFAULT '{}',
+    created_at BIGINT NOT NULL,
+    -- When a pull last started (claimed, so that replicas do not pull the same feed at once).
+    attempted_at BIGINT,
+    succeeded_at BIGINT,
+    -- 'changed', 'unchanged' or 'failed' ('' before the first pull), and the pull's message.
+    outcome TEXT NOT NULL DEFAULT '',
+    message TEXT NOT NULL DEFAULT ''
+);
+
+-- Every record a feed brought: the local record, the publisher's id, when it was first and last seen,
+-- and in how many successful pulls in a row it was missing.
+CREATE TABLE feed_records (
+    feed TEXT NOT NULL REFERENCES feeds(name) ON DELETE CASCADE,
+    record_table TEXT NOT NULL,
+    record_id TEXT NOT NULL,
+    publisher_id TEXT NOT NULL,
+    first_seen BIGINT NOT NULL,
+    last_seen BIGINT NOT NULL,
+    missed BIGINT NOT NULL DEFAULT 0,
+    PRIMARY KEY (feed, record_table, record_id)
+);
+CREATE INDEX feed_records_record ON feed_records(record_id);
