@@ -324,6 +324,10 @@ pub enum Command {
         /// Leave out invalid values and records, import the rest, and list what was left out.
         #[arg(long)]
         skip_invalid: bool,
+        /// Repair what can be read without guessing (date-times without a UTC offset, nested records
+        /// without an id, rows repeated exactly), with a note per kind of repair.
+        #[arg(long)]
+        lenient: bool,
         /// Largest import in bytes: a file, or a data package's CSVs together once decompressed (a
         /// package needs about twice its size in memory).
         #[arg(long, env = "HELPATLAS_IMPORT_MAX_BYTES", default_value_t = crate::hsds::source::DEFAULT_MAX_BYTES)]
@@ -429,10 +433,10 @@ pub async fn run(cli: Cli) -> Result<(), CliError> {
             store.close().await;
             result
         }
-        Command::Import { path, dry_run, skip_invalid, max_bytes, data } => {
+        Command::Import { path, dry_run, skip_invalid, lenient, max_bytes, data } => {
             let store = app::open_store(&data.config()).await?;
             let limits = crate::hsds::source::Limits { max_bytes, ..Default::default() };
-            let options = transfer::ImportOptions { dry_run, skip_invalid, limits };
+            let options = transfer::ImportOptions { dry_run, skip_invalid, limits, lenient };
             let bar = progress_bar();
             let result = transfer::import(store.as_ref(), &path, options, &|done, total| {
                 bar.set_length(total as u64);
@@ -488,10 +492,7 @@ async fn feeds(store: &dyn crate::store::Store, action: FeedCommand) -> Result<(
     let now = chrono::Utc::now();
     match action {
         FeedCommand::Add { url, name, every, countries, kinds, licence, .. } => {
-            let countries = countries
-                .iter()
-                .map(|c| atlas().parse_country(c).map(|c| c.code).ok_or_else(|| CliError::UnknownCountry(c.clone())))
-                .collect::<Result<_, _>>()?;
+            let countries = crate::feeds::parse_countries(countries.iter().map(String::as_str))?;
             let subscription = crate::feeds::Subscription { name, url, every_hours: every, countries, kinds, licence };
             let feed = crate::feeds::add(store, subscription, now).await?;
             println!(

@@ -364,3 +364,235 @@ async fn a_publisher_that_misbehaves_is_refused_and_nothing_changes() {
     }
     assert_eq!(ours.latest_change().await.expect("change"), before, "no record was written");
 }
+
+/// What an Open Referral UK 3.0 publisher sends: date-times without a UTC offset, phones without ids.
+fn uk_style(value: &mut serde_json::Value) {
+    match value {
+        serde_json::Value::Object(object) => {
+            for (key, inner) in object.iter_mut() {
+                if key == "last_modified" {
+                    if let Some(text) = inner.as_str() {
+                        *inner = serde_json::Value::String(
+                            text.trim_end_matches("+00:00").trim_end_matches('Z').to_string(),
+                        );
+                    }
+                }
+                if key == "phones" {
+                    for phone in inner.as_array_mut().into_iter().flatten() {
+                        phone.as_object_mut().map(|p| p.remove("id"));
+                    }
+                }
+                uk_style(inner);
+            }
+        }
+        serde_json::Value::Array(items) => items.iter_mut().for_each(uk_style),
+        _ => {}
+    }
+}
+
+fn uk_publication(directory: &Directory) -> Vec<u8> {
+    let mut json: serde_json::Value = serde_json::from_slice(&publication(directory, false)).expect("json");
+    uk_style(&mut json);
+    let text = serde_json::to_string(&json).expect("json");
+    assert!(text.contains("\"phones\"") && text.contains("\"last_modified\""), "the sample has phones and dates");
+    text.into_bytes()
+}
+
+#[tokio::test]
+async fn a_feed_with_recoverable_deviations_is_read_with_a_note_per_kind() {
+    let subscriber = common::spawn().await;
+    let ours = subscriber.state.store.as_ref();
+    let file = StaticFile::default();
+    let directory = small_directory();
+    *file.0.lock().expect("lock") = uk_publication(&directory);
+    let base = serve(Router::new().route("/feed", get(static_file)).with_state(file.clone())).await;
+    follow(ours, "council", &format!("{base}/feed"), &[]).await;
+    let pulled = pull(ours, "council").await.expect("read despite its deviations");
+    assert_eq!(pulled.services, 3);
+    assert_eq!(
+        pulled.notes.iter().filter(|n| n.contains("without a UTC offset were read as UTC")).count(),
+        1,
+        "{:?}",
+        pulled.notes
+    );
+    assert_eq!(pulled.notes.iter().filter(|n| n.contains("phone")).count(), 1, "{:?}", pulled.notes);
+    for s in &directory.services {
+        let here = copy(ours, "council", s.id).await.expect("arrived");
+        assert_eq!(here.channels.len(), s.channels.len(), "the phones without ids arrived");
+        assert_eq!(here.last_modified, s.last_modified, "read as UTC");
+    }
+}
+
+#[tokio::test]
+async fn an_open_referral_uk_1_api_is_refused_naming_its_shape() {
+    let subscriber = common::spawn().await;
+    let ours = subscriber.state.store.as_ref();
+    let page = r#"{"totalElements": 1, "totalPages": 1, "number": 1, "size": 1, "first": true, "last": true, "content": [{"id": "x", "name": "A service"}]}"#;
+    let router = Router::new()
+        .route("/api", get(|| async { r#"{"version": "1.0", "openapi_url": "/api/openapi.json"}"# }))
+        .route("/api/services", get(move || async move { page }));
+    let base = serve(router).await;
+    follow(ours, "uk1", &format!("{base}/api"), &[]).await;
+    let error = pull(ours, "uk1").await.expect_err("refused");
+    assert!(error.to_string().contains("Open Referral UK 1.0 API"), "{error}");
+}
+
+fn helpatlas(args: &[&str], data_dir: &std::path::Path) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_helpatlas"))
+        .args(args)
+        .arg("--data-dir")
+        .arg(data_dir)
+        .env("HELPATLAS_LOG", "warn")
+        .env_remove("HELPATLAS_DATABASE")
+        .output()
+        .expect("binary runs")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+#[test]
+fn imports_that_find_nothing_or_an_older_hsds_say_why_and_fail() {
+    let data = tempfile::tempdir().expect("tmp");
+    let empty = data.path().join("empty.json");
+    std::fs::write(&empty, "[]").expect("write");
+    let out = helpatlas(&["import", empty.to_str().expect("utf-8")], data.path());
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("found no records to import"), "{}", text(&out.stderr));
+
+    // An HSDS 1.x export: CSVs without a datapackage.json, with tables 3.0 no longer has.
+    let old = data.path().join("hsds1");
+    std::fs::create_dir_all(&old).expect("mkdir");
+    std::fs::write(old.join("services.csv"), "id,organization_id,name\n1,1,A service\n").expect("write");
+    std::fs::write(old.join("physical_addresses.csv"), "id,location_id,address_1\n1,1,High Street\n").expect("write");
+    let out = helpatlas(&["import", old.to_str().expect("utf-8")], data.path());
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = text(&out.stderr);
+    assert!(stderr.contains("HSDS 1.x or 2.0") && stderr.contains("physical_addresses.csv"), "{stderr}");
+}
+
+#[test]
+fn lenient_imports_repair_with_notes_and_strict_ones_refuse() {
+    let data = tempfile::tempdir().expect("tmp");
+    let file = data.path().join("council.json");
+    std::fs::write(&file, uk_publication(&small_directory())).expect("write");
+    let path = file.to_str().expect("utf-8");
+    let strict = helpatlas(&["import", path], data.path());
+    assert_eq!(strict.status.code(), Some(1), "{}", text(&strict.stdout));
+    let lenient = helpatlas(&["import", "--lenient", path], data.path());
+    let stdout = text(&lenient.stdout);
+    assert!(lenient.status.success(), "{stdout}{}", text(&lenient.stderr));
+    assert!(stdout.contains("note: date-times without a UTC offset were read as UTC"), "{stdout}");
+    assert!(stdout.contains("note: records without an id were given one"), "{stdout}");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_feeds_commands_add_list_pull_and_remove() {
+    let data = tempfile::tempdir().expect("tmp");
+    let file = StaticFile::default();
+    *file.0.lock().expect("lock") = publication(&small_directory(), false);
+    let base = serve(Router::new().route("/feed", get(static_file)).with_state(file)).await;
+    let dir = data.path().to_path_buf();
+    let run = |args: Vec<String>| {
+        let dir = dir.clone();
+        async move {
+            let args: Vec<&str> = args.iter().map(String::as_str).collect();
+            let out = tokio::task::spawn_blocking({
+                let args: Vec<String> = args.iter().map(|a| a.to_string()).collect();
+                move || helpatlas(&args.iter().map(String::as_str).collect::<Vec<_>>(), &dir)
+            })
+            .await
+            .expect("joined");
+            (out.status.code(), text(&out.stdout), text(&out.stderr))
+        }
+    };
+    let args = |items: &[&str]| items.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+    let url = format!("{base}/feed");
+    let (code, _, stderr) = run(args(&["feeds", "add", "ftp://example.org/x", "--name", "x"])).await;
+    assert_eq!(code, Some(1));
+    assert!(stderr.contains("only http and https"), "{stderr}");
+    let (code, _, stderr) = run(args(&["feeds", "add", &url, "--name", "other", "--every", "0h"])).await;
+    assert_eq!(code, Some(2), "clap refuses the interval: {stderr}");
+    let (code, stdout, stderr) =
+        run(args(&["feeds", "add", &url, "--name", "other", "--every", "1d", "--kinds", "helplines,in-person"])).await;
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(stdout.contains("pulled every 24 h"), "{stdout}");
+    let (code, stdout, stderr) = run(args(&["feeds", "pull", "other"])).await;
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(stdout.contains("pulled other:"), "{stdout}");
+    let (_, stdout, _) = run(args(&["feeds", "list"])).await;
+    assert!(
+        stdout.contains("other\t") && stdout.contains("changed:") && stdout.contains("kinds helplines,in-person"),
+        "{stdout}"
+    );
+    let (code, _, stderr) = run(args(&["feeds", "pull", "nobody"])).await;
+    assert_eq!(code, Some(1));
+    assert!(stderr.contains("no feed is named `nobody`"), "{stderr}");
+    let (code, stdout, stderr) = run(args(&["feeds", "remove", "other"])).await;
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(stdout.contains("no longer following `other`"), "{stdout}");
+}
+
+#[tokio::test]
+async fn admins_follow_pull_and_stop_following_feeds_in_the_editors_area() {
+    use common::browser::signed_in;
+    use helpatlas::model::Role;
+    let app = common::spawn().await;
+    let (mut admin, _) = signed_in(&app, "admin@example.org", Role::Admin).await;
+    let file = StaticFile::default();
+    *file.0.lock().expect("lock") = publication(&small_directory(), false);
+    let base = serve(Router::new().route("/feed", get(static_file)).with_state(file)).await;
+    let url = format!("{base}/feed");
+
+    let page = admin.get("/admin/feeds").await;
+    assert_eq!(page.status, 200);
+    assert!(page.body.contains("No feeds are followed yet."), "{}", page.body);
+    let refused = admin
+        .submit(
+            "/admin/feeds",
+            "/admin/feeds",
+            &[("url", &url), ("name", "Other Feed"), ("every", "6h"), ("countries", "NO")],
+        )
+        .await;
+    assert_eq!(refused.status, 422);
+    assert!(refused.body.contains("is not a usable feed name"), "{}", refused.body);
+    assert!(refused.body.contains(&format!("value=\"{url}\"")), "what was typed is kept: {}", refused.body);
+    let refused = admin
+        .submit(
+            "/admin/feeds",
+            "/admin/feeds",
+            &[("url", &url), ("name", "other"), ("every", "6h"), ("countries", "XX")],
+        )
+        .await;
+    assert_eq!(refused.status, 422);
+    assert!(refused.body.contains("`XX` is not a known ISO 3166-1 country code"), "{}", refused.body);
+
+    let added = admin
+        .submit(
+            "/admin/feeds",
+            "/admin/feeds",
+            &[("url", &url), ("name", "other"), ("every", "1d"), ("licence", "CC0"), ("kinds", "helplines")],
+        )
+        .await;
+    assert_eq!(added.status, 201, "{}", added.body);
+    assert!(added.body.contains("not pulled yet"), "{}", added.body);
+    let pulled = admin.submit("/admin/feeds", "/admin/feeds/other", &[("action", "pull")]).await;
+    assert_eq!(pulled.status, 200, "{}", pulled.body);
+    assert!(pulled.body.contains("Pulled other:"), "{}", pulled.body);
+    assert!(pulled.body.contains("every 24 h; licence CC0"), "{}", pulled.body);
+
+    let broken = format!("{base}/nothing-here");
+    admin.submit("/admin/feeds", "/admin/feeds", &[("url", &broken), ("name", "broken"), ("every", "6h")]).await;
+    let failed = admin.submit("/admin/feeds", "/admin/feeds/broken", &[("action", "pull")]).await;
+    assert_eq!(failed.status, 422);
+    assert!(failed.body.contains("<strong>failed</strong>"), "{}", failed.body);
+    assert!(failed.body.contains("answered 404 Not Found"), "the status shows why: {}", failed.body);
+
+    let removed = admin.submit("/admin/feeds", "/admin/feeds/other", &[("action", "remove")]).await;
+    assert_eq!(removed.status, 200);
+    assert!(removed.body.contains("No longer following other; 3 of its services retired."), "{}", removed.body);
+    let forged = admin.post("/admin/feeds/broken", &[("csrf", "forged"), ("action", "remove")]).await;
+    assert_eq!(forged.status, 403, "a form without the session's token is refused");
+    assert!(app.state.store.feed("broken").await.expect("store").is_some());
+}

@@ -225,6 +225,13 @@ fn page_object(url: &str, bytes: &[u8]) -> Result<serde_json::Map<String, Value>
     let not_a_page = |reason: String| FeedError::NotHsds { url: url.to_string(), reason };
     match serde_json::from_slice::<Value>(bytes) {
         Ok(Value::Object(object)) if object.get("contents").is_some_and(Value::is_array) => Ok(object),
+        Ok(Value::Object(object)) if object.contains_key("content") && object.contains_key("totalPages") => {
+            Err(not_a_page(
+                "it answers in the shape of the Open Referral UK 1.0 API (`content`, `totalPages`); Help Atlas \
+                 follows HSDS 3.0 APIs (`contents`, `total_pages`), the Open Referral UK 3.0 profile among them"
+                    .into(),
+            ))
+        }
         Ok(_) => Err(not_a_page("not an HSDS Page (an object with `contents`)".into())),
         Err(e) => Err(not_a_page(format!("not JSON: {e}"))),
     }

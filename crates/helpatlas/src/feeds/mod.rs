@@ -24,6 +24,10 @@ pub enum FeedError {
     InvalidUrl { url: String, reason: String },
     #[error("`{0}` is not an interval: use hours (`6h`, `6`) or days (`1d`), from 1 hour to 365 days")]
     InvalidInterval(String),
+    #[error("`{0}` is not a known ISO 3166-1 country code")]
+    UnknownCountry(String),
+    #[error(transparent)]
+    UnknownKind(#[from] crate::model::UnknownCode),
     #[error("no feed is named `{0}`")]
     NotFound(String),
     #[error("a feed named `{0}` exists already")]
@@ -120,6 +124,26 @@ pub fn parse_interval(text: &str) -> Result<u32, FeedError> {
     };
     let hours = number.parse::<u32>().map_err(|_| invalid())?.checked_mul(factor).ok_or_else(invalid)?;
     (1..=24 * 365).contains(&hours).then_some(hours).ok_or_else(invalid)
+}
+
+/// Country codes as typed (`NO`, `se`), each checked against the known countries.
+pub fn parse_countries<'a>(typed: impl IntoIterator<Item = &'a str>) -> Result<Vec<CountryCode>, FeedError> {
+    typed
+        .into_iter()
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .map(|c| {
+            crate::geo::atlas()
+                .parse_country(c)
+                .map(|country| country.code)
+                .ok_or_else(|| FeedError::UnknownCountry(c.to_string()))
+        })
+        .collect()
+}
+
+/// Kinds of help as typed (`helplines`), each checked against the vocabulary.
+pub fn parse_kinds<'a>(typed: impl IntoIterator<Item = &'a str>) -> Result<Vec<Kind>, FeedError> {
+    typed.into_iter().map(str::trim).filter(|k| !k.is_empty()).map(|k| Ok(k.parse::<Kind>()?)).collect()
 }
 
 /// Adds a feed after checking its name and URL; it is pulled when first due (at once by `serve`).
@@ -222,7 +246,8 @@ async fn pull_records(
             Ok((summary, None))
         }
         fetch::Fetched::Body { file, form, validators } => {
-            let options = crate::transfer::ImportOptions { limits: settings.limits, ..Default::default() };
+            let options =
+                crate::transfer::ImportOptions { limits: settings.limits, lenient: true, ..Default::default() };
             let read = crate::transfer::read_any(file.path(), options, now);
             let (directory, _, notes) = read.map_err(|e| name_the_feed(e, file.path(), &feed.url))?;
             let mut summary = apply::changed(store, feed, directory, now).await?;

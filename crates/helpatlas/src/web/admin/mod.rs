@@ -7,6 +7,7 @@
 
 mod accounts;
 mod dashboard;
+mod feeds;
 mod form;
 mod guard;
 mod history;
@@ -125,7 +126,10 @@ pub fn table() -> Vec<Route> {
         route("/admin/users", g.clone(), Admin, get(accounts::list)),
         route("/admin/users", p.clone(), Admin, post(accounts::add)),
         route("/admin/users/{id}", p.clone(), Admin, post(accounts::change)),
-        route("/admin/audit", g, Admin, get(accounts::audit)),
+        route("/admin/audit", g.clone(), Admin, get(accounts::audit)),
+        route("/admin/feeds", g, Admin, get(feeds::page)),
+        route("/admin/feeds", p.clone(), Admin, post(feeds::add)),
+        route("/admin/feeds/{name}", p, Admin, post(feeds::act)),
     ]
 }
 
