@@ -155,14 +155,23 @@ async fn a_help_atlas_api_is_followed_page_by_page() {
     let here = copy(ours, "peer", renamed.id).await.expect("copy");
     edit_here(ours, here, "Corrected here").await;
     renamed.name = "Renamed again at the publisher".into();
-    theirs
-        .upsert(&Directory { services: vec![renamed.clone()], ..Default::default() }, &Author::System)
-        .await
-        .expect("w");
+    renamed.description = "Described anew at the publisher".into();
+    let publish = |service: &Service| Directory { services: vec![service.clone()], ..Default::default() };
+    theirs.upsert(&publish(&renamed), &Author::System).await.expect("w");
     refresh(&publisher).await;
     let fifth = pull(ours, "peer").await.expect("pull");
     assert_eq!(fifth.kept_local, 1, "{fifth:?}");
-    assert_eq!(copy(ours, "peer", renamed.id).await.expect("copy").name, "Corrected here");
+    let here = copy(ours, "peer", renamed.id).await.expect("copy");
+    assert_eq!((here.name.as_str(), here.description.as_str()), ("Corrected here", "Described anew at the publisher"));
+    let origins = ours.origins(here.id).await.expect("origins");
+    assert_eq!(origins[0].differs, vec!["name".to_string()], "the editor sees that the feed says otherwise");
+    // Pinned for good: the feed's later changes still leave the name alone.
+    renamed.description = "Described a third time".into();
+    theirs.upsert(&publish(&renamed), &Author::System).await.expect("w");
+    refresh(&publisher).await;
+    pull(ours, "peer").await.expect("pull");
+    let here = copy(ours, "peer", renamed.id).await.expect("copy");
+    assert_eq!((here.name.as_str(), here.description.as_str()), ("Corrected here", "Described a third time"));
 
     // Removing the feed retires what it brought.
     let retired = feeds::remove(ours, "peer", chrono::Utc::now()).await.expect("removed");
@@ -284,7 +293,13 @@ async fn static_publisher_flow(subscriber: &common::TestApp, zipped: bool) {
     *file.0.lock().expect("lock") = publication(&directory, zipped);
     let kept = pull(ours, "static").await.expect("pull");
     assert_eq!(kept.kept_local, 1);
-    assert_eq!(copy(ours, "static", directory.services[0].id).await.expect("copy").name, "Edited here");
+    let here = copy(ours, "static", directory.services[0].id).await.expect("copy");
+    assert_eq!(here.name, "Edited here");
+    let (mut editor, _) =
+        common::browser::signed_in(subscriber, "editor@example.org", helpatlas::model::Role::Editor).await;
+    let form = editor.get(&format!("/admin/services/{}", here.id)).await;
+    let notice = "The feed static has other values for fields changed here, which its pulls leave as they are: name.";
+    assert!(form.body.contains(notice), "{}", form.body);
     feeds::remove(ours, "static", chrono::Utc::now()).await.expect("removed");
 }
 

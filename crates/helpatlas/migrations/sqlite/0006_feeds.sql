@@ -24,7 +24,8 @@ CREATE TABLE feeds (
 );
 
 -- Every record a feed brought: the local record, the publisher's id, when it was first and last seen,
--- and in how many successful pulls in a row it was missing.
+-- in how many successful pulls in a row it was missing, the fields a local editor changed (pinned:
+-- pulls leave them) and those of them whose value at the publisher differs (comma-separated names).
 CREATE TABLE feed_records (
     feed TEXT NOT NULL REFERENCES feeds(name) ON DELETE CASCADE,
     record_table TEXT NOT NULL,
@@ -33,6 +34,8 @@ CREATE TABLE feed_records (
     first_seen INTEGER NOT NULL,
     last_seen INTEGER NOT NULL,
     missed INTEGER NOT NULL DEFAULT 0,
+    pinned TEXT NOT NULL DEFAULT '',
+    differs TEXT NOT NULL DEFAULT '',
     PRIMARY KEY (feed, record_table, record_id)
 );
 CREATE INDEX feed_records_record ON feed_records(record_id);

@@ -4,10 +4,11 @@
 //! that an editor of this directory changed.
 
 use super::{FeedError, PullSummary};
-use crate::model::{Author, Directory, Feed, FeedRecord, RecordKind, RetiredStatus, Retirement, Service};
+use crate::model::{Author, Directory, Feed, FeedRecord, Record, RecordKind, RetiredStatus, Retirement, Service};
 use crate::store::Store;
 use crate::transfer::{self, TransferError};
 use chrono::{DateTime, Utc};
+use serde_json::{Map, Value};
 use std::collections::{HashMap, HashSet};
 use uuid::Uuid;
 
@@ -73,31 +74,131 @@ fn select(feed: &Feed, directory: &mut Directory) {
     directory.organizations.retain(|o| organizations.contains(&o.id));
 }
 
-/// Leaves out of `directory` the records whose latest version someone other than a feed wrote (an
-/// editor, an import): they are this directory's decisions now. Returns them.
-async fn leave_local_changes(store: &dyn Store, directory: &mut Directory) -> Result<HashSet<Uuid>, FeedError> {
-    let mut local = HashSet::new();
-    let organizations = store.last_written_by_others(RecordKind::Organization, "feed").await?;
-    let locations = store.last_written_by_others(RecordKind::Location, "feed").await?;
-    let services = store.last_written_by_others(RecordKind::Service, "feed").await?;
-    directory.organizations.retain(|o| not_local(&organizations, o.id, &mut local));
-    directory.locations.retain(|l| not_local(&locations, l.id, &mut local));
-    directory.services.retain(|s| not_local(&services, s.id, &mut local));
-    Ok(local)
+/// Fields a pull never pins: the record's date changes with every write.
+const NEVER_PINNED: [&str; 1] = ["last_modified"];
+
+/// The fields of a stored document as a JSON object.
+fn fields_of(doc: &str) -> Map<String, Value> {
+    match serde_json::from_str(doc) {
+        Ok(Value::Object(fields)) => fields,
+        _ => Map::new(),
+    }
 }
 
-/// Whether `id` is not among the `changed_here`; when it is, it is added to `local`.
-fn not_local(changed_here: &HashSet<Uuid>, id: Uuid, local: &mut HashSet<Uuid>) -> bool {
-    if changed_here.contains(&id) {
-        local.insert(id);
-        return false;
+/// The fields an editor (or an import) changed since a feed last wrote the record.
+async fn edited_here(store: &dyn Store, kind: RecordKind, id: Uuid) -> Result<Vec<String>, FeedError> {
+    let revisions = store.revisions(kind, id).await?;
+    let (Some(latest), Some(base)) = (revisions.last(), revisions.iter().rev().find(|r| r.author.kind() == "feed"))
+    else {
+        return Ok(Vec::new());
+    };
+    let (base, now) = (fields_of(&base.doc), fields_of(&latest.doc));
+    let mut keys: Vec<&String> = base.keys().chain(now.keys()).collect();
+    keys.sort();
+    keys.dedup();
+    Ok(keys
+        .into_iter()
+        .filter(|k| !NEVER_PINNED.contains(&k.as_str()) && base.get(*k) != now.get(*k))
+        .cloned()
+        .collect())
+}
+
+/// The fields pinned on one record and those of them where the feed says otherwise.
+#[derive(Debug, Clone, Default, PartialEq)]
+struct Pins {
+    pinned: Vec<String>,
+    differs: Vec<String>,
+}
+
+/// The feed's version of a record with the `pinned` fields as they are here; `None` when that is
+/// what is stored already.
+fn merge(incoming: &Record, here: &Record, pinned: &[String]) -> (Option<Record>, Vec<String>) {
+    let (Value::Object(feed), Value::Object(local)) = (incoming.to_json(), here.to_json()) else {
+        return (Some(incoming.clone()), Vec::new());
+    };
+    let mut merged = feed.clone();
+    for key in pinned {
+        match local.get(key) {
+            Some(value) => merged.insert(key.clone(), value.clone()),
+            None => merged.remove(key),
+        };
     }
-    true
+    let differs = pinned.iter().filter(|k| feed.get(*k) != local.get(*k)).cloned().collect();
+    let undated = |fields: &Map<String, Value>| {
+        let mut fields = fields.clone();
+        fields.remove("last_modified");
+        fields
+    };
+    if undated(&merged) == undated(&local) {
+        return (None, differs);
+    }
+    let record = Record::from_json(incoming.kind(), &Value::Object(merged).to_string()).ok();
+    (Some(record.unwrap_or_else(|| here.clone())), differs)
+}
+
+fn push(directory: &mut Directory, record: Record) {
+    match record {
+        Record::Organization(o) => directory.organizations.push(o),
+        Record::Location(l) => directory.locations.push(l),
+        Record::Service(s) => directory.services.push(s),
+    }
+}
+
+/// Keeps the fields local editors changed: pinned once changed here (remembered in the provenance
+/// rows), they stay as the editor left them in every later pull, while the feed's other fields keep
+/// arriving. Returns the directory to write and the pins of every record that has some.
+async fn keep_local_fields(
+    store: &dyn Store,
+    directory: Directory,
+    previous: &HashMap<(RecordKind, Uuid), &FeedRecord>,
+) -> Result<(Directory, HashMap<Uuid, Pins>), FeedError> {
+    let mut changed_here = HashMap::new();
+    for kind in RecordKind::ALL {
+        changed_here.insert(kind, store.last_written_by_others(kind, "feed").await?);
+    }
+    let records = directory
+        .organizations
+        .into_iter()
+        .map(Record::Organization)
+        .chain(directory.locations.into_iter().map(Record::Location))
+        .chain(directory.services.into_iter().map(Record::Service));
+    let (mut out, mut pins) = (Directory::default(), HashMap::new());
+    for record in records {
+        let (kind, id) = (record.kind(), record.id());
+        let mut pinned = previous.get(&(kind, id)).map(|r| r.pinned.clone()).unwrap_or_default();
+        if changed_here.get(&kind).is_some_and(|ids| ids.contains(&id)) {
+            for field in edited_here(store, kind, id).await? {
+                if !pinned.contains(&field) {
+                    pinned.push(field);
+                }
+            }
+        }
+        let here = match pinned.is_empty() {
+            true => None,
+            false => store.record(kind, id).await?,
+        };
+        let Some(here) = here else {
+            push(&mut out, record);
+            continue;
+        };
+        let (merged, differs) = merge(&record, &here.record, &pinned);
+        pins.insert(id, Pins { pinned, differs });
+        if let Some(merged) = merged {
+            push(&mut out, merged);
+        }
+    }
+    Ok((out, pins))
 }
 
 /// The provenance rows after a pull that saw `seen`: seen records found now, the others missed once
 /// more. Returns the rows and the services that have now been missing long enough to retire.
-fn account(previous: &[FeedRecord], seen: &[Seen], feed: &str, now: DateTime<Utc>) -> (Vec<FeedRecord>, Vec<Uuid>) {
+fn account(
+    previous: &[FeedRecord],
+    seen: &[Seen],
+    pins: &HashMap<Uuid, Pins>,
+    feed: &str,
+    now: DateTime<Utc>,
+) -> (Vec<FeedRecord>, Vec<Uuid>) {
     let before: HashMap<(RecordKind, Uuid), &FeedRecord> =
         previous.iter().map(|r| ((r.kind, r.record_id), r)).collect();
     let present: HashSet<(RecordKind, Uuid)> = seen.iter().map(|(kind, id, _)| (*kind, *id)).collect();
@@ -105,6 +206,7 @@ fn account(previous: &[FeedRecord], seen: &[Seen], feed: &str, now: DateTime<Utc
     let mut to_retire = Vec::new();
     for (kind, record_id, publisher_id) in seen {
         let first_seen = before.get(&(*kind, *record_id)).map_or(now, |r| r.first_seen);
+        let Pins { pinned, differs } = pins.get(record_id).cloned().unwrap_or_default();
         rows.push(FeedRecord {
             feed: feed.to_string(),
             kind: *kind,
@@ -113,11 +215,14 @@ fn account(previous: &[FeedRecord], seen: &[Seen], feed: &str, now: DateTime<Utc
             first_seen,
             last_seen: now,
             missed: 0,
+            pinned,
+            differs,
         });
     }
     for record in previous.iter().filter(|r| !present.contains(&(r.kind, r.record_id))) {
         let missed = record.missed.saturating_add(1);
-        if record.kind == RecordKind::Service && missed == MISSES_BEFORE_RETIRING {
+        // A record with fields changed here is this directory's too: it is not retired for the feed.
+        if record.kind == RecordKind::Service && missed == MISSES_BEFORE_RETIRING && record.pinned.is_empty() {
             to_retire.push(record.record_id);
         }
         rows.push(FeedRecord { missed, ..record.clone() });
@@ -162,12 +267,15 @@ pub async fn changed(
     }
     let services = directory.services.len();
     let seen = localise(&feed.name, &mut directory);
-    let local = leave_local_changes(store, &mut directory).await?;
+    let previous = store.feed_records(&feed.name).await?;
+    let before: HashMap<(RecordKind, Uuid), &FeedRecord> =
+        previous.iter().map(|r| ((r.kind, r.record_id), r)).collect();
+    let (mut directory, pins) = keep_local_fields(store, directory, &before).await?;
     if transfer::has_date(&directory, now) {
         transfer::keep_unchanged_dates(&mut directory, &store.load_directory().await?, now);
     }
-    let previous = store.feed_records(&feed.name).await?;
-    let (rows, to_retire) = account(&previous, &seen, &feed.name, now);
+    let (rows, to_retire) = account(&previous, &seen, &pins, &feed.name, now);
+    let local = store.last_written_by_others(RecordKind::Service, "feed").await?;
     let to_retire: Vec<Uuid> = to_retire.into_iter().filter(|id| !local.contains(id)).collect();
     let retiring = retired(store, &to_retire, &missing_reason(&feed.name), now).await?;
     let retired_count = retiring.len();
@@ -184,7 +292,7 @@ pub async fn changed(
         services,
         written: written.written,
         retired: retired_count,
-        kept_local: local.len(),
+        kept_local: pins.len(),
         notes: Vec::new(),
     })
 }
@@ -195,7 +303,9 @@ pub async fn unchanged(store: &dyn Store, feed: &Feed, now: DateTime<Utc>) -> Re
     let previous = store.feed_records(&feed.name).await?;
     let present: Vec<Seen> =
         previous.iter().filter(|r| r.missed == 0).map(|r| (r.kind, r.record_id, r.publisher_id)).collect();
-    let (mut rows, to_retire) = account(&previous, &present, &feed.name, now);
+    let pins =
+        previous.iter().map(|r| (r.record_id, Pins { pinned: r.pinned.clone(), differs: r.differs.clone() })).collect();
+    let (mut rows, to_retire) = account(&previous, &present, &pins, &feed.name, now);
     // Records seen in the last pull were not fetched again: they keep the time they were last seen.
     for row in rows.iter_mut().filter(|r| r.missed == 0) {
         if let Some(before) = previous.iter().find(|p| p.kind == row.kind && p.record_id == row.record_id) {
@@ -247,6 +357,8 @@ mod tests {
             first_seen: at,
             last_seen: at,
             missed,
+            pinned: Vec::new(),
+            differs: Vec::new(),
         }
     }
 
@@ -260,7 +372,7 @@ mod tests {
             record(RecordKind::Organization, 4, 1),
         ];
         let seen = vec![];
-        let (rows, retire) = account(&previous, &seen, "f", now);
+        let (rows, retire) = account(&previous, &seen, &HashMap::new(), "f", now);
         assert_eq!(retire, vec![Uuid::from_u128(2)]);
         let missed: Vec<u32> = rows.iter().map(|r| r.missed).collect();
         assert_eq!(missed, vec![1, 2, 3, 2]);
@@ -271,9 +383,27 @@ mod tests {
         let now = Utc::now();
         let previous = vec![record(RecordKind::Service, 1, 1)];
         let seen = vec![(RecordKind::Service, Uuid::from_u128(1), Uuid::from_u128(101))];
-        let (rows, retire) = account(&previous, &seen, "f", now);
+        let (rows, retire) = account(&previous, &seen, &HashMap::new(), "f", now);
         assert!(retire.is_empty());
         assert_eq!((rows[0].missed, rows[0].first_seen, rows[0].last_seen), (0, previous[0].first_seen, now));
+    }
+
+    #[test]
+    fn pinned_fields_stay_as_edited_and_the_feeds_other_fields_arrive() {
+        let stored = crate::bundled::load().expect("bundled").0.services[0].clone();
+        let mut here = stored.clone();
+        here.name = "Edited here".into();
+        let mut incoming = stored.clone();
+        incoming.name = "Renamed by the publisher".into();
+        incoming.description = "New at the publisher".into();
+        let pinned = vec!["name".to_string()];
+        let (merged, differs) = merge(&Record::Service(incoming), &Record::Service(here.clone()), &pinned);
+        let Some(Record::Service(merged)) = merged else { panic!("a service to write") };
+        assert_eq!((merged.name.as_str(), merged.description.as_str()), ("Edited here", "New at the publisher"));
+        assert_eq!(differs, pinned);
+        let (unchanged, differs) = merge(&Record::Service(here.clone()), &Record::Service(here), &pinned);
+        assert!(unchanged.is_none(), "nothing to write when the merge is what is stored");
+        assert!(differs.is_empty());
     }
 
     #[test]

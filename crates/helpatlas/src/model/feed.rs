@@ -117,6 +117,10 @@ pub struct FeedRecord {
     pub last_seen: DateTime<Utc>,
     /// Successful pulls in a row that did not have it.
     pub missed: u32,
+    /// Fields a local editor changed: pulls leave them as the editor did.
+    pub pinned: Vec<String>,
+    /// Pinned fields whose value at the publisher differs from the local one.
+    pub differs: Vec<String>,
 }
 
 /// Where a listed record came from, for its public page.
@@ -125,4 +129,6 @@ pub struct FeedOrigin {
     pub feed: String,
     pub licence: String,
     pub last_seen: DateTime<Utc>,
+    /// Fields changed here whose value at the publisher differs.
+    pub differs: Vec<String>,
 }

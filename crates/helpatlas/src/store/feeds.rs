@@ -59,6 +59,11 @@ fn joined<T: ToString>(items: &[T]) -> String {
     items.iter().map(ToString::to_string).collect::<Vec<_>>().join(",")
 }
 
+/// A comma-separated list of field names.
+fn names(text: &str) -> Vec<String> {
+    text.split(',').filter(|s| !s.is_empty()).map(str::to_string).collect()
+}
+
 fn feed_from(row: &AnyRow) -> Result<Feed, StoreError> {
     let name: String = row.try_get("name")?;
     let corrupt = |reason: String| StoreError::Corrupt { table: "feeds", id: name.clone(), reason };
@@ -101,6 +106,8 @@ fn record_from(row: &AnyRow) -> Result<FeedRecord, StoreError> {
     let table: String = row.try_get("record_table")?;
     let publisher: String = row.try_get("publisher_id")?;
     let missed: i64 = row.try_get("missed")?;
+    let pinned: String = row.try_get("pinned")?;
+    let differs: String = row.try_get("differs")?;
     Ok(FeedRecord {
         feed: row.try_get("feed")?,
         kind: RecordKind::from_table(&table).ok_or_else(|| corrupt(format!("unknown table {table}")))?,
@@ -109,6 +116,8 @@ fn record_from(row: &AnyRow) -> Result<FeedRecord, StoreError> {
         first_seen: time(row.try_get("first_seen")?),
         last_seen: time(row.try_get("last_seen")?),
         missed: u32::try_from(missed).map_err(|e| corrupt(e.to_string()))?,
+        pinned: names(&pinned),
+        differs: names(&differs),
     })
 }
 
@@ -197,7 +206,7 @@ impl Feeds for SqlStore {
 
     async fn feed_records(&self, name: &str) -> Result<Vec<FeedRecord>, StoreError> {
         let rows = sqlx::query(
-            "SELECT feed, record_table, record_id, publisher_id, first_seen, last_seen, missed FROM feed_records \
+            "SELECT feed, record_table, record_id, publisher_id, first_seen, last_seen, missed, pinned, differs FROM feed_records \
              WHERE feed = $1 ORDER BY record_table, record_id",
         )
         .bind(name)
@@ -211,8 +220,8 @@ impl Feeds for SqlStore {
         sqlx::query("DELETE FROM feed_records WHERE feed = $1").bind(name).execute(&mut *tx).await?;
         for r in records {
             sqlx::query(
-                "INSERT INTO feed_records (feed, record_table, record_id, publisher_id, first_seen, last_seen, missed) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7)",
+                "INSERT INTO feed_records (feed, record_table, record_id, publisher_id, first_seen, last_seen, missed, pinned, differs) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
             )
             .bind(name)
             .bind(r.kind.table())
@@ -221,6 +230,8 @@ impl Feeds for SqlStore {
             .bind(r.first_seen.timestamp())
             .bind(r.last_seen.timestamp())
             .bind(i64::from(r.missed))
+            .bind(r.pinned.join(","))
+            .bind(r.differs.join(","))
             .execute(&mut *tx)
             .await?;
         }
@@ -230,7 +241,7 @@ impl Feeds for SqlStore {
 
     async fn origins(&self, record_id: Uuid) -> Result<Vec<FeedOrigin>, StoreError> {
         let rows = sqlx::query(
-            "SELECT r.feed, f.licence, r.last_seen FROM feed_records r JOIN feeds f ON f.name = r.feed \
+            "SELECT r.feed, f.licence, r.last_seen, r.differs FROM feed_records r JOIN feeds f ON f.name = r.feed \
              WHERE r.record_id = $1 ORDER BY r.last_seen DESC, r.feed",
         )
         .bind(record_id.to_string())
@@ -242,6 +253,7 @@ impl Feeds for SqlStore {
                     feed: row.try_get("feed")?,
                     licence: row.try_get("licence")?,
                     last_seen: time(row.try_get("last_seen")?),
+                    differs: names(&row.try_get::<String, _>("differs")?),
                 })
             })
             .collect()
