@@ -351,12 +351,15 @@ async fn hostile_publisher() -> String {
     serve(router).await
 }
 
+/// A path of the hostile publisher, what the pull's error must be, and what its message says.
+type Case = (&'static str, fn(&FeedError) -> bool, &'static str);
+
 #[tokio::test]
 async fn a_publisher_that_misbehaves_is_refused_and_nothing_changes() {
     let subscriber = common::spawn().await;
     let ours = subscriber.state.store.as_ref();
     let base = hostile_publisher().await;
-    let cases: [(&str, fn(&FeedError) -> bool, &str); 8] = [
+    let cases: [Case; 8] = [
         ("not-json", |e| matches!(e, FeedError::NotHsds { .. }), "not valid JSON"),
         ("not-hsds", |e| matches!(e, FeedError::Import(_) | FeedError::NotHsds { .. } | FeedError::Empty(_)), ""),
         ("empty", |e| matches!(e, FeedError::Empty(_)), "holds no services"),
