@@ -39,3 +39,17 @@ CREATE TABLE feed_records (
     PRIMARY KEY (feed, record_table, record_id)
 );
 CREATE INDEX feed_records_record ON feed_records(record_id);
+
+-- Listings that describe the same service, as pulls find them (same phone number, same website host
+-- and a similar name, or the same place and a similar name): `record_id` came from a feed, `other_id`
+-- is the bundled data's, an editor's or another feed's. 'suggested' until an editor confirms (the
+-- feed's copy is retired and the other listing names the feed among its sources) or splits them
+-- (never suggested again).
+CREATE TABLE listing_links (
+    record_id TEXT NOT NULL,
+    other_id TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    status TEXT NOT NULL DEFAULT 'suggested',
+    PRIMARY KEY (record_id, other_id)
+);
+CREATE INDEX listing_links_other ON listing_links(other_id, status);

@@ -287,6 +287,9 @@ pub async fn changed(
     }
     let written = store.upsert(&directory, &Author::Feed { name: feed.name.clone() }).await?;
     store.replace_feed_records(&feed.name, &rows).await?;
+    let ours: HashSet<Uuid> = rows.iter().filter(|r| r.kind == RecordKind::Service).map(|r| r.record_id).collect();
+    let suggested = super::merge::suggestions(&store.load_directory().await?, &ours);
+    store.suggest_links(&suggested).await?;
     Ok(PullSummary {
         unchanged_feed: false,
         services,

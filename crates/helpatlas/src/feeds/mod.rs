@@ -7,6 +7,7 @@
 
 mod apply;
 mod fetch;
+pub mod merge;
 
 use crate::model::{CountryCode, Feed, FeedForm, Kind, PullOutcome};
 use crate::store::{PullRecord, Store, StoreError};

@@ -132,3 +132,37 @@ pub struct FeedOrigin {
     /// Fields changed here whose value at the publisher differs.
     pub differs: Vec<String>,
 }
+
+/// Two listings that look like the same service: `record_id` came from a feed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ListingLink {
+    pub record_id: uuid::Uuid,
+    pub other_id: uuid::Uuid,
+    /// Why they look alike, e.g. "same phone number +47 116 123".
+    pub reason: String,
+    pub status: LinkStatus,
+}
+
+/// Where an editor's review of a [`ListingLink`] stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LinkStatus {
+    Suggested,
+    /// One listing: the feed's copy is retired, the other names the feed among its sources.
+    Confirmed,
+    /// Different services: never suggested again.
+    Split,
+}
+
+impl LinkStatus {
+    pub fn code(self) -> &'static str {
+        match self {
+            LinkStatus::Suggested => "suggested",
+            LinkStatus::Confirmed => "confirmed",
+            LinkStatus::Split => "split",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<LinkStatus> {
+        [LinkStatus::Suggested, LinkStatus::Confirmed, LinkStatus::Split].into_iter().find(|s| s.code() == code)
+    }
+}

@@ -16,7 +16,7 @@ pub use area::{AreaError, CountryCode, Coverage, Place, Point, ServiceArea};
 pub use codes::{
     Audience, ChannelType, Cost, DeliveredBy, Form, Kind, Moderation, Referral, Topic, UnknownCode, VerificationStatus,
 };
-pub use feed::{Feed, FeedForm, FeedOrigin, FeedRecord, PullOutcome, Validator};
+pub use feed::{Feed, FeedForm, FeedOrigin, FeedRecord, LinkStatus, ListingLink, PullOutcome, Validator};
 pub use hours::{format_time, DatedException, Days, Hours, HoursError, Span, WeeklyRule};
 pub use phone::PhoneNumber;
 pub use provenance::{RetiredStatus, Retirement, SourceDate, SourceDateError};

@@ -3,7 +3,9 @@
 
 use super::sql::SqlStore;
 use super::StoreError;
-use crate::model::{CountryCode, Feed, FeedForm, FeedOrigin, FeedRecord, Kind, PullOutcome, RecordKind};
+use crate::model::{
+    CountryCode, Feed, FeedForm, FeedOrigin, FeedRecord, Kind, LinkStatus, ListingLink, PullOutcome, RecordKind,
+};
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use sqlx::any::AnyRow;
@@ -47,8 +49,17 @@ pub trait Feeds: Send + Sync {
     /// Replaces the feed's provenance rows with `records`, in one transaction.
     async fn replace_feed_records(&self, name: &str, records: &[FeedRecord]) -> Result<(), StoreError>;
 
-    /// The feeds that brought a record, most recently seen first.
+    /// The feeds that brought a record, or a listing confirmed as the same, most recently seen first.
     async fn origins(&self, record_id: Uuid) -> Result<Vec<FeedOrigin>, StoreError>;
+
+    /// Adds suggested links; pairs already known (suggested, confirmed or split) are left as they are.
+    async fn suggest_links(&self, links: &[ListingLink]) -> Result<(), StoreError>;
+
+    /// The links of one status, by record.
+    async fn listing_links(&self, status: LinkStatus) -> Result<Vec<ListingLink>, StoreError>;
+
+    /// Sets a link's status; false when there is no such link.
+    async fn set_link_status(&self, record_id: Uuid, other_id: Uuid, status: LinkStatus) -> Result<bool, StoreError>;
 }
 
 fn time(seconds: i64) -> DateTime<Utc> {
@@ -242,7 +253,10 @@ impl Feeds for SqlStore {
     async fn origins(&self, record_id: Uuid) -> Result<Vec<FeedOrigin>, StoreError> {
         let rows = sqlx::query(
             "SELECT r.feed, f.licence, r.last_seen, r.differs FROM feed_records r JOIN feeds f ON f.name = r.feed \
-             WHERE r.record_id = $1 ORDER BY r.last_seen DESC, r.feed",
+             WHERE r.record_id = $1 \
+             UNION ALL SELECT r.feed, f.licence, r.last_seen, '' AS differs FROM listing_links l \
+             JOIN feed_records r ON r.record_id = l.record_id JOIN feeds f ON f.name = r.feed \
+             WHERE l.other_id = $1 AND l.status = 'confirmed' ORDER BY last_seen DESC, feed",
         )
         .bind(record_id.to_string())
         .fetch_all(&self.pool)
@@ -257,5 +271,57 @@ impl Feeds for SqlStore {
                 })
             })
             .collect()
+    }
+
+    async fn suggest_links(&self, links: &[ListingLink]) -> Result<(), StoreError> {
+        let mut tx = self.pool.begin().await?;
+        for l in links {
+            sqlx::query(
+                "INSERT INTO listing_links (record_id, other_id, reason, status) VALUES ($1, $2, $3, $4) \
+                 ON CONFLICT (record_id, other_id) DO NOTHING",
+            )
+            .bind(l.record_id.to_string())
+            .bind(l.other_id.to_string())
+            .bind(l.reason.as_str())
+            .bind(l.status.code())
+            .execute(&mut *tx)
+            .await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn listing_links(&self, status: LinkStatus) -> Result<Vec<ListingLink>, StoreError> {
+        let rows = sqlx::query(
+            "SELECT record_id, other_id, reason, status FROM listing_links WHERE status = $1 ORDER BY record_id, other_id",
+        )
+        .bind(status.code())
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|row| {
+                let record: String = row.try_get("record_id")?;
+                let other: String = row.try_get("other_id")?;
+                let code: String = row.try_get("status")?;
+                let corrupt =
+                    |reason: String| StoreError::Corrupt { table: "listing_links", id: record.clone(), reason };
+                Ok(ListingLink {
+                    record_id: record.parse().map_err(|e: uuid::Error| corrupt(e.to_string()))?,
+                    other_id: other.parse().map_err(|e: uuid::Error| corrupt(e.to_string()))?,
+                    reason: row.try_get("reason")?,
+                    status: LinkStatus::from_code(&code).ok_or_else(|| corrupt(format!("unknown status {code}")))?,
+                })
+            })
+            .collect()
+    }
+
+    async fn set_link_status(&self, record_id: Uuid, other_id: Uuid, status: LinkStatus) -> Result<bool, StoreError> {
+        let done = sqlx::query("UPDATE listing_links SET status = $3 WHERE record_id = $1 AND other_id = $2")
+            .bind(record_id.to_string())
+            .bind(other_id.to_string())
+            .bind(status.code())
+            .execute(&self.pool)
+            .await?;
+        Ok(done.rows_affected() > 0)
     }
 }

@@ -12,6 +12,7 @@ mod form;
 mod guard;
 mod history;
 mod links;
+mod merges;
 mod page;
 mod queue;
 mod records;
@@ -123,6 +124,8 @@ pub fn table() -> Vec<Route> {
         route("/admin/queue/{id}/organization", g.clone(), Editor, get(queue::organization)),
         route("/admin/queue/{id}/organization", p.clone(), Editor, post(queue::create_organization)),
         route("/admin/links", g.clone(), Editor, get(links::page)),
+        route("/admin/merges", g.clone(), Editor, get(merges::page)),
+        route("/admin/merges", p.clone(), Editor, post(merges::act)),
         route("/admin/users", g.clone(), Admin, get(accounts::list)),
         route("/admin/users", p.clone(), Admin, post(accounts::add)),
         route("/admin/users/{id}", p.clone(), Admin, post(accounts::change)),
