@@ -34,7 +34,10 @@ pub fn client(settings: &FeedSettings) -> Result<reqwest::Client, FeedError> {
         .connect_timeout(settings.request_timeout)
         .user_agent(format!("helpatlas/{} (follows HSDS feeds)", env!("CARGO_PKG_VERSION")))
         .build()
-        .map_err(|e| FeedError::Fetch { url: String::new(), reason: e.to_string() })
+        .map_err(|e| FeedError::Fetch {
+            url: "(no request sent)".into(),
+            reason: format!("the HTTP client cannot start: {e}"),
+        })
 }
 
 /// A request error as one line with its causes.
