@@ -660,3 +660,26 @@ async fn admins_follow_pull_and_stop_following_feeds_in_the_editors_area() {
     assert_eq!(forged.status, 403, "a form without the session's token is refused");
     assert!(app.state.store.feed("broken").await.expect("store").is_some());
 }
+
+#[tokio::test]
+async fn due_feeds_are_pulled_once_even_by_two_replicas_at_once() {
+    let (url, name) = fresh_postgres().await;
+    let a = common::spawn_with(Some(url.clone())).await;
+    let b = common::spawn_with(Some(url)).await;
+    let file = StaticFile::default();
+    *file.0.lock().expect("lock") = publication(&small_directory(), false);
+    let base = serve(Router::new().route("/feed", get(static_file)).with_state(file)).await;
+    follow(a.state.store.as_ref(), "shared", &format!("{base}/feed"), &[]).await;
+    let settings = settings();
+    let (on_a, on_b) = tokio::join!(
+        feeds::pull_due(a.state.store.as_ref(), &settings),
+        feeds::pull_due(b.state.store.as_ref(), &settings)
+    );
+    let pulled: Vec<_> = on_a.expect("store").into_iter().chain(on_b.expect("store")).collect();
+    assert_eq!(pulled.len(), 1, "one replica claimed the feed: {pulled:?}");
+    assert!(pulled[0].1.is_ok(), "{pulled:?}");
+    let again = feeds::pull_due(b.state.store.as_ref(), &settings).await.expect("store");
+    assert!(again.is_empty(), "not due again for six hours: {again:?}");
+    drop((a, b));
+    drop_postgres(&name).await;
+}
