@@ -220,6 +220,32 @@ async fn prune_sessions(state: AppState) {
     }
 }
 
+/// How often `serve` looks for feeds that are due.
+const FEED_CHECK_INTERVAL: Duration = Duration::from_secs(60);
+
+/// Pulls due feeds, one at a time, each within the pull's limits; a failed pull is recorded on its
+/// feed's status and changes nothing.
+async fn pull_feeds_regularly(store: Arc<dyn Store>, settings: crate::feeds::FeedSettings) {
+    let mut ticker = tokio::time::interval(FEED_CHECK_INTERVAL);
+    ticker.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        ticker.tick().await;
+        let pulled = match crate::feeds::pull_due(store.as_ref(), &settings).await {
+            Ok(pulled) => pulled,
+            Err(e) => {
+                tracing::warn!(error = %e, "cannot read the followed feeds; trying again in a minute");
+                continue;
+            }
+        };
+        for (feed, result) in pulled {
+            match result {
+                Ok(summary) => tracing::info!(feed, outcome = %summary.message(), "feed pulled"),
+                Err(e) => tracing::warn!(feed, error = %e, "feed pull failed; nothing was changed"),
+            }
+        }
+    }
+}
+
 /// The scheduled link check. Replicas sharing a database each run it; the results are the same
 /// rows; a replica skips its turn when another ran within half the interval.
 async fn check_links_regularly(store: Arc<dyn Store>, every: Duration, settings: CheckSettings) {
@@ -289,6 +315,8 @@ pub struct ServeExtras {
     pub intake: IntakeSettings,
     pub check_links_every: Option<Duration>,
     pub link_checks: CheckSettings,
+    /// How followed feeds are pulled.
+    pub feeds: crate::feeds::FeedSettings,
 }
 
 /// `helpatlas serve`: serves until Ctrl-C or SIGTERM; `caching` as in [`AppState::new`].
@@ -304,6 +332,7 @@ pub async fn serve(
     if let Some(every) = extras.check_links_every {
         tokio::spawn(check_links_regularly(state.store.clone(), every, extras.link_checks));
     }
+    tokio::spawn(pull_feeds_regularly(state.store.clone(), extras.feeds));
     let services = state.index().len();
     let running = start(state, listener, shutdown_signal()).await?;
     tracing::info!(addr = %running.addr, services, "serving Help Atlas on http://{}", running.addr);

@@ -112,6 +112,7 @@ impl PublicArgs {
             },
             check_links_every: self.check_links_every.map(|h| std::time::Duration::from_secs(u64::from(h) * 3600)),
             link_checks: self.checker.settings(),
+            feeds: crate::feeds::FeedSettings::default(),
         }
     }
 }
@@ -195,6 +196,64 @@ impl UserCommand {
     }
 }
 
+#[derive(Subcommand, Debug)]
+pub enum FeedCommand {
+    /// Follow another directory's HSDS 3.0 publication: an HSDS API (its root URL), an HSDS JSON file
+    /// or a Tabular Data Package zip. `serve` pulls it when due; `feeds pull` pulls it now.
+    Add {
+        /// The API's root (e.g. https://example.org/api) or the file's URL.
+        url: String,
+        /// A short name for it: lowercase letters, digits and `-`; shown on every record it brings.
+        #[arg(long)]
+        name: String,
+        /// How often to pull: hours (`6h`) or days (`1d`).
+        #[arg(long, default_value = "6h", value_parser = crate::feeds::parse_interval)]
+        every: u32,
+        /// Take only services in these countries (ISO codes, comma-separated); default all.
+        #[arg(long, value_delimiter = ',')]
+        countries: Vec<String>,
+        /// Take only services of these kinds (comma-separated, e.g. helplines,in-person); default all.
+        #[arg(long, value_delimiter = ',')]
+        kinds: Vec<crate::model::Kind>,
+        /// The publisher's licence, shown with every record it brings (e.g. "CC BY 4.0").
+        #[arg(long, default_value = "")]
+        licence: String,
+        #[command(flatten)]
+        data: DataArgs,
+    },
+    /// List the followed feeds and how their last pull went.
+    List {
+        #[command(flatten)]
+        data: DataArgs,
+    },
+    /// Pull a feed now; exits non-zero when the pull fails (nothing is then changed).
+    Pull {
+        name: String,
+        /// Largest download and import in bytes (see `import --max-bytes`).
+        #[arg(long, env = "HELPATLAS_IMPORT_MAX_BYTES", default_value_t = crate::hsds::source::DEFAULT_MAX_BYTES)]
+        max_bytes: u64,
+        #[command(flatten)]
+        data: DataArgs,
+    },
+    /// Stop following a feed: the services it brought are retired (kept with their history).
+    Remove {
+        name: String,
+        #[command(flatten)]
+        data: DataArgs,
+    },
+}
+
+impl FeedCommand {
+    fn data(&self) -> &DataArgs {
+        match self {
+            FeedCommand::Add { data, .. }
+            | FeedCommand::List { data }
+            | FeedCommand::Pull { data, .. }
+            | FeedCommand::Remove { data, .. } => data,
+        }
+    }
+}
+
 #[derive(ValueEnum, Debug, Clone, Copy)]
 pub enum ExportFormat {
     /// Help Atlas JSON: every field of every record (a lossless backup).
@@ -249,6 +308,11 @@ pub enum Command {
         #[command(subcommand)]
         action: UserCommand,
     },
+    /// Follow other directories' HSDS feeds.
+    Feeds {
+        #[command(subcommand)]
+        action: FeedCommand,
+    },
     /// Import Help Atlas JSON, HSDS JSON or ndjson, or an HSDS data package (directory or .zip): everything
     /// is checked first, then written in one transaction.
     Import {
@@ -260,6 +324,10 @@ pub enum Command {
         /// Leave out invalid values and records, import the rest, and list what was left out.
         #[arg(long)]
         skip_invalid: bool,
+        /// Repair what can be read without guessing (date-times without a UTC offset, nested records
+        /// without an id, rows repeated exactly), with a note per kind of repair.
+        #[arg(long)]
+        lenient: bool,
         /// Largest import in bytes: a file, or a data package's CSVs together once decompressed (a
         /// package needs about twice its size in memory).
         #[arg(long, env = "HELPATLAS_IMPORT_MAX_BYTES", default_value_t = crate::hsds::source::DEFAULT_MAX_BYTES)]
@@ -353,6 +421,7 @@ pub enum CliError {
     Check(#[from] crate::linkcheck::CheckError),
     #[error(transparent)]
     Backup(#[from] crate::backup::BackupError),
+    Feed(#[from] crate::feeds::FeedError),
 }
 
 pub async fn run(cli: Cli) -> Result<(), CliError> {
@@ -374,10 +443,16 @@ pub async fn run(cli: Cli) -> Result<(), CliError> {
             store.close().await;
             result
         }
-        Command::Import { path, dry_run, skip_invalid, max_bytes, data } => {
+        Command::Feeds { action } => {
+            let store = app::open_store(&action.data().config()).await?;
+            let result = feeds(store.as_ref(), action).await;
+            store.close().await;
+            result
+        }
+        Command::Import { path, dry_run, skip_invalid, lenient, max_bytes, data } => {
             let store = app::open_store(&data.config()).await?;
             let limits = crate::hsds::source::Limits { max_bytes, ..Default::default() };
-            let options = transfer::ImportOptions { dry_run, skip_invalid, limits };
+            let options = transfer::ImportOptions { dry_run, skip_invalid, limits, lenient };
             let bar = progress_bar();
             let result = transfer::import(store.as_ref(), &path, options, &|done, total| {
                 bar.set_length(total as u64);
@@ -441,6 +516,56 @@ pub async fn run(cli: Cli) -> Result<(), CliError> {
             Ok(())
         }
     }
+}
+
+async fn feeds(store: &dyn crate::store::Store, action: FeedCommand) -> Result<(), CliError> {
+    let now = chrono::Utc::now();
+    match action {
+        FeedCommand::Add { url, name, every, countries, kinds, licence, .. } => {
+            let countries = crate::feeds::parse_countries(countries.iter().map(String::as_str))?;
+            let subscription = crate::feeds::Subscription { name, url, every_hours: every, countries, kinds, licence };
+            let feed = crate::feeds::add(store, subscription, now).await?;
+            println!(
+                "following {} as `{}`, pulled every {} h; `helpatlas feeds pull {}` pulls it now",
+                feed.url, feed.name, feed.every_hours, feed.name
+            );
+        }
+        FeedCommand::List { .. } => {
+            for feed in store.feeds().await.map_err(AppError::from)? {
+                println!("{}", feed_line(&feed));
+            }
+        }
+        FeedCommand::Pull { name, max_bytes, .. } => {
+            let feed =
+                store.feed(&name).await.map_err(AppError::from)?.ok_or(crate::feeds::FeedError::NotFound(name))?;
+            let limits = crate::hsds::source::Limits { max_bytes, ..Default::default() };
+            let settings = crate::feeds::FeedSettings { limits, ..Default::default() };
+            let summary = crate::feeds::pull(store, &feed, &settings, now).await?;
+            for note in summary.notes.iter().take(MAX_NOTES_SHOWN) {
+                println!("note: {note}");
+            }
+            println!("pulled {}: {}", feed.name, summary.message());
+        }
+        FeedCommand::Remove { name, .. } => {
+            let retired = crate::feeds::remove(store, &name, now).await?;
+            println!("no longer following `{name}`; {retired} of its services retired");
+        }
+    }
+    Ok(())
+}
+
+/// A feed as `feeds list` shows it: name, URL, interval, filters, last pull.
+fn feed_line(feed: &crate::model::Feed) -> String {
+    let join = |items: Vec<String>| if items.is_empty() { "all".to_string() } else { items.join(",") };
+    let countries = join(feed.countries.iter().map(ToString::to_string).collect());
+    let kinds = join(feed.kinds.iter().map(ToString::to_string).collect());
+    let last = match (feed.attempted_at, feed.outcome) {
+        (Some(at), Some(outcome)) => {
+            format!("{} {}: {}", at.format("%Y-%m-%d %H:%M UTC"), outcome.code(), feed.message)
+        }
+        _ => "never pulled".to_string(),
+    };
+    format!("{}\t{}\tevery {} h\tcountries {countries}\tkinds {kinds}\t{last}", feed.name, feed.url, feed.every_hours)
 }
 
 /// The first line of standard input, without its line ending.

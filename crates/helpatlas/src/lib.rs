@@ -9,6 +9,7 @@ pub mod bundled;
 pub mod cli;
 pub mod config;
 pub mod editing;
+pub mod feeds;
 pub mod generate;
 pub mod geo;
 pub mod hsds;

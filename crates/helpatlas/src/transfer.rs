@@ -22,6 +22,8 @@ pub enum TransferError {
     Store(#[from] StoreError),
     #[error(transparent)]
     Hsds(#[from] HsdsError),
+    #[error("{path}: found no records to import; {why}")]
+    Empty { path: String, why: String },
 }
 
 /// A problem with one record of an import, named so that `--skip-invalid` can leave the record out.
@@ -118,6 +120,9 @@ pub struct ImportOptions {
     pub skip_invalid: bool,
     /// How much may be read, so that a mistaken path or a zip bomb cannot exhaust memory.
     pub limits: hsds::source::Limits,
+    /// Repair what real publishers get wrong but can be read without guessing (`hsds::lenient`),
+    /// each kind of repair noted.
+    pub lenient: bool,
 }
 
 /// What an import did.
@@ -138,19 +143,20 @@ fn invalid(path: &Path, problems: Vec<String>) -> TransferError {
 
 /// Reads any supported form (Help Atlas JSON, HSDS JSON/ndjson, HSDS data package directory or zip)
 /// into a directory, with what was left out and the defaults applied.
-fn read_any(
+pub fn read_any(
     path: &Path,
     options: ImportOptions,
     now: DateTime<Utc>,
 ) -> Result<(Directory, Vec<String>, Vec<String>), TransferError> {
     match hsds::source::read(path, &options.limits)? {
         hsds::source::Input::Atlas(directory) => Ok((directory, Vec::new(), Vec::new())),
-        hsds::source::Input::Hsds { tables, problems } => {
+        hsds::source::Input::Hsds { mut tables, problems } => {
+            let repaired = if options.lenient { hsds::lenient::repair(&mut tables) } else { Vec::new() };
             let prepared = hsds::prepare(tables, problems, options.skip_invalid, now);
             if !prepared.problems.is_empty() {
                 return Err(invalid(path, prepared.problems));
             }
-            Ok((prepared.directory, prepared.left_out, prepared.notes))
+            Ok((prepared.directory, prepared.left_out, [repaired, prepared.notes].concat()))
         }
     }
 }
@@ -211,13 +217,15 @@ fn keep_dates_of_unchanged<T: Dated>(incoming: &mut [T], existing: &[T], now: Da
     }
 }
 
-fn has_date(directory: &Directory, date: DateTime<Utc>) -> bool {
+/// Whether any record carries `date`: the `now` given to records the source left undated.
+pub fn has_date(directory: &Directory, date: DateTime<Utc>) -> bool {
     directory.organizations.iter().any(|o| o.last_modified == date)
         || directory.locations.iter().any(|l| l.last_modified == date)
         || directory.services.iter().any(|s| s.last_modified == date)
 }
 
-fn keep_unchanged_dates(incoming: &mut Directory, existing: &Directory, now: DateTime<Utc>) {
+/// [`keep_dates_of_unchanged`] for every table.
+pub fn keep_unchanged_dates(incoming: &mut Directory, existing: &Directory, now: DateTime<Utc>) {
     keep_dates_of_unchanged(&mut incoming.organizations, &existing.organizations, now);
     keep_dates_of_unchanged(&mut incoming.locations, &existing.locations, now);
     keep_dates_of_unchanged(&mut incoming.services, &existing.services, now);
@@ -233,6 +241,9 @@ pub async fn import(
 ) -> Result<ImportReport, TransferError> {
     let now = Utc::now();
     let (mut incoming, mut left_out, notes) = read_any(path, options, now)?;
+    if incoming.is_empty() {
+        return Err(TransferError::Empty { path: path.display().to_string(), why: why_empty(&left_out, &notes) });
+    }
     // Whole stored records are read only when some incoming record had no date of its own.
     if has_date(&incoming, now) {
         keep_unchanged_dates(&mut incoming, &store.load_directory().await?, now);
@@ -255,6 +266,15 @@ pub async fn import(
         }
     };
     Ok(ImportReport { summary, records, left_out, notes })
+}
+
+/// Why an import found no records: what was left out or noted, or that nothing in it is a record.
+fn why_empty(left_out: &[String], notes: &[String]) -> String {
+    let said: Vec<&String> = left_out.iter().chain(notes).take(5).collect();
+    match said.is_empty() {
+        true => "it holds no organization, location or service records (an HSDS 3.0 file has service or organization documents; a package, services.csv and organizations.csv)".into(),
+        false => format!("every record was left out: {}", said.iter().map(|s| s.as_str()).collect::<Vec<_>>().join("; ")),
+    }
 }
 
 /// How an import names what it read in the history: the file's name, not the importer's directories.

@@ -56,8 +56,11 @@ fn fill(path: &str, user: &str, submission: &str) -> String {
     } else {
         user.to_string()
     };
-    path.replace("{id}", &id).replace("{token}", "not-a-setup-token")
+    path.replace("{id}", &id).replace("{token}", "not-a-setup-token").replace("{name}", FEED)
 }
+
+/// The followed feed the feeds' routes act on.
+const FEED: &str = "followed";
 
 /// A suggestion in the queue, for the queue's routes.
 async fn queued_suggestion(app: &common::TestApp) -> String {
@@ -91,6 +94,15 @@ async fn every_route_answers_each_kind_of_visitor_as_its_access_says() {
     let auth = &app.state.admin.as_ref().expect("admin").auth;
     auth.set_disabled(&disabled_user, true, &Actor::CommandLine).await.expect("disable");
     let submission = queued_suggestion(&app).await;
+    let feed = helpatlas::feeds::Subscription {
+        name: FEED.into(),
+        url: "http://127.0.0.1:9/never-pulled".into(),
+        every_hours: 6,
+        countries: Vec::new(),
+        kinds: Vec::new(),
+        licence: String::new(),
+    };
+    helpatlas::feeds::add(app.state.store.as_ref(), feed, chrono::Utc::now()).await.expect("feed");
     let routes = route_list();
     assert!(routes.len() >= 40, "{} routes", routes.len());
     let mut checked = 0;

@@ -8,6 +8,7 @@ pub mod documents;
 pub mod export;
 mod flatten;
 pub mod import;
+pub mod lenient;
 pub mod metadata;
 pub mod source;
 pub mod tables;
@@ -36,6 +37,8 @@ pub enum HsdsError {
     UnsafeEntry { path: String, entry: String },
     #[error("cannot write {path}: {reason}")]
     Write { path: String, reason: String },
+    #[error("{path} is an HSDS 1.x or 2.0 data package (it has {marker}); Help Atlas reads HSDS 3.0 only (the official datapackage.json with addresses.csv, schedules.csv, service_at_locations.csv …): convert it to HSDS 3.0 first")]
+    OlderVersion { path: String, marker: String },
 }
 
 /// Maps and sets of the import's checks and joins, which hash tens of millions of ids at a million

@@ -122,7 +122,39 @@ fn read_table(
     Ok(())
 }
 
+/// Tables of HSDS 1.x and 2.0 that 3.0 renamed or folded into others: a package with any of them is
+/// of an older version, whose columns differ too.
+const OLDER_TABLES: [&str; 8] = [
+    "physical_addresses.csv",
+    "postal_addresses.csv",
+    "regular_schedules.csv",
+    "holiday_schedules.csv",
+    "services_at_location.csv",
+    "accessibility_for_disabilities.csv",
+    "payment_accepted.csv",
+    "eligibility.csv",
+];
+
+/// The first table of an older HSDS among `names` (file names, possibly with folders).
+fn older_marker<'a>(names: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    names.into_iter().find(|name| OLDER_TABLES.iter().any(|old| name.rsplit('/').next() == Some(*old)))
+}
+
+fn refuse_older_dir(dir: &Path) -> Result<(), HsdsError> {
+    let names: Vec<String> = std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    match older_marker(names.iter().map(String::as_str)) {
+        Some(marker) => Err(HsdsError::OlderVersion { path: dir.display().to_string(), marker: marker.to_string() }),
+        None => Ok(()),
+    }
+}
+
 fn read_package_dir(dir: &Path, limits: &Limits) -> Result<Input, HsdsError> {
+    refuse_older_dir(dir)?;
     if !dir.join("datapackage.json").is_file() {
         return Err(read_error(dir, not_a_package(dir)));
     }
@@ -202,6 +234,9 @@ fn read_zip(path: &Path, file: std::fs::File, limits: &Limits) -> Result<Input, 
             return Err(HsdsError::UnsafeEntry { path: path.display().to_string(), entry: entry.name().to_string() });
         }
         names.push(entry.name().to_string());
+    }
+    if let Some(marker) = older_marker(names.iter().map(String::as_str)) {
+        return Err(HsdsError::OlderVersion { path: path.display().to_string(), marker: marker.to_string() });
     }
     let package = names
         .iter()

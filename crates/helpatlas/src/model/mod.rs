@@ -6,6 +6,7 @@ mod account;
 mod area;
 mod codes;
 pub mod diff;
+mod feed;
 mod hours;
 mod phone;
 mod provenance;
@@ -17,6 +18,7 @@ pub use area::{AreaError, CountryCode, Coverage, Place, Point, ServiceArea};
 pub use codes::{
     Audience, ChannelType, Cost, DeliveredBy, Form, Kind, Moderation, Referral, Topic, UnknownCode, VerificationStatus,
 };
+pub use feed::{Feed, FeedForm, FeedOrigin, FeedRecord, LinkStatus, ListingLink, PullOutcome, Validator};
 pub use hours::{format_time, DatedException, Days, Hours, HoursError, Span, WeeklyRule};
 pub use phone::PhoneNumber;
 pub use provenance::{RetiredStatus, Retirement, SourceDate, SourceDateError};

@@ -2,6 +2,7 @@
 //! (for several stateless replicas). The database is chosen by URL.
 
 mod accounts;
+mod feeds;
 mod history;
 mod link_checks;
 mod rows;
@@ -9,6 +10,7 @@ mod sql;
 mod submissions;
 
 pub use accounts::{Accounts, NewSession, NewUser, SessionRecord};
+pub use feeds::{Feeds, PullRecord};
 pub use history::{DueCount, DueQuery, Edit, History, RecordQuery, RecordSummary, Saved};
 pub use link_checks::{LinkChecks, LinkState};
 pub use rows::home_country;
@@ -90,7 +92,7 @@ pub struct UpsertSummary {
 /// public's reports and suggestions and the link checker's findings: one database holds all, so that
 /// every replica shares them.
 #[async_trait]
-pub trait Store: Accounts + History + Submissions + LinkChecks + Send + Sync {
+pub trait Store: Accounts + History + Submissions + LinkChecks + Feeds + Send + Sync {
     /// Everything stored, each list ordered by id.
     async fn load_directory(&self) -> Result<Directory, StoreError>;
 

@@ -7,10 +7,12 @@
 
 mod accounts;
 mod dashboard;
+mod feeds;
 mod form;
 mod guard;
 mod history;
 mod links;
+mod merges;
 mod page;
 mod queue;
 mod records;
@@ -122,10 +124,15 @@ pub fn table() -> Vec<Route> {
         route("/admin/queue/{id}/organization", g.clone(), Editor, get(queue::organization)),
         route("/admin/queue/{id}/organization", p.clone(), Editor, post(queue::create_organization)),
         route("/admin/links", g.clone(), Editor, get(links::page)),
+        route("/admin/merges", g.clone(), Editor, get(merges::page)),
+        route("/admin/merges", p.clone(), Editor, post(merges::act)),
         route("/admin/users", g.clone(), Admin, get(accounts::list)),
         route("/admin/users", p.clone(), Admin, post(accounts::add)),
         route("/admin/users/{id}", p.clone(), Admin, post(accounts::change)),
-        route("/admin/audit", g, Admin, get(accounts::audit)),
+        route("/admin/audit", g.clone(), Admin, get(accounts::audit)),
+        route("/admin/feeds", g, Admin, get(feeds::page)),
+        route("/admin/feeds", p.clone(), Admin, post(feeds::add)),
+        route("/admin/feeds/{name}", p, Admin, post(feeds::act)),
     ]
 }
 

@@ -66,6 +66,8 @@ struct ServicePage {
     action: String,
     id: Option<String>,
     retired: Option<String>,
+    /// Fields changed here whose value differs at a followed feed, by feed.
+    feed_differs: Vec<(String, String)>,
     organization_name: Option<String>,
     d: ServiceDraft,
     state: FormState,
@@ -115,6 +117,15 @@ async fn service_page(
         }
         None => (None, Vec::new()),
     };
+    let origins = match id {
+        Some(id) => match admin.store.origins(id).await {
+            Ok(origins) => origins,
+            Err(e) => return page::store_error(&e),
+        },
+        None => Vec::new(),
+    };
+    let feed_differs =
+        origins.into_iter().filter(|o| !o.differs.is_empty()).map(|o| (o.feed, o.differs.join(", "))).collect();
     let single = |value: &str| vec![value.to_string()];
     let channel_kinds = |kind: &str| choices(ChannelType::ALL, ChannelType::VOCABULARY, &single(kind));
     let blanks = (0..BLANK_CHANNELS).map(|_| ChannelDraft::default());
@@ -135,6 +146,7 @@ async fn service_page(
             action: id.map_or("/admin/services/new".to_string(), |id| format!("/admin/services/{id}")),
             id: id.map(|i| i.to_string()),
             retired: stored.and_then(|s| s.retired.as_ref()).map(|r| format!("{}: {}", r.status.code(), r.reason)),
+            feed_differs,
             organization_name,
             kinds: choices(Kind::ALL, Kind::VOCABULARY, &single(&d.kind)),
             forms: choices(Form::ALL, Form::VOCABULARY, &d.forms),

@@ -15,6 +15,13 @@ use axum::response::Response;
 use chrono::Utc;
 use uuid::Uuid;
 
+/// A followed feed the listing came from: "From FEED, updated DATE. Licence: …".
+pub struct Origin {
+    pub feed: String,
+    pub updated: String,
+    pub licence: String,
+}
+
 pub struct Alternative {
     pub href: String,
     pub name: String,
@@ -47,6 +54,7 @@ struct ServicePage {
     stale: bool,
     source_url: String,
     source_date: Option<String>,
+    origins: Vec<Origin>,
     alternatives: Vec<Alternative>,
     report_href: String,
 }
@@ -82,6 +90,17 @@ pub async fn page(
             .collect(),
         _ => Vec::new(),
     };
+    // The listing's feeds, when it came from any: a page without them is better than no page.
+    let updated = s.last_modified.date_naive().to_string();
+    let origins = match state.store.origins(s.id).await {
+        Ok(origins) => origins,
+        Err(e) => {
+            tracing::warn!(error = %e, "cannot read where a listing came from");
+            Vec::new()
+        }
+    };
+    let origins =
+        origins.into_iter().map(|o| Origin { feed: o.feed, updated: updated.clone(), licence: o.licence }).collect();
     render(ServicePage {
         t,
         frame: frame.titled(&s.name),
@@ -110,6 +129,7 @@ pub async fn page(
         stale: now.date_naive().checked_sub_months(chrono::Months::new(12)).is_some_and(|limit| s.verified_on < limit),
         source_url: s.source_url.clone(),
         source_date: s.source_date.map(|d| d.to_string()),
+        origins,
         alternatives,
         report_href: format!("/services/{}/report", s.id),
     })
