@@ -421,6 +421,7 @@ pub enum CliError {
     Check(#[from] crate::linkcheck::CheckError),
     #[error(transparent)]
     Backup(#[from] crate::backup::BackupError),
+    #[error(transparent)]
     Feed(#[from] crate::feeds::FeedError),
 }
 
