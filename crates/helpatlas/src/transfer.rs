@@ -144,7 +144,13 @@ fn read_any(
     now: DateTime<Utc>,
 ) -> Result<(Directory, Vec<String>, Vec<String>), TransferError> {
     match hsds::source::read(path, &options.limits)? {
-        hsds::source::Input::Atlas(directory) => Ok((directory, Vec::new(), Vec::new())),
+        hsds::source::Input::Atlas(mut directory) => {
+            let gated = hsds::gate(&mut directory, options.skip_invalid);
+            if !options.skip_invalid && !gated.refused.is_empty() {
+                return Err(invalid(path, gated.refused));
+            }
+            Ok((directory, gated.refused.into_iter().chain(gated.dropped).collect(), gated.cleaned))
+        }
         hsds::source::Input::Hsds { tables, problems } => {
             let prepared = hsds::prepare(tables, problems, options.skip_invalid, now);
             if !prepared.problems.is_empty() {

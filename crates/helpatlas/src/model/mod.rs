@@ -9,6 +9,7 @@ mod hours;
 mod phone;
 mod provenance;
 mod revision;
+pub mod validate;
 
 pub use account::{normalise_email, AuditEntry, Role, UnknownRole, User};
 pub use area::{AreaError, CountryCode, Coverage, Place, Point, ServiceArea};
@@ -16,7 +17,7 @@ pub use codes::{
     Audience, ChannelType, Cost, DeliveredBy, Form, Kind, Moderation, Referral, Topic, UnknownCode, VerificationStatus,
 };
 pub use hours::{format_time, DatedException, Days, Hours, HoursError, Span, WeeklyRule};
-pub use phone::PhoneNumber;
+pub use phone::{PhoneError, PhoneNumber};
 pub use provenance::{RetiredStatus, Retirement, SourceDate, SourceDateError};
 pub use revision::{Action, Author, Record, RecordKind, Revision, Versioned};
 

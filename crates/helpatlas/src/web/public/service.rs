@@ -4,7 +4,7 @@
 use super::render;
 use crate::i18n::Messages;
 use crate::model::{Place, Service};
-use crate::web::view::{area_label, channel_view, eligibility_line, short_url, ChannelView};
+use crate::web::view::{area_label, channel_view, eligibility_line, href, short_url, ChannelView};
 use crate::web::{AppState, Frame, WebError};
 use askama::Template;
 use axum::extract::{Path, State};
@@ -42,7 +42,7 @@ struct ServicePage {
     verified: bool,
     /// Not checked against its source for over 12 months.
     stale: bool,
-    source_url: String,
+    source_url: Option<String>,
     source_date: Option<String>,
     alternatives: Vec<Alternative>,
     report_href: String,
@@ -79,9 +79,9 @@ pub async fn page(State(state): State<AppState>, Path(id): Path<String>) -> Resu
         name: s.name.clone(),
         alternate_name: s.alternate_name.clone(),
         kind: s.kind.code(),
-        organization: index.organization(s.organization_id).map(|o| (o.name.clone(), o.url.clone())),
+        organization: index.organization(s.organization_id).map(|o| (o.name.clone(), o.url.as_deref().and_then(href))),
         description: s.description.clone(),
-        website: s.url.as_ref().map(|u| (short_url(u), u.clone())),
+        website: s.url.as_deref().and_then(href).map(|u| (short_url(&u), u)),
         channels: s.channels.iter().map(|c| channel_view(c, s.timezone, now, t)).collect(),
         timezone: s.timezone.name().to_string(),
         open_now,
@@ -95,7 +95,7 @@ pub async fn page(State(state): State<AppState>, Path(id): Path<String>) -> Resu
         verified_on: s.verified_on.to_string(),
         verified: s.status == crate::model::VerificationStatus::Verified,
         stale: now.date_naive().checked_sub_months(chrono::Months::new(12)).is_some_and(|limit| s.verified_on < limit),
-        source_url: s.source_url.clone(),
+        source_url: href(&s.source_url),
         source_date: s.source_date.map(|d| d.to_string()),
         alternatives,
         report_href: format!("/services/{}/report", s.id),
