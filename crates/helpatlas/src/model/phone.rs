@@ -164,6 +164,10 @@ impl PhoneNumber {
         if PhoneNumber::parse(text).is_some() {
             return Some(text.to_string());
         }
+        // Letters would be read as a vanity number (1-800-FLOWERS): only digits and punctuation are read.
+        if !text.chars().all(|c| c.is_ascii_digit() || " +()-./".contains(c)) {
+            return None;
+        }
         let region = country.and_then(|c| c.to_string().parse::<phonenumber::country::Id>().ok());
         let parsed = phonenumber::parse(region, text).ok()?;
         let written = parsed.format().mode(phonenumber::Mode::International).to_string();
