@@ -222,8 +222,7 @@ pub fn email(value: &str) -> Result<String, EmailError> {
     if length > EMAIL_MAX {
         return Err(EmailError::TooLong { length, max: EMAIL_MAX });
     }
-    let forbidden =
-        |c: char| c.is_whitespace() || is_hidden(c, Lines::One) || "<>\"'()[]\\,;:?#%&/`".contains(c) || c.is_control();
+    let forbidden = |c: char| c.is_whitespace() || is_hidden(c, Lines::One) || "<>\"'()[]\\,;:?#%&/`".contains(c);
     let well_formed = value.split_once('@').is_some_and(|(name, domain)| {
         !name.is_empty()
             && domain.contains('.')
@@ -269,25 +268,16 @@ pub fn channel_value(kind: ChannelType, value: &str, schemes: Schemes) -> Result
     }
 }
 
-/// How the gate treats what breaks its rules.
+/// How the gate treats what breaks its rules in a whole record from another directory (the data
+/// files and the forms check field by field with the same rules, and are stricter: https only, and
+/// a hidden character is refused rather than taken out).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mode {
-    /// The data files shipped with the program: every break is an error, links are https only.
-    Curated,
     /// An import: hidden characters are taken out (each noted); an invalid value is an error.
     Import,
     /// An import with `--skip-invalid` (and followed feeds): hidden characters are taken out and an
     /// invalid optional value is dropped, each noted; an invalid required value leaves the record out.
     ImportSkippingInvalid,
-}
-
-impl Mode {
-    fn schemes(self) -> Schemes {
-        match self {
-            Mode::Curated => Schemes::Https,
-            Mode::Import | Mode::ImportSkippingInvalid => Schemes::Web,
-        }
-    }
 }
 
 /// What became of a value that broke a rule.
@@ -312,11 +302,7 @@ pub struct Finding {
 
 impl fmt::Display for Finding {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let what = match self.outcome {
-            Outcome::Refused => "",
-            Outcome::Dropped => " (value left out)",
-            Outcome::Cleaned => "",
-        };
+        let what = if self.outcome == Outcome::Dropped { " (value left out)" } else { "" };
         write!(f, "field `{}`: {}{what}", self.field, self.message)
     }
 }
@@ -343,24 +329,16 @@ impl Gate {
         dropped
     }
 
-    /// Hidden characters out (noted; an error in curated data), then the length.
+    /// Hidden characters out (each text changed noted), then the length.
     fn text(&mut self, field: &str, text: &mut String, lines: Lines, max: usize) -> Result<(), TextError> {
         let cleaned = clean_text(text, lines);
         if !cleaned.removed.is_empty() {
-            let names = cleaned.removed_names();
-            match self.mode {
-                Mode::Curated => self.found(field, TextError::Hidden(names), Outcome::Refused),
-                _ => self.found(
-                    field,
-                    format!("{} invisible control or direction character(s) removed ({names})", cleaned.removed.len()),
-                    Outcome::Cleaned,
-                ),
-            }
+            let (count, names) = (cleaned.removed.len(), cleaned.removed_names());
+            let message = format!("{count} invisible control or direction character(s) removed ({names})");
+            self.found(field, message, Outcome::Cleaned);
         }
-        if self.mode != Mode::Curated {
-            *text = cleaned.text.clone();
-        }
-        check_length(&cleaned.text, max)
+        *text = cleaned.text;
+        check_length(text, max)
     }
 
     fn required_text(&mut self, field: &str, text: &mut String, lines: Lines, max: usize) {
@@ -395,7 +373,7 @@ impl Gate {
 
     fn optional_url(&mut self, field: &str, value: &mut Option<String>) {
         let Some(url) = value.as_deref() else { return };
-        match WebUrl::parse(url, self.mode.schemes()) {
+        match WebUrl::parse(url, Schemes::Web) {
             Ok(url) => *value = Some(url.into_string()),
             Err(e) => {
                 if self.optional_broken(field, e) {
@@ -406,7 +384,7 @@ impl Gate {
     }
 
     fn required_url(&mut self, field: &str, value: &mut String) {
-        match WebUrl::parse(value, self.mode.schemes()) {
+        match WebUrl::parse(value, Schemes::Web) {
             Ok(url) => *value = url.into_string(),
             Err(e) => self.found(field, e, Outcome::Refused),
         }
@@ -438,7 +416,7 @@ impl Gate {
                 None => false,
             };
         }
-        match channel_value(channel.kind, &channel.value, self.mode.schemes()) {
+        match channel_value(channel.kind, &channel.value, Schemes::Web) {
             Ok(value) => {
                 channel.value = value;
                 true
