@@ -4,7 +4,7 @@
 
 use crate::geo::atlas;
 use crate::hsds::{self, HsdsError};
-use crate::model::{Author, Directory, Kind, Location, Organization, Service, ServiceArea};
+use crate::model::{Author, Directory, Kind, Location, Organization, RecordKind, Service, ServiceArea};
 use crate::store::{RecordTable, Store, StoreError, StoredIds, UpsertSummary};
 use chrono::{DateTime, Utc};
 use std::collections::HashSet;
@@ -270,6 +270,17 @@ fn last_id(page: &Directory) -> Option<Uuid> {
     organization.or(page.locations.last().map(|l| l.id)).or(page.services.last().map(|s| s.id))
 }
 
+/// The change records of a page's records, from their revision history.
+async fn page_metadata(store: &dyn Store, page: &Directory) -> Result<hsds::metadata::Metadata, TransferError> {
+    let organizations: Vec<Uuid> = page.organizations.iter().map(|o| o.id).collect();
+    let locations: Vec<Uuid> = page.locations.iter().map(|l| l.id).collect();
+    let services: Vec<Uuid> = page.services.iter().map(|s| s.id).collect();
+    let mut revisions = store.revisions_of(RecordKind::Organization, &organizations).await?;
+    revisions.extend(store.revisions_of(RecordKind::Location, &locations).await?);
+    revisions.extend(store.revisions_of(RecordKind::Service, &services).await?);
+    Ok(hsds::metadata::Metadata::from_revisions(&revisions))
+}
+
 /// Records read from the store per query while exporting: enough to keep the queries few, few enough
 /// to keep memory small at any size.
 const EXPORT_PAGE: usize = 2000;
@@ -298,7 +309,7 @@ pub async fn export(store: &dyn Store, path: &Path, form: ExportForm) -> Result<
                     let Some(last) = last_id(&page) else { break };
                     after = Some(last);
                     services += page.services.len();
-                    package.directory(&page)?;
+                    package.directory(&page, &page_metadata(store, &page).await?)?;
                 }
             }
             package.finish()?;
@@ -312,7 +323,7 @@ pub async fn export(store: &dyn Store, path: &Path, form: ExportForm) -> Result<
                 let Some(last) = page.organizations.last() else { break };
                 after = Some(last.id);
                 services += page.services.len();
-                documents.directory(&page)?;
+                documents.directory(&page, &page_metadata(store, &page).await?)?;
             }
             documents.finish()?;
             Ok(services)

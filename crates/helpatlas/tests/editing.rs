@@ -475,3 +475,69 @@ async fn the_bundled_data_retires_what_it_dropped_and_leaves_editors_changes_alo
     assert_eq!(history.last().map(|r| r.author.clone()), Some(Author::Bundled));
     store.close().await;
 }
+
+/// The rows of the CSV file `file` of a data package as maps of column to value.
+fn csv_rows(dir: &std::path::Path, file: &str) -> Vec<std::collections::HashMap<String, String>> {
+    let mut reader = csv::Reader::from_path(dir.join(format!("{file}.csv"))).expect(file);
+    let header = reader.headers().expect("header").clone();
+    reader
+        .records()
+        .map(|r| header.iter().map(String::from).zip(r.expect("row").iter().map(String::from)).collect())
+        .collect()
+}
+
+#[tokio::test]
+async fn exports_carry_the_history_as_hsds_metadata_without_editors_addresses() {
+    use helpatlas::hsds::Form;
+    use helpatlas::transfer::{export, ExportForm};
+    let app = common::spawn().await;
+    let (mut editor, _) = signed_in(&app, "kari@example.org", Role::Editor).await;
+    let id = service_id("gb-samaritans");
+    let answer = save(&mut editor, "gb-samaritans", &[("channels[0].hours", "Mo-Fr 09:00-17:00")]).await;
+    assert_eq!(answer.status, 303, "{}", answer.body);
+    let editor_id = app.state.store.revisions(helpatlas::model::RecordKind::Service, id).await.expect("history")[1]
+        .author
+        .reference()
+        .expect("an editor's id");
+
+    let tmp = tempfile::tempdir().expect("tmp");
+    let json = tmp.path().join("export.json");
+    export(app.state.store.as_ref(), &json, ExportForm::Hsds(Form::Json)).await.expect("json export");
+    let text = std::fs::read_to_string(&json).expect("export");
+    assert!(!text.contains("kari@example.org"), "an export never names an editor's address");
+    let documents: serde_json::Value = serde_json::from_str(&text).expect("json");
+    let service = documents
+        .as_array()
+        .expect("array")
+        .iter()
+        .flat_map(|o| o["services"].as_array().expect("services").iter())
+        .find(|s| s["id"] == id.to_string())
+        .expect("the service");
+    let rows = service["metadata"].as_array().expect("the service's metadata");
+    let created = &rows[0];
+    assert_eq!(
+        (created["last_action_type"].as_str(), created["field_name"].as_str()),
+        (Some("create"), Some("record"))
+    );
+    assert_eq!(created["updated_by"], "bundled directory data");
+    let hours = rows.iter().find(|r| r["field_name"] == "channels 1 › hours").expect("the edited field");
+    assert_eq!(hours["last_action_type"], "edit");
+    assert_eq!(hours["previous_value"], "24/7");
+    assert_eq!(hours["replacement_value"], "Mo,Tu,We,Th,Fr 09:00-17:00");
+    assert_eq!(hours["updated_by"], format!("editor {editor_id}"));
+    assert_eq!(hours["resource_id"], id.to_string());
+    assert_eq!(hours["resource_type"], "service");
+    assert_eq!(hours["last_action_date"], chrono::Utc::now().date_naive().to_string());
+
+    let package = tmp.path().join("package");
+    export(app.state.store.as_ref(), &package, ExportForm::Hsds(Form::DataPackage)).await.expect("package export");
+    let table = csv_rows(&package, "metadata");
+    let of_service: Vec<_> = table.iter().filter(|r| r["resource_id"] == id.to_string()).collect();
+    assert_eq!(of_service.len(), rows.len(), "the package and the documents carry the same change records");
+    assert!(of_service.iter().any(|r| r["field_name"] == "channels 1 › hours" && r["previous_value"] == "24/7"));
+    assert!(table.iter().all(|r| r.values().all(|v| !v.is_empty())), "every column of metadata is required");
+    let organizations = csv_rows(&package, "organizations").len();
+    let creations =
+        table.iter().filter(|r| r["resource_type"] == "organization" && r["field_name"] == "record").count();
+    assert_eq!(creations, organizations, "every organization has its creation record");
+}

@@ -132,6 +132,22 @@ fn no_data_file_cites_wikipedia() {
     assert!(cited.is_empty(), "Wikipedia is a lead, never a source: {cited:?}");
 }
 
+/// Tracking parameters and e-mail redirect wrappers make a source look different from the page it is,
+/// and some of them expire: a source is the page's own address.
+#[test]
+fn no_source_carries_tracking_or_a_redirect_wrapper() {
+    let markers = ["utm_", "fbclid=", "gclid=", "awstrack.me"];
+    let tracked: Vec<String> = data_files()
+        .iter()
+        .flat_map(|(name, text)| {
+            text.lines()
+                .filter(|line| markers.iter().any(|m| line.contains(m)))
+                .map(move |line| format!("{name}: {}", line.chars().take(80).collect::<String>()))
+        })
+        .collect();
+    assert!(tracked.is_empty(), "source addresses with tracking: {tracked:#?}");
+}
+
 #[test]
 fn every_table_row_parses() {
     let rows = TABLE.lines().skip(1).filter(|l| !l.is_empty()).count();

@@ -142,6 +142,19 @@ async fn pages_read_everything_once_in_id_order(store: &dyn Store) {
 async fn the_streamed_exports_equal_the_in_memory_ones(store: &dyn Store) {
     use helpatlas::hsds::Form;
     let directory = store.load_directory().await.expect("load");
+    let ids = |kind: RecordKind| -> Vec<uuid::Uuid> {
+        match kind {
+            RecordKind::Organization => directory.organizations.iter().map(|o| o.id).collect(),
+            RecordKind::Location => directory.locations.iter().map(|l| l.id).collect(),
+            RecordKind::Service => directory.services.iter().map(|s| s.id).collect(),
+        }
+    };
+    let mut revisions = Vec::new();
+    for kind in RecordKind::ALL {
+        revisions.extend(store.revisions_of(kind, &ids(kind)).await.expect("revisions"));
+    }
+    assert!(revisions.len() > directory.services.len(), "every record has its history");
+    let metadata = helpatlas::hsds::metadata::Metadata::from_revisions(&revisions);
     let tmp = tempfile::tempdir().expect("tmp");
     for form in [Form::Json, Form::Ndjson, Form::DataPackage] {
         let (streamed, in_memory) = (tmp.path().join(format!("{form:?}-a")), tmp.path().join(format!("{form:?}-b")));
@@ -149,7 +162,7 @@ async fn the_streamed_exports_equal_the_in_memory_ones(store: &dyn Store) {
             .await
             .expect("export");
         assert_eq!(count, directory.services.len());
-        helpatlas::hsds::export(&directory, form, &in_memory).expect("export");
+        helpatlas::hsds::export_with_metadata(&directory, &metadata, form, &in_memory).expect("export");
         let files = |p: &std::path::Path| -> Vec<(String, Vec<u8>)> {
             if p.is_file() {
                 return vec![(String::new(), std::fs::read(p).expect("read"))];

@@ -2,12 +2,11 @@
 //! version based on the version the editor saw (a stale save is refused with what changed since),
 //! and the special edits of a service: revert, retire and restore, holiday closures, verification.
 
-pub mod diff;
 pub mod draft;
 pub mod validate;
 
 use crate::model::{
-    Action, Author, DatedException, Record, RecordKind, RetiredStatus, Retirement, Revision, Service,
+    diff, Action, Author, DatedException, Record, RecordKind, RetiredStatus, Retirement, Revision, Service,
     VerificationStatus, Versioned,
 };
 use crate::store::{Edit, RecordQuery, Saved, Store, StoreError};

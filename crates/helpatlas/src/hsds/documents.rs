@@ -3,6 +3,7 @@
 //! the flat records of `export.rs`, so JSON and CSV say the same.
 
 use super::export::{self, Record};
+use super::metadata::Metadata;
 use super::taxonomy::{self, Term};
 use super::{write_error, AtomicFile, Form, HsdsError};
 use crate::model::{Directory, Location, Organization, Service};
@@ -203,6 +204,24 @@ fn organization_documents(directory: &Directory) -> impl Iterator<Item = Value> 
     })
 }
 
+/// Gives an organization document, its locations and its services their change records, where they
+/// have any.
+fn attach_metadata(document: &mut Value, metadata: &Metadata) {
+    fn attach(record: &mut Value, metadata: &Metadata) {
+        let id = record.get("id").and_then(Value::as_str).and_then(|id| id.parse::<Uuid>().ok());
+        let rows = id.map(|id| metadata.of(id)).unwrap_or_default();
+        if let (Value::Object(map), false) = (record, rows.is_empty()) {
+            map.insert("metadata".into(), Value::Array(rows.iter().cloned().map(Value::Object).collect()));
+        }
+    }
+    for nested in ["locations", "services"] {
+        if let Some(Value::Array(records)) = document.get_mut(nested) {
+            records.iter_mut().for_each(|record| attach(record, metadata));
+        }
+    }
+    attach(document, metadata);
+}
+
 /// Writes organization documents as they are handed in: a pretty-printed JSON array, or one document
 /// per line (ndjson). Callers hand in organizations ordered by id, so the same data gives the same bytes.
 pub struct DocumentWriter {
@@ -238,9 +257,13 @@ impl DocumentWriter {
     }
 
     /// Writes the organizations of `directory` with their locations and services: the whole
-    /// directory, or a batch of organizations with all their records.
-    pub fn directory(&mut self, directory: &Directory) -> Result<(), HsdsError> {
-        organization_documents(directory).try_for_each(|document| self.document(&document))
+    /// directory, or a batch of organizations with all their records; each record with its change
+    /// records from `metadata`.
+    pub fn directory(&mut self, directory: &Directory, metadata: &Metadata) -> Result<(), HsdsError> {
+        organization_documents(directory).try_for_each(|mut document| {
+            attach_metadata(&mut document, metadata);
+            self.document(&document)
+        })
     }
 
     pub fn finish(mut self) -> Result<(), HsdsError> {

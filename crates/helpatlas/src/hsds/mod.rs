@@ -8,6 +8,7 @@ pub mod documents;
 pub mod export;
 mod flatten;
 pub mod import;
+pub mod metadata;
 pub mod source;
 pub mod tables;
 pub mod tabular;
@@ -108,17 +109,28 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), HsdsError> {
     file.commit()
 }
 
-/// Writes the directory in `form`; records are ordered by id, so the same data gives the same bytes.
+/// Writes the directory in `form`, without change records (data that has no history: generated data).
 pub fn export(directory: &Directory, form: Form, path: &Path) -> Result<(), HsdsError> {
+    export_with_metadata(directory, &metadata::Metadata::default(), form, path)
+}
+
+/// Writes the directory in `form` with the change records of `metadata`; records are ordered by id, so
+/// the same data gives the same bytes.
+pub fn export_with_metadata(
+    directory: &Directory,
+    metadata: &metadata::Metadata,
+    form: Form,
+    path: &Path,
+) -> Result<(), HsdsError> {
     match form {
         Form::DataPackage => {
             let mut package = tabular::PackageWriter::create(path)?;
-            package.directory(directory)?;
+            package.directory(directory, metadata)?;
             package.finish()
         }
         Form::Json | Form::Ndjson => {
             let mut documents = documents::DocumentWriter::create(path, form)?;
-            documents.directory(directory)?;
+            documents.directory(directory, metadata)?;
             documents.finish()
         }
     }

@@ -4,6 +4,7 @@
 
 use super::descriptor::{self, Field, FieldType, Resource, DATAPACKAGE_JSON};
 use super::export::{self, Record};
+use super::metadata::Metadata;
 use super::tables::{Cell, Place, Row, Tables, MAX_ROW_BYTES};
 use super::{documents, taxonomy, write_error, AtomicFile, HsdsError};
 use crate::model::{Directory, Location, Organization, Service};
@@ -70,20 +71,23 @@ impl PackageWriter {
         records.iter().try_for_each(|record| writer.write(record))
     }
 
-    pub fn organization(&mut self, o: &Organization) -> Result<(), HsdsError> {
+    pub fn organization(&mut self, o: &Organization, metadata: &Metadata) -> Result<(), HsdsError> {
         let parts = export::organization(o);
         self.write("organization", &[parts.organization])?;
-        self.write("attribute", &parts.attributes)
+        self.write("attribute", &parts.attributes)?;
+        self.write("metadata", metadata.of(o.id))
     }
 
-    pub fn location(&mut self, l: &Location) -> Result<(), HsdsError> {
+    pub fn location(&mut self, l: &Location, metadata: &Metadata) -> Result<(), HsdsError> {
         let parts = export::location(l);
         self.write("location", &[parts.location])?;
         self.write("address", &parts.addresses)?;
-        self.write("attribute", &parts.attributes)
+        self.write("attribute", &parts.attributes)?;
+        self.write("metadata", metadata.of(l.id))
     }
 
-    pub fn service(&mut self, s: &Service) -> Result<(), HsdsError> {
+    pub fn service(&mut self, s: &Service, metadata: &Metadata) -> Result<(), HsdsError> {
+        self.write("metadata", metadata.of(s.id))?;
         let parts = export::service(s);
         self.write("service", &[parts.service])?;
         self.write("phone", &parts.phones)?;
@@ -96,17 +100,18 @@ impl PackageWriter {
         self.write("service_at_location", &service_at_locations)
     }
 
-    /// Writes a whole directory held in memory, in the order [`PackageWriter`] asks for.
-    pub fn directory(&mut self, directory: &Directory) -> Result<(), HsdsError> {
+    /// Writes a whole directory held in memory, in the order [`PackageWriter`] asks for, with the
+    /// change records of `metadata`.
+    pub fn directory(&mut self, directory: &Directory, metadata: &Metadata) -> Result<(), HsdsError> {
         let mut organizations: Vec<&Organization> = directory.organizations.iter().collect();
         organizations.sort_by_key(|o| o.id);
-        organizations.into_iter().try_for_each(|o| self.organization(o))?;
+        organizations.into_iter().try_for_each(|o| self.organization(o, metadata))?;
         let mut locations: Vec<&Location> = directory.locations.iter().collect();
         locations.sort_by_key(|l| l.id);
-        locations.into_iter().try_for_each(|l| self.location(l))?;
+        locations.into_iter().try_for_each(|l| self.location(l, metadata))?;
         let mut services: Vec<&Service> = directory.services.iter().collect();
         services.sort_by_key(|s| s.id);
-        services.into_iter().try_for_each(|s| self.service(s))
+        services.into_iter().try_for_each(|s| self.service(s, metadata))
     }
 
     /// Completes every table and writes the descriptor unchanged.

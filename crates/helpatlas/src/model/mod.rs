@@ -5,6 +5,7 @@
 mod account;
 mod area;
 mod codes;
+pub mod diff;
 mod hours;
 mod phone;
 mod provenance;

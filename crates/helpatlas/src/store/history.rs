@@ -126,6 +126,9 @@ pub trait History: Send + Sync {
     async fn due(&self, query: &DueQuery) -> Result<Vec<RecordSummary>, StoreError>;
 }
 
+/// Ids per query of [`History::revisions_of`].
+const REVISIONS_CHUNK: usize = 500;
+
 fn revision_from(row: &AnyRow, kind: RecordKind) -> Result<Revision, StoreError> {
     let id: String = row.try_get("record_id")?;
     let corrupt = |reason: String| StoreError::Corrupt { table: "revisions", id: id.clone(), reason };
@@ -330,20 +333,23 @@ impl History for SqlStore {
     }
 
     async fn revisions_of(&self, kind: RecordKind, ids: &[Uuid]) -> Result<Vec<Revision>, StoreError> {
-        let (Some(first), Some(last)) = (ids.iter().min(), ids.iter().max()) else { return Ok(Vec::new()) };
-        // The page's ids are a range of the id order: one indexed range scan, then the ids kept.
-        let sql = format!(
-            "SELECT {REVISION_COLUMNS} FROM revisions WHERE record_table = $1 AND record_id >= $2 AND record_id <= $3 ORDER BY record_id, version"
-        );
-        let rows = sqlx::query(&sql)
-            .bind(kind.table())
-            .bind(first.to_string())
-            .bind(last.to_string())
-            .fetch_all(&self.pool)
-            .await?;
-        let wanted: HashSet<&Uuid> = ids.iter().collect();
-        let all: Vec<Revision> = rows.iter().map(|r| revision_from(r, kind)).collect::<Result<_, _>>()?;
-        Ok(all.into_iter().filter(|r| wanted.contains(&r.record_id)).collect())
+        let mut revisions = Vec::new();
+        // The ids of an export page are not a range of the id order (services of a range of
+        // organizations): they are looked up by list, in chunks well under every driver's bind limit.
+        for chunk in ids.chunks(REVISIONS_CHUNK) {
+            let placeholders: Vec<String> = (2..chunk.len() + 2).map(|i| format!("${i}")).collect();
+            let sql = format!(
+                "SELECT {REVISION_COLUMNS} FROM revisions WHERE record_table = $1 AND record_id IN ({}) ORDER BY record_id, version",
+                placeholders.join(", ")
+            );
+            let query = chunk.iter().fold(sqlx::query(&sql).bind(kind.table()), |q, id| q.bind(id.to_string()));
+            let rows = query.fetch_all(&self.pool).await?;
+            for row in &rows {
+                revisions.push(revision_from(row, kind)?);
+            }
+        }
+        revisions.sort_by_key(|r| (r.record_id, r.version));
+        Ok(revisions)
     }
 
     async fn written_by(&self, kind: RecordKind, author_kind: &str) -> Result<HashSet<Uuid>, StoreError> {

@@ -1,7 +1,7 @@
 //! What changed between two versions of a record, field by field, in words an editor reads: every
 //! field of the stored document by its path (`channels 2 › hours`), hours in the data-file notation.
 
-use crate::model::{Hours, Record};
+use super::{Hours, Record};
 use serde_json::Value;
 
 /// One changed field.
