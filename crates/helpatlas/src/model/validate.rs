@@ -21,8 +21,8 @@ use std::fmt;
 pub const NAME_MAX: usize = 200;
 /// Longest description of a service or organization.
 pub const DESCRIPTION_MAX: usize = 2000;
-/// Longest label of a channel.
-pub const LABEL_MAX: usize = 100;
+/// Longest label of a channel (an HSDS phone's description becomes it, often a sentence or two).
+pub const LABEL_MAX: usize = 300;
 /// Longest note on who may use a service.
 pub const NOTE_MAX: usize = 1000;
 /// Longest reason a service was retired.
