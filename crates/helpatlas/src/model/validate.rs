@@ -463,17 +463,11 @@ pub fn service(s: &mut Service, mode: Mode) -> Vec<Finding> {
     if let Some(retirement) = s.retired.as_mut() {
         gate.required_text("retired_reason", &mut retirement.reason, Lines::Many, REASON_MAX);
     }
-    let languages = std::mem::take(&mut s.languages);
-    for code in languages {
+    s.languages.retain(|code| {
         let known_shape = (2..=3).contains(&code.len()) && code.bytes().all(|b| b.is_ascii_lowercase());
-        if known_shape {
-            s.languages.push(code);
-        } else if !gate
-            .optional_broken("languages", format!("`{}` is not an ISO 639 language code", code.escape_debug()))
-        {
-            s.languages.push(code);
-        }
-    }
+        let message = || format!("`{}` is not an ISO 639 language code", code.escape_debug());
+        known_shape || !gate.optional_broken("languages", message())
+    });
     s.channels.retain_mut(|channel| gate.channel(channel));
     gate.finish()
 }
