@@ -177,18 +177,8 @@ const CASES: &[(&str, Option<Kind>, &str, &[&str])] = &[
     ("MX", Some(Kind::InPerson), "adicciones", &["Centros de Integración Juvenil – treatment centres"]),
     ("ZA", Some(Kind::InPerson), "rape", &["Thuthuzela Care Centres"]),
     ("IL", Some(Kind::InPerson), "trauma", &["Resilience centers (מרכזי חוסן)"]),
-    (
-        "SG",
-        Some(Kind::InPerson),
-        "youth",
-        &["CHAT youth mental health service (IMH)", "Youth Integrated Teams and CREST-Youth"],
-    ),
-    (
-        "KR",
-        Some(Kind::InPerson),
-        "gambling",
-        &["Korea Center on Gambling Problems regional centres (한국도박문제관리센터)"],
-    ),
+    ("SG", Some(Kind::InPerson), "youth", &["CHAT youth mental health service (IMH)", "Youth Integrated Teams and CREST-Youth"]),
+    ("KR", Some(Kind::InPerson), "gambling", &["Korea Center on Gambling Problems regional centres (한국도박문제관리센터)"]),
 ];
 
 #[test]
