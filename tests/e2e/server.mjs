@@ -18,8 +18,10 @@ export const chromiumFlags = [
   "--disable-default-apps", "--disable-extensions",
 ];
 
-export async function startServer() {
+// `prepare(dataDir)` runs before the server starts, e.g. to import records into its data directory.
+export async function startServer(prepare = () => {}) {
   const dataDir = mkdtempSync(join(tmpdir(), "helpatlas-e2e-"));
+  prepare(dataDir);
   const child = spawn(binary, ["serve", "--bind", "127.0.0.1:0", "--data-dir", dataDir], {
     env: { ...process.env, NO_COLOR: "1", HELPATLAS_LOG: "info" },
     stdio: ["ignore", "ignore", "pipe"],
@@ -37,6 +39,13 @@ export async function startServer() {
     dataDir,
     stop() { child.kill(); rmSync(dataDir, { recursive: true, force: true }); },
   };
+}
+
+// Imports a file into the data directory with `helpatlas import`; returns what the command printed.
+export function importFile(dataDir, path, ...flags) {
+  const run = spawnSync(binary, ["import", path, ...flags, "--data-dir", dataDir], { encoding: "utf8" });
+  if (run.status !== 0) throw new Error(`import failed: ${run.stderr}`);
+  return run.stdout;
 }
 
 // Creates an account of the editors' area with `helpatlas user add`, the password on standard input.

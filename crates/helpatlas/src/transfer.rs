@@ -41,6 +41,7 @@ impl fmt::Display for Problem {
 }
 
 /// Every problem that would make `incoming` inconsistent once merged with the stored records `existing`.
+/// The values of its fields are the gate's (`model::validate`), which every import path runs first.
 pub fn check(incoming: &Directory, existing: &StoredIds) -> Vec<Problem> {
     let mut problems = Vec::new();
     let mut duplicates = |table: &'static str, ids: Vec<Uuid>| {
@@ -58,11 +59,6 @@ pub fn check(incoming: &Directory, existing: &StoredIds) -> Vec<Problem> {
         incoming.organizations.iter().map(|o| o.id).chain(existing.organizations.iter().copied()).collect();
     let locations: HashSet<Uuid> =
         incoming.locations.iter().map(|l| l.id).chain(existing.locations.iter().copied()).collect();
-    for o in &incoming.organizations {
-        if o.name.trim().is_empty() {
-            problems.push(Problem { table: "organization", id: o.id, message: "field name: must not be empty".into() });
-        }
-    }
     for l in &incoming.locations {
         if !orgs.contains(&l.organization_id) {
             let message = format!("field organization_id: no organization with id {}", l.organization_id);
@@ -79,9 +75,6 @@ pub fn check(incoming: &Directory, existing: &StoredIds) -> Vec<Problem> {
             id: s.id,
             message: format!("field {field}: {what}"),
         };
-        if s.name.trim().is_empty() {
-            problems.push(at("name", "must not be empty".into()));
-        }
         if !orgs.contains(&s.organization_id) {
             problems.push(at("organization_id", format!("no organization with id {}", s.organization_id)));
         }
@@ -102,10 +95,6 @@ pub fn check(incoming: &Directory, existing: &StoredIds) -> Vec<Problem> {
             if !known {
                 problems.push(at("areas", format!("`{area}` is not a known ISO 3166 code")));
             }
-        }
-        // http is accepted: the source is a citation, and much of the data of other directories cites http pages.
-        if !(s.source_url.starts_with("https://") || s.source_url.starts_with("http://")) {
-            problems.push(at("source_url", format!("`{}` is not an http(s) URL", s.source_url)));
         }
     }
     problems
@@ -149,7 +138,13 @@ pub fn read_any(
     now: DateTime<Utc>,
 ) -> Result<(Directory, Vec<String>, Vec<String>), TransferError> {
     match hsds::source::read(path, &options.limits)? {
-        hsds::source::Input::Atlas(directory) => Ok((directory, Vec::new(), Vec::new())),
+        hsds::source::Input::Atlas(mut directory) => {
+            let gated = hsds::gate(&mut directory, options.skip_invalid);
+            if !options.skip_invalid && !gated.refused.is_empty() {
+                return Err(invalid(path, gated.refused));
+            }
+            Ok((directory, gated.refused.into_iter().chain(gated.dropped).collect(), gated.cleaned))
+        }
         hsds::source::Input::Hsds { mut tables, problems } => {
             let repaired = if options.lenient { hsds::lenient::repair(&mut tables) } else { Vec::new() };
             let prepared = hsds::prepare(tables, problems, options.skip_invalid, now);

@@ -1,47 +1,24 @@
 //! Checks of the bundled directory data beyond what the loader refuses outright: every phone number is
-//! valid for its country by libphonenumber's metadata (extracted once into
-//! data/reference/phone_patterns.tsv), links dial correctly, and no service is listed twice.
+//! valid for its country by the gate's rule (`PhoneNumber::checked`, which the loader also applies),
+//! links dial correctly, and no service is listed twice.
 
 use helpatlas::bundled;
 use helpatlas::model::{ChannelType, PhoneNumber};
 use regex::Regex;
-use std::collections::{HashMap, HashSet};
-
-const PATTERNS: &str = include_str!("../../../data/reference/phone_patterns.tsv");
-
-/// Country calling code → (national number pattern, short number pattern) of each region using it.
-fn patterns() -> HashMap<String, Vec<(Regex, Option<Regex>)>> {
-    let anchored = |p: &str| Regex::new(&format!("^(?:{p})$")).expect("libphonenumber pattern");
-    let mut by_code: HashMap<String, Vec<(Regex, Option<Regex>)>> = HashMap::new();
-    for line in PATTERNS.lines().skip(1) {
-        let fields: Vec<&str> = line.split('\t').collect();
-        let short = fields.get(3).filter(|p| !p.is_empty()).map(|p| anchored(p));
-        by_code.entry(fields[1].to_string()).or_default().push((anchored(fields[2]), short));
-    }
-    by_code
-}
+use std::collections::HashSet;
 
 #[test]
 fn every_phone_number_is_valid_for_its_country() {
     let (directory, _) = bundled::load().expect("bundled data");
-    let patterns = patterns();
     let mut invalid = Vec::new();
     for s in &directory.services {
         for c in s.channels.iter().filter(|c| matches!(c.kind, ChannelType::Phone | ChannelType::Sms)) {
-            let Some(number) = PhoneNumber::parse(&c.value) else {
-                invalid.push(format!("{}: `{}` is not +CC national", s.name, c.value));
-                continue;
-            };
-            let regions = patterns.get(&number.country_code).map(Vec::as_slice).unwrap_or_default();
-            let valid = regions.iter().any(|(national, short)| {
-                national.is_match(&number.national) || short.as_ref().is_some_and(|p| p.is_match(&number.national))
-            });
-            if !valid {
-                invalid.push(format!("{}: {}", s.name, c.value));
+            if let Err(e) = PhoneNumber::checked(&c.value) {
+                invalid.push(format!("{}: {}: {e}", s.name, c.value));
             }
         }
     }
-    assert!(invalid.is_empty(), "numbers libphonenumber does not accept: {invalid:#?}");
+    assert!(invalid.is_empty(), "numbers the gate does not accept: {invalid:#?}");
 }
 
 #[test]

@@ -94,7 +94,7 @@ async fn a_service_page_links_every_channel_and_names_its_source() {
     let app = spawn().await;
     let (status, body) = app.page(&format!("/services/{}", service_id("gb-samaritans"))).await;
     assert_eq!(status, 200);
-    assert!(body.contains("<h1>Samaritans"), "title");
+    assert!(body.contains("<h1 dir=\"auto\">Samaritans"), "title");
     assert!(body.contains(r#"href="tel:116123""#), "phone link");
     assert!(body.contains("Hours are local time in Europe/London."));
     assert!(body.contains("24 hours, every day"));

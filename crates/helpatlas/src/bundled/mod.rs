@@ -8,6 +8,7 @@ mod raw;
 mod translations;
 
 use crate::geo::atlas;
+use crate::model::validate::{self, Lines, Schemes, WebUrl};
 use crate::model::*;
 use chrono::{DateTime, NaiveDate, NaiveTime, TimeZone, Utc};
 use raw::{RawChannel, RawFile, RawLocation, RawService};
@@ -196,23 +197,30 @@ impl RecordCheck<'_> {
         values.iter().filter_map(|v| self.parse(field, v)).collect()
     }
 
+    /// A link of curated data: https only (the gate's rule, [`WebUrl`]).
     fn https(&mut self, field: &str, value: &str) -> Option<String> {
-        match url::Url::parse(value) {
-            Ok(u) if u.scheme() == "https" && u.host_str().is_some_and(|h| h.contains('.')) => Some(value.to_string()),
-            _ => {
-                self.problem(field, format!("`{value}` is not an https URL"));
-                None
-            }
-        }
+        WebUrl::parse(value, Schemes::Https)
+            .map(WebUrl::into_string)
+            .map_err(|e| self.problem(field, e.to_string()))
+            .ok()
     }
 
+    /// Required text: not empty, within `max` characters, without hidden characters; trimmed.
     fn text(&mut self, field: &str, value: &str, max: usize) -> String {
-        if value.trim().is_empty() {
-            self.problem(field, "must not be empty");
-        } else if value.chars().count() > max {
-            self.problem(field, format!("is longer than {max} characters"));
+        let lines = if max > validate::NAME_MAX { Lines::Many } else { Lines::One };
+        if let Err(e) = validate::strict_text(value, lines, max, true) {
+            self.problem(field, e.to_string());
         }
         value.trim().to_string()
+    }
+
+    /// Optional text, by the same rules; `None` when blank.
+    fn optional_text(&mut self, field: &str, value: Option<&str>, lines: Lines, max: usize) -> Option<String> {
+        let value = value.map(str::trim).filter(|v| !v.is_empty())?;
+        if let Err(e) = validate::strict_text(value, lines, max, false) {
+            self.problem(field, e.to_string());
+        }
+        Some(value.to_string())
     }
 
     fn slug(&mut self, kind: RecordKind, slug: &str) {
@@ -240,17 +248,17 @@ impl Checker {
     fn organization(&mut self, file: &str, raw: &raw::RawOrganization) {
         let mut r = self.record(file, &raw.slug);
         r.slug(RecordKind::Organization, &raw.slug);
-        let name = r.text("name", &raw.name, 200);
+        let name = r.text("name", &raw.name, validate::NAME_MAX);
+        let description =
+            r.optional_text("description", Some(&raw.description), Lines::Many, validate::DESCRIPTION_MAX);
         let url = raw.url.as_deref().and_then(|u| r.https("url", u));
-        if let Some(email) = &raw.email {
-            check_email(&mut r, "email", email);
-        }
+        let email = raw.email.as_deref().and_then(|e| check_email(&mut r, "email", e));
         let org = Organization {
             id: record_id(RecordKind::Organization, &raw.slug),
             name,
-            description: raw.description.trim().to_string(),
+            description: description.unwrap_or_default(),
             url,
-            email: raw.email.clone(),
+            email,
             translations: Translations::new(),
             last_modified: DateTime::<Utc>::UNIX_EPOCH,
         };
@@ -265,8 +273,10 @@ impl Checker {
         if !org_exists {
             r.problem("organization", format!("no organization with slug `{}`", raw.organization));
         }
-        let name = r.text("name", &raw.name, 200);
-        let description = r.text("description", &raw.description, 2000);
+        let name = r.text("name", &raw.name, validate::NAME_MAX);
+        let alternate_name =
+            r.optional_text("alternate_name", raw.alternate_name.as_deref(), Lines::One, validate::NAME_MAX);
+        let description = r.text("description", &raw.description, validate::DESCRIPTION_MAX);
         let kind = r.parse::<Kind>("kind", &raw.kind);
         let forms = r.parse_all::<Form>("forms", &raw.forms);
         let topics = r.parse_all::<Topic>("topics", &raw.topics);
@@ -303,7 +313,7 @@ impl Checker {
             id: service_id(&raw.slug),
             organization_id,
             name,
-            alternate_name: raw.alternate_name.clone(),
+            alternate_name,
             kind,
             forms,
             description,
@@ -357,7 +367,7 @@ impl FieldChecks {
         self.record().https(field, value)
     }
 
-    pub fn email(&mut self, field: &str, value: &str) -> bool {
+    pub fn email(&mut self, field: &str, value: &str) -> Option<String> {
         check_email(&mut self.record(), field, value)
     }
 
@@ -399,23 +409,10 @@ impl FieldChecks {
         }
     }
 
-    /// A channel's value for its type: a phone number, an email address or an https URL. In-person
-    /// channels may also name one of `locations`.
+    /// A channel's value for its type (see [`check_channel_value`]). In-person channels name one of
+    /// `locations` or link to a page.
     pub fn channel_value(&mut self, field: &str, kind: ChannelType, value: &str, locations: &[String]) -> bool {
-        let ok = match kind {
-            ChannelType::Phone | ChannelType::Sms => PhoneNumber::parse(value).is_some(),
-            ChannelType::Email => return self.email(field, value),
-            ChannelType::InPerson => locations.iter().any(|l| l == value) || value.starts_with("https://"),
-            _ => return self.https(field, value).is_some(),
-        };
-        match (ok, kind) {
-            (true, _) => {}
-            (false, ChannelType::InPerson) => {
-                self.problem(field, format!("`{value}` is neither a location of this service nor an https URL"))
-            }
-            (false, _) => self.problem(field, format!("`{value}` is not an international phone number (+CC …)")),
-        }
-        ok
+        check_channel_value(&mut self.record(), field, kind, value, locations)
     }
 
     /// Hours in the data-file notation: weekly rules and dated exceptions, one per entry.
@@ -484,18 +481,29 @@ fn check_status(r: &mut RecordCheck, raw: &RawService) -> (Option<VerificationSt
         r.problem("retired_reason", "a retired service needs retired_reason: what its source says happened");
         return (None, None);
     };
+    if let Err(e) = validate::strict_text(reason, Lines::Many, validate::REASON_MAX, true) {
+        r.problem("retired_reason", e.to_string());
+    }
     let retirement = Retirement { status: RetiredStatus::Defunct, reason: reason.to_string() };
     (Some(VerificationStatus::Unverified), Some(retirement))
 }
 
-fn check_email(r: &mut RecordCheck, field: &str, value: &str) -> bool {
-    let valid = value
-        .split_once('@')
-        .is_some_and(|(user, host)| !user.is_empty() && host.contains('.') && !value.chars().any(char::is_whitespace));
-    if !valid {
-        r.problem(field, format!("`{value}` is not an email address"));
+fn check_email(r: &mut RecordCheck, field: &str, value: &str) -> Option<String> {
+    validate::email(value).map_err(|e| r.problem(field, e.to_string())).ok()
+}
+
+/// A channel's value by the gate's rule for its type (a phone number in its country's plan, an email
+/// address, an https link); an in-person channel names one of `locations` or links to a page.
+fn check_channel_value(r: &mut RecordCheck, field: &str, kind: ChannelType, value: &str, locations: &[String]) -> bool {
+    let value = value.trim();
+    if kind == ChannelType::InPerson && locations.iter().any(|l| l == value) {
+        return true;
     }
-    valid
+    if kind == ChannelType::InPerson && !value.starts_with("https://") {
+        r.problem(field, format!("`{value}` is neither a location of this service nor an https URL"));
+        return false;
+    }
+    validate::channel_value(kind, value, Schemes::Https).map_err(|e| r.problem(field, e.to_string())).is_ok()
 }
 
 fn check_areas(r: &mut RecordCheck, areas: &[String]) -> Vec<ServiceArea> {
@@ -527,7 +535,7 @@ fn check_eligibility(r: &mut RecordCheck, raw: &raw::RawEligibility) -> Eligibil
         max_age: raw.max_age,
         residents_only: raw.residents_only,
         referral: raw.referral.as_deref().and_then(|v| r.parse("eligibility.referral", v)),
-        note: raw.note.clone(),
+        note: r.optional_text("eligibility.note", raw.note.as_deref(), Lines::Many, validate::NOTE_MAX),
     }
 }
 
@@ -544,13 +552,16 @@ fn check_location(r: &mut RecordCheck, raw: &RawLocation, organization_id: Uuid)
     if let Some(region) = raw.region.as_deref().filter(|code| atlas().subdivision(code).is_none()) {
         r.problem("location.region", format!("`{region}` is not a known ISO 3166-2 code"));
     }
+    let one_line = |r: &mut RecordCheck, field: &str, value: Option<&String>, max: usize| {
+        r.optional_text(field, value.map(String::as_str), Lines::One, max)
+    };
     Some(Location {
         id: record_id(RecordKind::Location, &raw.slug),
         organization_id,
-        name: raw.name.clone(),
-        address: raw.address.clone(),
-        postal_code: raw.postal_code.clone(),
-        city: raw.city.clone(),
+        name: r.text("location.name", &raw.name, validate::NAME_MAX),
+        address: one_line(r, "location.address", raw.address.as_ref(), validate::ADDRESS_MAX),
+        postal_code: one_line(r, "location.postal_code", raw.postal_code.as_ref(), validate::POSTAL_CODE_MAX),
+        city: one_line(r, "location.city", raw.city.as_ref(), validate::CITY_MAX),
         region: raw.region.clone(),
         country,
         point,
@@ -560,23 +571,9 @@ fn check_location(r: &mut RecordCheck, raw: &RawLocation, organization_id: Uuid)
 
 fn check_channel(r: &mut RecordCheck, raw: &RawChannel, service: &RawService) -> Option<Channel> {
     let kind = r.parse::<ChannelType>("channel.type", &raw.kind)?;
-    let value_ok = match kind {
-        ChannelType::Phone | ChannelType::Sms => PhoneNumber::parse(&raw.value).is_some(),
-        ChannelType::Email => check_email(r, "channel.value", &raw.value),
-        ChannelType::InPerson => {
-            service.location.iter().any(|l| l.slug == raw.value) || raw.value.starts_with("https://")
-        }
-        _ => r.https("channel.value", &raw.value).is_some(),
-    };
-    if !value_ok && matches!(kind, ChannelType::Phone | ChannelType::Sms) {
-        r.problem("channel.value", format!("`{}` is not an international phone number (+CC …)", raw.value));
-    }
-    if !value_ok && kind == ChannelType::InPerson {
-        r.problem(
-            "channel.value",
-            format!("`{}` is neither a location slug of this service nor an https URL", raw.value),
-        );
-    }
+    let slugs: Vec<String> = service.location.iter().map(|l| l.slug.clone()).collect();
+    check_channel_value(r, "channel.value", kind, &raw.value, &slugs);
+    let label = r.optional_text("channel.label", raw.label.as_deref(), Lines::One, validate::LABEL_MAX);
     let hours = match (&raw.hours, &raw.exceptions) {
         (None, None) => None,
         (rules, exceptions) => {
@@ -586,7 +583,7 @@ fn check_channel(r: &mut RecordCheck, raw: &RawChannel, service: &RawService) ->
                 .ok()
         }
     };
-    Some(Channel { kind, value: raw.value.trim().to_string(), label: raw.label.clone(), hours })
+    Some(Channel { kind, value: raw.value.trim().to_string(), label, hours })
 }
 
 #[cfg(test)]

@@ -1,10 +1,11 @@
 //! The one way an editor's draft becomes a record. Every value goes through the checks the bundled
-//! data files go through (`bundled::FieldChecks`), so a record is valid the same way wherever it
-//! comes from; this module only adds what forms need beyond data files (text hygiene, references
-//! between records) and reports every problem by field.
+//! data files go through (`bundled::FieldChecks`, built on the gate's rules in `model::validate`), so
+//! a record is valid the same way wherever it comes from; this module only adds what forms need
+//! beyond data files (references between records) and reports every problem by field.
 
 use super::draft::{ChannelDraft, LocationDraft, OrganizationDraft, ServiceDraft};
 use crate::bundled::FieldChecks;
+use crate::model::validate::{self, Lines};
 use crate::model::{
     Audience, Channel, ChannelType, Cost, DeliveredBy, Eligibility, Form, Kind, Location, Moderation, Organization,
     Point, Referral, Retirement, Service, ServiceTexts, Topic, Translations, VerificationStatus,
@@ -32,17 +33,16 @@ impl Invalid {
     }
 }
 
-/// Characters that change how text around them is shown without being seen: they let a name pose as
-/// another or reorder what follows it on the page. Newlines and tabs are allowed in long texts only.
-fn hidden_character(text: &str, multiline: bool) -> Option<char> {
-    text.chars().find(|&c| {
-        let allowed_space = multiline && (c == '\n' || c == '\r' || c == '\t');
-        (c.is_control() && !allowed_space)
-            || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{FEFF}')
-    })
+/// Long texts (descriptions, notes) may hold line breaks; names and labels are one line.
+fn lines_of(max: usize) -> Lines {
+    if max > validate::NAME_MAX {
+        Lines::Many
+    } else {
+        Lines::One
+    }
 }
 
-/// A draft under check: the bundled checks plus text hygiene.
+/// A draft under check: the bundled checks and the gate's text rules.
 struct Check {
     fields: FieldChecks,
 }
@@ -52,20 +52,8 @@ impl Check {
         Check { fields: FieldChecks::default() }
     }
 
-    fn clean(&mut self, field: &str, value: &str, multiline: bool) -> bool {
-        match hidden_character(value, multiline) {
-            Some(c) => {
-                self.fields
-                    .problem(field, format!("contains an invisible control character (U+{:04X}); remove it", c as u32));
-                false
-            }
-            None => true,
-        }
-    }
-
     /// Required text, trimmed.
     fn required(&mut self, field: &str, value: &str, max: usize) -> String {
-        self.clean(field, value, max > 200);
         self.fields.text(field, value, max)
     }
 
@@ -75,9 +63,8 @@ impl Check {
         if value.is_empty() {
             return None;
         }
-        self.clean(field, value, max > 200);
-        if value.chars().count() > max {
-            self.fields.problem(field, format!("is longer than {max} characters"));
+        if let Err(e) = validate::strict_text(value, lines_of(max), max, false) {
+            self.fields.problem(field, e.to_string());
         }
         Some(value.to_string())
     }
@@ -87,18 +74,10 @@ impl Check {
         (!value.is_empty()).then(|| self.fields.https(field, value)).flatten()
     }
 
-    /// An email address: the bundled rule, and none of the characters that would break out of a
-    /// `mailto:` link or a header.
+    /// An email address (the gate's rule: nothing that could leave a `mailto:` link).
     fn email(&mut self, field: &str, value: &str) -> Option<String> {
         let value = value.trim();
-        if value.is_empty() {
-            return None;
-        }
-        if value.chars().any(|c| "<>\"'()[]\\,;: ".contains(c) || c.is_control()) {
-            self.fields.problem(field, format!("`{value}` is not an email address"));
-            return None;
-        }
-        self.fields.email(field, value).then(|| value.to_string())
+        (!value.is_empty()).then(|| self.fields.email(field, value)).flatten()
     }
 
     fn optional_code<T: std::str::FromStr>(&mut self, field: &str, value: &str) -> Option<T>
@@ -141,8 +120,8 @@ pub fn organization(draft: &OrganizationDraft, id: Uuid, now: DateTime<Utc>) -> 
     let mut c = Check::new();
     let organization = Organization {
         id,
-        name: c.required("name", &draft.name, 200),
-        description: c.optional("description", &draft.description, 2000).unwrap_or_default(),
+        name: c.required("name", &draft.name, validate::NAME_MAX),
+        description: c.optional("description", &draft.description, validate::DESCRIPTION_MAX).unwrap_or_default(),
         url: c.optional_https("url", &draft.url),
         email: c.email("email", &draft.email),
         translations: Translations::new(),
@@ -170,10 +149,10 @@ pub fn location(draft: &LocationDraft, id: Uuid, organization: Uuid, now: DateTi
         c.fields.subdivision("region", code);
     }
     let country = c.fields.country("country", draft.country.trim());
-    let name = c.required("name", &draft.name, 200);
-    let address = c.optional("address", &draft.address, 300);
-    let postal_code = c.optional("postal_code", &draft.postal_code, 20);
-    let city = c.optional("city", &draft.city, 100);
+    let name = c.required("name", &draft.name, validate::NAME_MAX);
+    let address = c.optional("address", &draft.address, validate::ADDRESS_MAX);
+    let postal_code = c.optional("postal_code", &draft.postal_code, validate::POSTAL_CODE_MAX);
+    let city = c.optional("city", &draft.city, validate::CITY_MAX);
     let location = match (country, point) {
         (Some(country), Some(point)) => Some(Location {
             id,
@@ -212,9 +191,8 @@ fn channel(c: &mut Check, i: usize, draft: &ChannelDraft, places: &[String]) -> 
     let field = |name: &str| format!("channels[{i}].{name}");
     let kind = c.fields.parse::<ChannelType>(&field("kind"), draft.kind.trim());
     let value = draft.value.trim();
-    c.clean(&field("value"), value, false);
     let valid = kind.is_some_and(|k| c.fields.channel_value(&field("value"), k, value, places));
-    let label = c.optional(&field("label"), &draft.label, 100);
+    let label = c.optional(&field("label"), &draft.label, validate::LABEL_MAX);
     let (rules, exceptions) = (lines(&draft.hours), lines(&draft.exceptions));
     let hours = match rules.is_empty() && exceptions.is_empty() {
         true => None,
@@ -261,11 +239,11 @@ pub fn service(draft: &ServiceDraft, cx: &ServiceContext) -> Result<Service, Inv
         "" => None,
         text => c.fields.source_date("source_date", text, verified_on),
     };
-    let name = c.required("name", &draft.name, 200);
-    let alternate_name = c.optional("alternate_name", &draft.alternate_name, 200);
+    let name = c.required("name", &draft.name, validate::NAME_MAX);
+    let alternate_name = c.optional("alternate_name", &draft.alternate_name, validate::NAME_MAX);
     let kind = c.fields.parse::<Kind>("kind", draft.kind.trim());
     let forms = c.fields.parse_all::<Form>("forms", &draft.forms);
-    let description = c.required("description", &draft.description, 2000);
+    let description = c.required("description", &draft.description, validate::DESCRIPTION_MAX);
     let url = c.optional_https("url", &draft.url);
     let topics = c.fields.parse_all::<Topic>("topics", &draft.topics);
     let audiences = c.fields.parse_all::<Audience>("audiences", &draft.audiences);
@@ -274,7 +252,7 @@ pub fn service(draft: &ServiceDraft, cx: &ServiceContext) -> Result<Service, Inv
     let moderation = c.optional_code::<Moderation>("moderation", &draft.moderation);
     let areas = c.fields.areas("areas", &lines(&draft.areas));
     let referral = c.optional_code::<Referral>("referral", &draft.referral);
-    let note = c.optional("eligibility_note", &draft.eligibility_note, 1000);
+    let note = c.optional("eligibility_note", &draft.eligibility_note, validate::NOTE_MAX);
     let timezone = c.fields.parse::<Tz>("timezone", draft.timezone.trim());
     let source_url = c.fields.https("source_url", draft.source_url.trim());
     let status = c.fields.parse::<VerificationStatus>("status", draft.status.trim());

@@ -6,9 +6,9 @@ use super::tables::{Row, Tables};
 use super::taxonomy::{self, Carrier};
 use super::FastMap;
 use crate::model::{
-    Channel, ChannelType, DatedException, Days, Directory, Eligibility, Hours, Kind, Location, Organization, Point,
-    RetiredStatus, Retirement, Service, ServiceArea, SourceDate, SourceDateError, Span, TextSet, Translations,
-    VerificationStatus, WeeklyRule,
+    Channel, ChannelType, CountryCode, DatedException, Days, Directory, Eligibility, Hours, Kind, Location,
+    Organization, PhoneNumber, Point, RetiredStatus, Retirement, Service, ServiceArea, SourceDate, SourceDateError,
+    Span, TextSet, Translations, VerificationStatus, WeeklyRule,
 };
 use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
@@ -295,7 +295,7 @@ impl<'c, 'a> ServiceBuilder<'c, 'a> {
             .unwrap_or_default();
         let areas = self.areas(id, kind);
         let timezone = self.timezone(id);
-        let channels = self.channels(id);
+        let channels = self.channels(id, areas.iter().find_map(ServiceArea::country));
         let source_url = self.source_url(id, organization_id);
         let eligibility = Eligibility {
             min_age: self.age("minimum_age"),
@@ -415,8 +415,9 @@ impl<'c, 'a> ServiceBuilder<'c, 'a> {
         self.cx.details("schedule", id).to_vec()
     }
 
-    /// The channels attribute; else the service's phones and email, with its weekly schedules.
-    fn channels(&mut self, id: Uuid) -> Vec<Channel> {
+    /// The channels attribute; else the service's phones (written `+CC national`, read by the plan of
+    /// the service's country) and email, with its weekly schedules.
+    fn channels(&mut self, id: Uuid, country: Option<CountryCode>) -> Vec<Channel> {
         if let Some(json) = self.cx.carried(id, Carrier::Channels) {
             match serde_json::from_str(json) {
                 Ok(channels) => return channels,
@@ -428,11 +429,12 @@ impl<'c, 'a> ServiceBuilder<'c, 'a> {
         let mut channels: Vec<Channel> = phones
             .filter_map(|p| {
                 let number = p.str("number")?.trim_matches(|c: char| c == '"' || c.is_whitespace());
+                let number = PhoneNumber::from_foreign(number, country).unwrap_or_else(|| number.to_string());
                 let kind =
                     if matches!(p.str("type"), Some("text" | "sms")) { ChannelType::Sms } else { ChannelType::Phone };
                 Some(Channel {
                     kind,
-                    value: number.to_string(),
+                    value: number,
                     label: p.str("description").map(str::to_string),
                     hours: hours.clone(),
                 })

@@ -15,6 +15,7 @@ pub mod tables;
 pub mod tabular;
 pub mod taxonomy;
 
+use crate::model::validate::{self, Mode};
 use crate::model::Directory;
 use chrono::{DateTime, Utc};
 use std::fs::File;
@@ -150,9 +151,10 @@ pub struct Prepared {
     pub notes: Vec<String>,
 }
 
-/// Checks the rows against the official descriptor, then builds the directory. Without
-/// `skip_invalid` any problem is reported and nothing is built; with it, bad values and records are
-/// left out and listed.
+/// Checks the rows against the official descriptor, then builds the directory and puts every record
+/// through the gate (`model::validate`). Without `skip_invalid` any problem is reported and nothing
+/// is built; with it, bad values and records are left out and listed. Hidden characters are taken
+/// out of texts either way, each noted.
 pub fn prepare(
     mut tables: tables::Tables,
     read_problems: Vec<String>,
@@ -178,7 +180,25 @@ pub fn prepare(
         prepared.problems = mapped.problems;
     }
     prepared.directory = mapped.directory;
+    let gated = gate(&mut prepared.directory, skip_invalid);
+    prepared.notes.extend(gated.cleaned);
+    match skip_invalid {
+        true => prepared.left_out.extend(gated.refused.into_iter().chain(gated.dropped)),
+        false => prepared.problems.extend(gated.refused),
+    }
     prepared
+}
+
+/// Every imported record through the gate: HSDS in every form, Help Atlas's own JSON, followed feeds.
+pub fn gate(directory: &mut Directory, skip_invalid: bool) -> validate::DirectoryFindings {
+    let mode = if skip_invalid { Mode::ImportSkippingInvalid } else { Mode::Import };
+    let mut found = validate::directory(directory, mode);
+    if skip_invalid {
+        for line in &mut found.refused {
+            line.push_str("; record left out");
+        }
+    }
+    found
 }
 
 #[cfg(test)]

@@ -12,6 +12,7 @@ mod phone;
 mod provenance;
 mod revision;
 mod texts;
+pub mod validate;
 
 pub use account::{normalise_email, AuditEntry, Role, UnknownRole, User};
 pub use area::{AreaError, CountryCode, Coverage, Place, Point, ServiceArea};
@@ -20,7 +21,7 @@ pub use codes::{
 };
 pub use feed::{Feed, FeedForm, FeedOrigin, FeedRecord, LinkStatus, ListingLink, PullOutcome, Validator};
 pub use hours::{format_time, DatedException, Days, Hours, HoursError, Span, WeeklyRule};
-pub use phone::PhoneNumber;
+pub use phone::{PhoneError, PhoneNumber};
 pub use provenance::{RetiredStatus, Retirement, SourceDate, SourceDateError};
 pub use revision::{Action, Author, Record, RecordKind, Revision, Versioned};
 pub use texts::{

@@ -1,10 +1,11 @@
 //! The public forms as typed, and the checks that turn them into what is stored. Every field has a
-//! size limit; text goes through the same rules as the editors' forms (no invisible control or
-//! direction characters), links and addresses through their parsers. Every problem is reported by
-//! field, and the form comes back with what was typed.
+//! size limit; text, links and addresses go through the gate's rules (`model::validate`), the same as
+//! every other way data comes in. Every problem is reported by field, and the form comes back with
+//! what was typed.
 
 use super::types::{Reason, ReportText, SuggestionText};
 use crate::editing::validate::{FieldError, Invalid};
+use crate::model::validate::{self, is_hidden, Lines, Schemes, WebUrl};
 use crate::model::{Kind, Service};
 
 /// Longest free-text detail of a report.
@@ -12,7 +13,7 @@ pub const DETAIL_MAX: usize = 2000;
 /// Longest contact address (an email address's limit).
 pub const CONTACT_MAX: usize = 254;
 /// Longest name of a suggested service.
-pub const NAME_MAX: usize = 200;
+pub const NAME_MAX: usize = validate::NAME_MAX;
 /// Longest "how to reach it".
 pub const REACH_MAX: usize = 500;
 /// Longest "who it helps".
@@ -20,7 +21,7 @@ pub const WHO_MAX: usize = 500;
 /// Longest "where".
 pub const PLACE_MAX: usize = 200;
 /// Longest source link.
-pub const URL_MAX: usize = 2000;
+pub const URL_MAX: usize = validate::URL_MAX;
 
 /// A report form as sent.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -62,7 +63,8 @@ impl Problems {
         if length > max {
             self.add(field, format!("is {length} characters long; at most {max} fit"));
         }
-        if let Some(c) = value.chars().find(|&c| hidden_character(c, multiline)) {
+        let lines = if multiline { Lines::Many } else { Lines::One };
+        if let Some(c) = value.chars().find(|&c| is_hidden(c, lines)) {
             self.add(field, format!("contains an invisible control character (U+{:04X}); please remove it", c as u32));
         }
         value.to_string()
@@ -76,27 +78,13 @@ impl Problems {
     }
 }
 
-/// Characters that change how text around them is shown without being seen.
-fn hidden_character(c: char, multiline: bool) -> bool {
-    let allowed_space = multiline && matches!(c, '\n' | '\r' | '\t');
-    (c.is_control() && !allowed_space)
-        || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200B}'..='\u{200F}' | '\u{061C}' | '\u{FEFF}')
-}
-
 /// An optional email address to reply to.
 fn contact(problems: &mut Problems, value: &str) -> String {
     let value = problems.text("contact", value, CONTACT_MAX, false, false);
     if value.is_empty() {
         return value;
     }
-    let well_formed = value.split_once('@').is_some_and(|(name, host)| {
-        !name.is_empty()
-            && host.contains('.')
-            && !host.starts_with('.')
-            && !host.ends_with('.')
-            && !value.chars().any(|c| c.is_whitespace() || matches!(c, '<' | '>' | ',' | ';' | '"'))
-    });
-    if !well_formed {
+    if validate::email(&value).is_err() {
         problems.add("contact", "is not an email address (like name@example.org); leave it empty if you want no reply");
     }
     value
@@ -149,15 +137,11 @@ pub fn suggestion(form: &SuggestionForm) -> Result<(Option<Kind>, SuggestionText
     let who = problems.text("who", &form.who, WHO_MAX, true, false);
     let place = problems.text("place", &form.place, PLACE_MAX, false, false);
     let source_url = problems.text("source_url", &form.source_url, URL_MAX, false, false);
-    if !source_url.is_empty() && !is_web_link(&source_url) {
+    if !source_url.is_empty() && WebUrl::parse(&source_url, Schemes::Web).is_err() {
         problems.add("source_url", "is not a web address starting with https:// or http://");
     }
     let contact = contact(&mut problems, &form.contact);
     problems.into_result((kind, SuggestionText { name, reach, who, place, source_url, contact }))
-}
-
-fn is_web_link(text: &str) -> bool {
-    url::Url::parse(text).is_ok_and(|u| matches!(u.scheme(), "https" | "http") && u.host_str().is_some())
 }
 
 #[cfg(test)]

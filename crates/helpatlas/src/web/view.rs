@@ -1,13 +1,37 @@
-//! Turning domain values into what a page shows: phone links, hours, areas, eligibility.
+//! Turning domain values into what a page shows: links, phone links, hours, areas, eligibility.
 
 use crate::geo::atlas;
 use crate::i18n::Messages;
+use crate::model::validate::{is_hidden, Lines, Schemes, WebUrl};
 use crate::model::{
     format_time, Availability, Channel, ChannelType, CountryCode, Days, Hours, Localized, PhoneNumber, Service,
     ServiceArea,
 };
 use chrono::{DateTime, Utc, Weekday};
 use chrono_tz::Tz;
+
+/// Schemes a link on a page may have. Everything else (`javascript:`, `data:`, `vbscript:`, …) is
+/// never made a link, whatever the stored value says.
+const LINK_SCHEMES: [&str; 5] = ["https", "http", "tel", "sms", "mailto"];
+
+/// The one way a value becomes an `href`: only with a scheme of [`LINK_SCHEMES`], without spaces,
+/// control or direction characters, and for web links by the gate's rule (a host, no credentials).
+/// Records stored before the gate, or a path that missed it, still cannot put an active link on a
+/// page: `None` means the value is shown as text.
+pub fn href(value: &str) -> Option<String> {
+    let value = value.trim();
+    if value.chars().any(|c| c.is_whitespace() || is_hidden(c, Lines::One)) {
+        return None;
+    }
+    let scheme = url::Url::parse(value).ok()?.scheme().to_string();
+    if !LINK_SCHEMES.contains(&scheme.as_str()) {
+        return None;
+    }
+    if matches!(scheme.as_str(), "https" | "http") {
+        return WebUrl::parse(value, Schemes::Web).ok().map(WebUrl::into_string);
+    }
+    Some(value.to_string())
+}
 
 /// A number to show and the `tel:` link that dials it.
 pub struct NumberView {
@@ -19,7 +43,7 @@ impl NumberView {
     /// A number dialled as written, such as an emergency number.
     pub fn short(number: &str) -> NumberView {
         let digits: String = number.chars().filter(char::is_ascii_digit).collect();
-        NumberView { display: number.to_string(), href: format!("tel:{digits}") }
+        NumberView { display: number.to_string(), href: href(&format!("tel:{digits}")).unwrap_or_default() }
     }
 }
 
@@ -30,7 +54,7 @@ pub fn phone_link(value: &str, country: Option<CountryCode>) -> NumberView {
     match PhoneNumber::parse(value) {
         Some(n) => {
             let display = country.map_or_else(|| n.display(), |c| n.display_in(c.as_str()));
-            NumberView { display, href: n.tel_href() }
+            NumberView { display, href: href(&n.tel_href()).unwrap_or_default() }
         }
         None => NumberView::short(value),
     }
@@ -155,18 +179,20 @@ pub fn channel_view(
     country: Option<CountryCode>,
     t: &Messages,
 ) -> ChannelView {
-    let (display, href) = match channel.kind {
+    let (display, link) = match channel.kind {
         ChannelType::Phone => {
             let n = phone_link(&channel.value, country);
-            (n.display, Some(n.href))
+            (n.display, href(&n.href))
         }
         ChannelType::Sms => {
             let n = phone_link(&channel.value, country);
-            (n.display, Some(n.href.replacen("tel:", "sms:", 1)))
+            (n.display, href(&n.href.replacen("tel:", "sms:", 1)))
         }
-        ChannelType::Email => (channel.value.clone(), Some(format!("mailto:{}", channel.value))),
-        _ if channel.value.starts_with("https://") => (short_url(&channel.value), Some(channel.value.clone())),
-        _ => (channel.value.clone(), None),
+        ChannelType::Email => (channel.value.clone(), href(&format!("mailto:{}", channel.value))),
+        _ => match href(&channel.value).filter(|h| h.starts_with("https://") || h.starts_with("http://")) {
+            Some(link) => (short_url(&link), Some(link)),
+            None => (channel.value.clone(), None),
+        },
     };
     let state = match channel.availability(zone, now) {
         Availability::Open => "open",
@@ -176,7 +202,7 @@ pub fn channel_view(
     ChannelView {
         label: channel.label.clone().unwrap_or_else(|| channel_label(channel.kind, t).to_string()),
         display,
-        href,
+        href: link,
         hours: channel.hours.as_ref().map(|h| hours_lines(h, t)).unwrap_or_default(),
         state,
     }
@@ -184,7 +210,7 @@ pub fn channel_view(
 
 /// `https://www.example.org/path/` → `example.org/path`: readable link text.
 pub fn short_url(url: &str) -> String {
-    let rest = url.trim_start_matches("https://").trim_start_matches("www.");
+    let rest = url.trim_start_matches("https://").trim_start_matches("http://").trim_start_matches("www.");
     rest.trim_end_matches('/').to_string()
 }
 
@@ -233,6 +259,31 @@ mod tests {
         assert_eq!((n.display.as_str(), n.href.as_str()), ("22 40 00 40", "tel:+4722400040"));
         let n = phone_link("+47 22 40 00 40", "SE".parse().ok());
         assert_eq!(n.display, "+47 22 40 00 40");
+    }
+
+    #[test]
+    fn only_allowed_schemes_become_links() {
+        for bad in [
+            "javascript:alert(1)",
+            "JAVASCRIPT:alert(1)",
+            "java\nscript:alert(1)",
+            "data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==",
+            "vbscript:msgbox(1)",
+            "https://user:pw@example.org/",
+            "/relative",
+            "\u{202E}https://example.org/",
+        ] {
+            assert_eq!(href(bad), None, "{bad:?}");
+        }
+        for good in [
+            "https://example.org/a?b=1",
+            "http://example.org/",
+            "tel:116123",
+            "sms:+4722400040",
+            "mailto:a@example.org",
+        ] {
+            assert_eq!(href(good).as_deref(), Some(good));
+        }
     }
 
     #[test]

@@ -329,6 +329,8 @@ struct ActionPage {
     version: i64,
     retired: Option<(String, String)>,
     source_url: String,
+    /// The source as a link, when it may be one (see `view::href`).
+    source_href: Option<String>,
     verified_on: String,
     channels: Vec<ClosureChannel>,
     sent: FormData,
@@ -389,6 +391,7 @@ fn action_page(
             version,
             retired: service.retired.as_ref().map(|r| (r.status.code().to_string(), r.reason.clone())),
             source_url: service.source_url.clone(),
+            source_href: crate::web::view::href(&service.source_url),
             verified_on: service.verified_on.to_string(),
             channels,
             sent,

@@ -6,7 +6,7 @@ use crate::i18n::Messages;
 use crate::model::{Place, Service};
 use crate::web::params::Params;
 use crate::web::view::{
-    area_label, channel_view, eligibility_line, language_name, local_text, short_url, ChannelView, LocalText,
+    area_label, channel_view, eligibility_line, href, language_name, local_text, short_url, ChannelView, LocalText,
 };
 use crate::web::{AppState, Frame, WebError};
 use askama::Template;
@@ -52,7 +52,7 @@ struct ServicePage {
     verified: bool,
     /// Not checked against its source for over 12 months.
     stale: bool,
-    source_url: String,
+    source_url: Option<String>,
     source_date: Option<String>,
     origins: Vec<Origin>,
     alternatives: Vec<Alternative>,
@@ -107,9 +107,9 @@ pub async fn page(
         name: s.name.clone(),
         alternate_name: s.alternate_name.clone(),
         kind: s.kind.code(),
-        organization: index.organization(s.organization_id).map(|o| (o.name.clone(), o.url.clone())),
+        organization: index.organization(s.organization_id).map(|o| (o.name.clone(), o.url.as_deref().and_then(href))),
         description: local_text(s.description_in(language), language, t),
-        website: s.url.as_ref().map(|u| (short_url(u), u.clone())),
+        website: s.url.as_deref().and_then(href).map(|u| (short_url(&u), u)),
         channels: s
             .channels
             .iter()
@@ -127,7 +127,7 @@ pub async fn page(
         verified_on: s.verified_on.to_string(),
         verified: s.status == crate::model::VerificationStatus::Verified,
         stale: now.date_naive().checked_sub_months(chrono::Months::new(12)).is_some_and(|limit| s.verified_on < limit),
-        source_url: s.source_url.clone(),
+        source_url: href(&s.source_url),
         source_date: s.source_date.map(|d| d.to_string()),
         origins,
         alternatives,
