@@ -5,6 +5,7 @@ mod api;
 mod error;
 mod frame;
 mod health;
+pub mod language;
 mod page_cache;
 pub mod params;
 pub mod public;

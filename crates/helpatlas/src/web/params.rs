@@ -175,7 +175,7 @@ impl Params {
 
     /// The place of a country page, narrowed by `city=` (a GeoNames id) or `region=` (ISO 3166-2).
     pub fn place(&self, country: CountryCode, t: &Messages) -> Result<PlaceChoice, WebError> {
-        let country_name = atlas().country(country).map(|c| c.name.clone()).unwrap_or_default();
+        let country_name = t.country_name(country);
         if let Some(id) = self.number::<u32>("city", t)? {
             let city = atlas()
                 .city(id)
@@ -218,13 +218,15 @@ impl Params {
 
 /// A 400 whose message is the catalogue text `key` with `{param}` and `{value}` filled in.
 fn bad(t: &Messages, key: &str, param: &str, value: &str) -> WebError {
-    WebError::BadRequest(t.with(key, "param", param).replace("{value}", value))
+    WebError::BadRequest(t.with_all(key, &[("param", param), ("value", value)]))
 }
 
 /// A 400 for an unknown vocabulary code, naming the valid ones.
 pub fn unknown_code(t: &Messages, e: &UnknownCode) -> WebError {
-    let text = t.with("error.unknown_code", "vocabulary", t.label("vocabulary", e.vocabulary));
-    WebError::BadRequest(text.replace("{value}", &e.value).replace("{valid}", &e.valid))
+    let vocabulary = t.label("vocabulary", e.vocabulary);
+    WebError::BadRequest(
+        t.with_all("error.unknown_code", &[("vocabulary", vocabulary), ("value", &e.value), ("valid", &e.valid)]),
+    )
 }
 
 #[cfg(test)]

@@ -2,7 +2,9 @@
 
 use crate::geo::atlas;
 use crate::i18n::Messages;
-use crate::model::{format_time, Availability, Channel, ChannelType, Days, Hours, PhoneNumber, Service, ServiceArea};
+use crate::model::{
+    Availability, Channel, ChannelType, CountryCode, Days, Hours, PhoneNumber, Service, ServiceArea, SourceDate, Span,
+};
 use chrono::{DateTime, Utc, Weekday};
 use chrono_tz::Tz;
 
@@ -28,18 +30,6 @@ pub fn phone_link(value: &str) -> NumberView {
     }
 }
 
-fn day_key(day: Weekday) -> &'static str {
-    match day {
-        Weekday::Mon => "day.mon",
-        Weekday::Tue => "day.tue",
-        Weekday::Wed => "day.wed",
-        Weekday::Thu => "day.thu",
-        Weekday::Fri => "day.fri",
-        Weekday::Sat => "day.sat",
-        Weekday::Sun => "day.sun",
-    }
-}
-
 /// "Mon–Fri", "Sat, Sun", "Mon, Wed–Fri": runs of three or more days shown as ranges.
 pub fn days_label(days: Days, t: &Messages) -> String {
     let list: Vec<Weekday> = days.iter().collect();
@@ -57,32 +47,43 @@ pub fn days_label(days: Days, t: &Messages) -> String {
         .iter()
         .flat_map(|run| match run.as_slice() {
             [first, .., last] if run.len() >= 3 => {
-                vec![format!("{}–{}", t.get(day_key(*first)), t.get(day_key(*last)))]
+                vec![format!("{}–{}", t.weekday(*first), t.weekday(*last))]
             }
-            _ => run.iter().map(|d| t.get(day_key(*d)).to_string()).collect(),
+            _ => run.iter().map(|d| t.weekday(*d)).collect(),
         })
         .collect();
     parts.join(", ")
 }
 
-/// One line per rule, e.g. "Mon–Fri 09:00–17:00"; dated exceptions after.
-pub fn hours_lines(hours: &Hours, t: &Messages) -> Vec<String> {
+/// "09:00–17:00" or "9:00 AM–5:00 PM": the convention of the page's language where the service is.
+fn span_label(span: Span, country: Option<CountryCode>, t: &Messages) -> String {
+    format!("{}–{}", t.time(span.opens, country), t.time(span.closes, country))
+}
+
+/// One line per rule, e.g. "Mon–Fri 09:00–17:00"; dated exceptions after, dated as the page's
+/// language writes dates.
+pub fn hours_lines(hours: &Hours, country: Option<CountryCode>, t: &Messages) -> Vec<String> {
     let mut lines = Vec::new();
     if hours.always {
         lines.push(t.get("hours.always").to_string());
     }
     for rule in &hours.weekly {
-        let span = format!("{}–{}", format_time(rule.span.opens), format_time(rule.span.closes));
-        lines.push(format!("{} {span}", days_label(rule.days, t)));
+        lines.push(format!("{} {}", days_label(rule.days, t), span_label(rule.span, country, t)));
     }
     for e in &hours.exceptions {
         let what = match e.open {
             None => t.get("hours.closed").to_string(),
-            Some(s) => format!("{}–{}", format_time(s.opens), format_time(s.closes)),
+            Some(s) => span_label(s, country, t),
         };
-        lines.push(format!("{}: {what}", e.date.format("%Y-%m-%d")));
+        lines.push(format!("{}: {what}", t.date(e.date)));
     }
     lines
+}
+
+/// A source's own date: in the page language's format when it gives the day, else as written
+/// ("2024-05", "2024").
+pub fn source_date_label(date: SourceDate, t: &Messages) -> String {
+    date.full_date().map_or_else(|| date.to_string(), |day| t.date(day))
 }
 
 pub struct ChannelView {
@@ -112,7 +113,14 @@ pub fn channel_label(kind: ChannelType, t: &Messages) -> &str {
     t.get(channel_key(kind))
 }
 
-pub fn channel_view(channel: &Channel, zone: Tz, now: DateTime<Utc>, t: &Messages) -> ChannelView {
+/// `country`: where the service is, whose clock convention its hours are shown in.
+pub fn channel_view(
+    channel: &Channel,
+    zone: Tz,
+    country: Option<CountryCode>,
+    now: DateTime<Utc>,
+    t: &Messages,
+) -> ChannelView {
     let (display, href) = match channel.kind {
         ChannelType::Phone => {
             let n = phone_link(&channel.value);
@@ -135,7 +143,7 @@ pub fn channel_view(channel: &Channel, zone: Tz, now: DateTime<Utc>, t: &Message
         label: channel.label.clone().unwrap_or_else(|| channel_label(channel.kind, t).to_string()),
         display,
         href,
-        hours: channel.hours.as_ref().map(|h| hours_lines(h, t)).unwrap_or_default(),
+        hours: channel.hours.as_ref().map(|h| hours_lines(h, country, t)).unwrap_or_default(),
         state,
     }
 }
@@ -149,9 +157,9 @@ pub fn short_url(url: &str) -> String {
 pub fn area_label(area: &ServiceArea, t: &Messages) -> String {
     match area {
         ServiceArea::World => t.get("area.world").to_string(),
-        ServiceArea::Country(c) => atlas().country(*c).map_or_else(|| c.to_string(), |c| c.name.clone()),
+        ServiceArea::Country(c) => t.country_name(*c),
         ServiceArea::Subdivision(code) => match atlas().subdivision(code) {
-            Some(s) => format!("{} ({})", s.name, atlas().country(s.country).map_or("", |c| c.name.as_str())),
+            Some(s) => format!("{} ({})", s.name, t.country_name(s.country)),
             None => code.clone(),
         },
         ServiceArea::Radius { km, .. } => t.with("area.radius", "km", &format!("{km:.0}")),

@@ -3,7 +3,8 @@
 
 use super::render;
 use crate::geo::atlas;
-use crate::i18n::Messages;
+use crate::i18n::{Language, Messages};
+use crate::web::language::Visit;
 use crate::web::params::Params;
 use crate::web::{AppState, Frame, WebError};
 use askama::Template;
@@ -168,32 +169,36 @@ struct ArticleList {
     articles: &'static [Article],
 }
 
-pub async fn list(State(state): State<AppState>) -> Result<Response, WebError> {
-    let t = state.messages;
-    render(ArticleList { t, frame: Frame::international(t, None).titled(t.get("articles.title")), articles: all() })
+/// Articles are written in English, so their pages are in English unless `hl` asks for another.
+pub async fn list(visit: Visit) -> Result<Response, WebError> {
+    let frame = Frame::international(&visit, Language::English);
+    let t = frame.t;
+    render(t, ArticleList { t, frame: frame.titled(t.get("articles.title")), articles: all() })
 }
 
 pub async fn page(
     State(state): State<AppState>,
+    visit: Visit,
     Path(slug): Path<String>,
     RawQuery(raw): RawQuery,
 ) -> Result<Response, WebError> {
-    let t = state.messages;
     let article = all().iter().find(|a| a.slug == slug).ok_or(WebError::NotFound)?;
     let params = Params::parse(raw.as_deref())?;
     let country = params.one("country").and_then(|c| atlas().parse_country(c));
     let frame = match country {
-        Some(c) => Frame::for_country(t, &state.index(), c.code),
-        None => Frame::international(t, None),
+        Some(c) => Frame::for_country_in(&visit, &state.index(), c.code, Language::English),
+        None => Frame::international(&visit, Language::English),
     };
+    let t = frame.t;
     // The link back to results for the reader's place, when the article is about a kind of help.
     let results = match (&article.kind, country) {
-        (Some(kind), Some(c)) => {
-            Some((format!("/{}/{kind}", c.code.slug()), t.with(&format!("results.heading.{kind}"), "place", &c.name)))
-        }
+        (Some(kind), Some(c)) => Some((
+            format!("/{}/{kind}", c.code.slug()),
+            t.with(&format!("results.heading.{kind}"), "place", &t.country_name(c.code)),
+        )),
         _ => None,
     };
-    render(ArticlePage { t, frame: frame.titled(&article.title), article, results })
+    render(t, ArticlePage { t, frame: frame.titled(&article.title), article, results })
 }
 
 #[cfg(test)]
