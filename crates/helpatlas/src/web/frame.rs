@@ -28,7 +28,7 @@ pub struct Frame {
     /// The language switcher and the `hreflang` alternates; empty on pages that have no address of
     /// their own (errors).
     pub languages: Vec<LanguageLink>,
-    /// The page's address without `hl`: the `x-default` alternate.
+    /// The page's full address without `hl`: the `x-default` alternate.
     pub any_language: String,
 }
 
@@ -88,7 +88,7 @@ impl Frame {
     /// Adds the language switcher for the visited address.
     fn switchable(mut self, visit: &Visit) -> Frame {
         self.languages = visit.language_links(self.t.language);
-        self.any_language = visit.href_in(None);
+        self.any_language = visit.full(&visit.href_in(None));
         self
     }
 

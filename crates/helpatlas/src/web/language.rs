@@ -21,6 +21,8 @@ pub const PARAM: &str = "hl";
 /// and the address without `hl`, from which the language switcher's links are made.
 pub struct Visit {
     requested: Option<Language>,
+    /// The site's public origin, for the full addresses of `hreflang` alternates.
+    origin: std::sync::Arc<str>,
     accepted: Option<Language>,
     path: String,
     /// The query's pairs other than `hl`, in their order.
@@ -30,7 +32,7 @@ pub struct Visit {
 impl FromRequestParts<AppState> for Visit {
     type Rejection = Response;
 
-    async fn from_request_parts(parts: &mut Parts, _state: &AppState) -> Result<Visit, Response> {
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Visit, Response> {
         let pairs: Vec<(String, String)> =
             url::form_urlencoded::parse(parts.uri.query().unwrap_or("").as_bytes()).into_owned().collect();
         let requested = match pairs.iter().find(|(k, _)| k == PARAM) {
@@ -41,6 +43,7 @@ impl FromRequestParts<AppState> for Visit {
             parts.headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).and_then(Language::negotiate);
         Ok(Visit {
             requested,
+            origin: state.public_url.clone(),
             accepted,
             path: parts.uri.path().to_string(),
             others: pairs.into_iter().filter(|(k, _)| k != PARAM).collect(),
@@ -61,6 +64,8 @@ pub struct LanguageLink {
     /// The language's name in itself: "Deutsch", "日本語".
     pub name: String,
     pub href: String,
+    /// The same in full, with the site's origin: the `hreflang` alternate.
+    pub alternate: String,
     pub current: bool,
 }
 
@@ -99,15 +104,24 @@ impl Visit {
         }
     }
 
+    /// `path` with the site's public origin before it.
+    pub fn full(&self, path: &str) -> String {
+        format!("{}{path}", self.origin)
+    }
+
     /// The switcher: this page in every interface language, each named in itself.
     pub fn language_links(&self, current: Language) -> Vec<LanguageLink> {
         Language::INTERFACE
             .into_iter()
-            .map(|l| LanguageLink {
-                code: l.code(),
-                name: autonym(l),
-                href: self.href_in(Some(l)),
-                current: l == current,
+            .map(|l| {
+                let href = self.href_in(Some(l));
+                LanguageLink {
+                    code: l.code(),
+                    name: autonym(l),
+                    alternate: self.full(&href),
+                    href,
+                    current: l == current,
+                }
             })
             .collect()
     }

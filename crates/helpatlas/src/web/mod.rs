@@ -37,6 +37,9 @@ pub struct AppState {
     pub admin: Option<Arc<admin::AdminState>>,
     /// The public's reports and suggestions; without it, their forms answer 404.
     pub intake: Option<Arc<crate::moderation::Intake>>,
+    /// The site's public origin (`https://help.example.org`), before the paths of `hreflang`
+    /// alternates; empty: paths alone.
+    pub public_url: Arc<str>,
 }
 
 impl AppState {
@@ -51,7 +54,13 @@ impl AppState {
             pages: Arc::new(page_cache::PageCache::new(caching)),
             admin: None,
             intake: None,
+            public_url: Arc::from(""),
         }
+    }
+
+    pub fn with_public_url(mut self, url: String) -> AppState {
+        self.public_url = Arc::from(url);
+        self
     }
 
     pub fn with_admin(mut self, admin: admin::AdminState) -> AppState {
