@@ -40,6 +40,12 @@ fetch article-translated "/articles/helplines?hl=es"
 fetch article-original "/articles/helplines?hl=ja"
 fetch articles-translated "/articles?hl=pt"
 fetch nothing-found "/no/search?q=cant+sleep"
+# Right to left, Japanese, and the pseudo-locale.
+fetch country-ar /eg
+fetch results-ar "/eg/helplines?hl=ar"
+fetch results-ja /jp/helplines
+fetch service-ja "$service?hl=ja"
+fetch home-pseudo "/?hl=en-XA"
 # The editors' area, signed in as an admin (the password on standard input, as the CLI asks).
 jar="$pages/cookies"
 printf 'a quiet walk by the fjord\n' | target/debug/helpatlas user add html@example.org --role admin --password-stdin --data-dir "$data" >/dev/null

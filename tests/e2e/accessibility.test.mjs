@@ -80,3 +80,16 @@ for (const colorScheme of ["light", "dark"]) {
     assert.deepEqual(failures, []);
   });
 }
+
+// Arabic (right to left) and Japanese pass as English does.
+for (const lang of ["ar", "ja"]) {
+  test(`no axe-core violations on any template in ${lang}`, async () => {
+    const context = await browser.newContext({ bypassCSP: true });
+    const page = await context.newPage();
+    const inLanguage = Object.fromEntries(Object.entries(pages).map(([name, path]) =>
+      [name, path + (path.includes("?") ? "&" : "?") + "hl=" + lang]));
+    const failures = await axeFailures(page, inLanguage);
+    await context.close();
+    assert.deepEqual(failures, []);
+  });
+}

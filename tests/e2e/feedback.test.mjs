@@ -24,9 +24,9 @@ for (const javaScriptEnabled of [true, false]) {
     const context = await browser.newContext({ javaScriptEnabled });
     const page = await context.newPage();
     await page.goto(server.base + "/gb/search?q=samaritans");
-    await Promise.all([page.waitForURL("**/services/*"), page.locator("ol.results > li h2 a").first().click()]);
+    await Promise.all([page.waitForURL(/\/services\/[0-9a-f-]{36}\?hl=en$/), page.locator("ol.results > li h2 a").first().click()]);
     const serviceUrl = page.url();
-    await Promise.all([page.waitForURL("**/report"), page.click("p.report a")]);
+    await Promise.all([page.waitForURL(/\/report\?hl=en$/), page.click("p.report a")]);
     await page.fill("#f-detail", "Nobody answered at 3 am.");
     await page.fill("#f-contact", "not an address");
     await page.click("form.form button[type=submit]");
@@ -36,13 +36,13 @@ for (const javaScriptEnabled of [true, false]) {
     await page.check(`input[name=reason][value=number-does-not-work]`);
     await page.selectOption("#f-channel", "0");
     await page.fill("#f-contact", "");
-    await Promise.all([page.waitForURL("**/report/sent"), page.click("form.form button[type=submit]")]);
+    await Promise.all([page.waitForURL(/\/report\/sent\?hl=en$/), page.click("form.form button[type=submit]")]);
     assert.match(await page.locator("h1").innerText(), /your report was sent/);
     assert.ok(await page.locator("aside.crisis").isVisible(), "the crisis banner stays");
     assert.equal((await context.cookies()).length, 0, "no cookie on the public side");
 
     await page.goto(serviceUrl.replace(/\/services\/.*/, "/gb/helplines"));
-    await Promise.all([page.waitForURL("**/gb/suggest?kind=helplines"), page.click("p.suggest a")]);
+    await Promise.all([page.waitForURL(/\/gb\/suggest\?kind=helplines&hl=en$/), page.click("p.suggest a")]);
     assert.equal(await page.inputValue("#f-kind"), "helplines", "the kind of the results page is chosen");
 
     await signIn(page, server.base, "editor@example.org", PASSWORD);

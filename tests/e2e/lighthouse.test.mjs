@@ -14,7 +14,9 @@ before(async () => {
   chrome = await chromeLauncher.launch({ chromePath: chromiumPath, chromeFlags: chromiumFlags });
   const gb = await (await fetch(server.base + "/gb")).text();
   const all = templatePages(gb.match(/\/services\/([0-9a-f-]{36})/)[1]);
-  pages = { home: all.home, country: all.country, results: all.results, service: all.service, article: all.article };
+  pages = { home: all.home, country: all.country, results: all.results, service: all.service, article: all.article,
+    // Arabic (right to left) and Japanese meet the same bar.
+    countryArabic: "/eg", resultsArabic: "/eg/helplines?hl=ar", countryJapanese: "/jp", serviceJapanese: all.service + "?hl=ja" };
 });
 after(async () => { await chrome?.kill(); server?.stop(); });
 

@@ -313,6 +313,8 @@ async fn keep_index_fresh(state: AppState) {
 #[derive(Debug, Clone, Default)]
 pub struct ServeExtras {
     pub intake: IntakeSettings,
+    /// The site's public origin, for full addresses in pages (`hreflang`).
+    pub public_url: Option<String>,
     pub check_links_every: Option<Duration>,
     pub link_checks: CheckSettings,
     /// How followed feeds are pulled.
@@ -328,7 +330,10 @@ pub async fn serve(
     extras: ServeExtras,
 ) -> Result<(), AppError> {
     let listener = bind(addr).await?;
-    let state = prepare_full(data, caching, admin, extras.intake).await?;
+    let mut state = prepare_full(data, caching, admin, extras.intake).await?;
+    if let Some(url) = extras.public_url {
+        state = state.with_public_url(url);
+    }
     if let Some(every) = extras.check_links_every {
         tokio::spawn(check_links_regularly(state.store.clone(), every, extras.link_checks));
     }

@@ -61,6 +61,10 @@ impl AdminArgs {
 /// The public forms' guards and the scheduled link check.
 #[derive(Args, Debug, Clone)]
 pub struct PublicArgs {
+    /// The address people reach the site at (scheme and host, such as https://help.example.org): the
+    /// `hreflang` alternates of every page name it in full, as search engines require.
+    #[arg(long, env = "HELPATLAS_PUBLIC_URL", default_value = "http://127.0.0.1:8080", value_parser = parse_public_url)]
+    pub public_url: String,
     /// Seconds a person takes at least to fill in a public form: one sent back sooner is refused.
     #[arg(long, env = "HELPATLAS_FORM_MIN_SECONDS", default_value_t = 3, value_parser = clap::value_parser!(u32).range(0..=600))]
     pub form_min_seconds: u32,
@@ -100,6 +104,18 @@ impl CheckerArgs {
     }
 }
 
+/// An http(s) origin with nothing after the host, written without a trailing slash.
+fn parse_public_url(value: &str) -> Result<String, String> {
+    let url = url::Url::parse(value).map_err(|e| format!("`{value}` is not a URL: {e}"))?;
+    let bare = url.path() == "/" && url.query().is_none() && url.fragment().is_none() && url.username().is_empty();
+    if !matches!(url.scheme(), "http" | "https") || url.host().is_none() || !bare {
+        return Err(format!(
+            "`{value}` is not an http(s) address without path, query or user (such as https://help.example.org)"
+        ));
+    }
+    Ok(url.as_str().trim_end_matches('/').to_string())
+}
+
 impl PublicArgs {
     fn extras(&self, trust_proxy: bool) -> app::ServeExtras {
         let defaults = crate::moderation::IntakeSettings::default();
@@ -110,6 +126,7 @@ impl PublicArgs {
                 limits,
                 trust_proxy,
             },
+            public_url: Some(self.public_url.clone()),
             check_links_every: self.check_links_every.map(|h| std::time::Duration::from_secs(u64::from(h) * 3600)),
             link_checks: self.checker.settings(),
             feeds: crate::feeds::FeedSettings::default(),
@@ -687,4 +704,18 @@ fn places(query: &str, country: Option<&str>, limit: usize) -> Result<(), CliErr
         println!("{line}");
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_public_url;
+
+    #[test]
+    fn the_public_url_is_an_origin() {
+        assert_eq!(parse_public_url("https://help.example.org/").as_deref(), Ok("https://help.example.org"));
+        assert_eq!(parse_public_url("http://127.0.0.1:8080").as_deref(), Ok("http://127.0.0.1:8080"));
+        for bad in ["help.example.org", "ftp://help.example.org", "https://help.example.org/help", "https://a@b.org"] {
+            assert!(parse_public_url(bad).is_err(), "{bad}");
+        }
+    }
 }

@@ -3,8 +3,13 @@
 // - Place type-ahead on inputs with data-typeahead (JSON from /places?format=json).
 // - "Use my location": asks the browser only when pressed; the position is rounded to about 1 km and
 //   sent once to /places/near, never stored.
+// Links made here carry the page language (hl=) as the server's links do.
 (function () {
   "use strict";
+  var language = document.documentElement.lang;
+  function localised(href) {
+    return href + (href.indexOf("?") < 0 ? "?" : "&") + "hl=" + encodeURIComponent(language);
+  }
   var exit = document.getElementById("quick-exit");
   if (exit) {
     var leave = function (event) {
@@ -32,7 +37,7 @@
     places.forEach(function (p) {
       var item = document.createElement("li");
       var link = document.createElement("a");
-      link.href = p.href;
+      link.href = localised(p.href);
       link.textContent = p.name;
       var detail = document.createElement("span");
       detail.className = "meta";
@@ -54,7 +59,7 @@
       if (q.length < 2) { list.textContent = ""; return; }
       timer = setTimeout(function () {
         var asked = ++latest;
-        var url = "/places?format=json&q=" + encodeURIComponent(q) + (country ? "&country=" + country : "");
+        var url = localised("/places?format=json&q=" + encodeURIComponent(q) + (country ? "&country=" + country : ""));
         fetch(url).then(function (r) { return r.ok ? r.json() : []; }).then(function (places) {
           if (asked === latest) show(list, places);
         }).catch(function () {});
@@ -70,8 +75,8 @@
     button.addEventListener("click", function () {
       navigator.geolocation.getCurrentPosition(function (pos) {
         var lat = pos.coords.latitude.toFixed(2), lon = pos.coords.longitude.toFixed(2);
-        fetch("/places/near?lat=" + lat + "&lon=" + lon).then(function (r) { return r.json(); }).then(function (p) {
-          if (p.href) window.location.assign(p.href);
+        fetch(localised("/places/near?lat=" + lat + "&lon=" + lon)).then(function (r) { return r.json(); }).then(function (p) {
+          if (p.href) window.location.assign(localised(p.href));
         }).catch(function () {});
       }, function () {}, { maximumAge: 600000, timeout: 10000 });
     });

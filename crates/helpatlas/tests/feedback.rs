@@ -82,7 +82,7 @@ async fn a_report_keeps_only_what_was_typed_and_the_confirmation_lists_open_cris
     .await;
     assert_eq!(
         (answer.status, answer.location.as_deref()),
-        (303, Some(format!("/services/{id}/report/sent").as_str())),
+        (303, Some(format!("/services/{id}/report/sent?hl=en").as_str())),
         "{}",
         answer.body
     );

@@ -61,11 +61,12 @@ async fn the_emergency_box_tells_unknown_numbers_and_unconfirmed_sources_apart()
     let bg = section(&bg);
     assert!(bg.contains("no separate number found; call 112"), "{bg}");
     assert!(bg.contains("Unconfirmed: the official page shows no date."), "{bg}");
-    let (_, ss) = app.page("/ss").await;
+    let (_, ss) = app.page("/ss?hl=en").await;
     let ss = section(&ss);
     assert!(ss.contains(r#"href="tel:122""#) && ss.contains("not known"), "{ss}");
     assert!(ss.contains("Unconfirmed: we found no official page") && !ss.contains("tel:999"), "{ss}");
-    let (_, fr) = app.page("/fr").await;
+    // France's pages are in French unless asked for in English.
+    let (_, fr) = app.page("/fr?hl=en").await;
     let fr = section(&fr);
     assert!(fr.contains("Official source") && fr.contains("confirmed on"), "{fr}");
     assert!(!fr.contains("Unconfirmed"), "an official page dated within three years: {fr}");
@@ -94,7 +95,7 @@ async fn a_service_page_links_every_channel_and_names_its_source() {
     let app = spawn().await;
     let (status, body) = app.page(&format!("/services/{}", service_id("gb-samaritans"))).await;
     assert_eq!(status, 200);
-    assert!(body.contains("<h1 dir=\"auto\">Samaritans"), "title");
+    assert!(body.contains(r#"<h1 dir="auto">Samaritans"#), "title");
     assert!(body.contains(r#"href="tel:116123""#), "phone link");
     assert!(body.contains("Hours are local time in Europe/London."));
     assert!(body.contains("24 hours, every day"));
@@ -103,8 +104,10 @@ async fn a_service_page_links_every_channel_and_names_its_source() {
     assert!(body[source..].contains("href=\"https://"), "source link");
 
     let id = helpatlas::bundled::service_id("jp-kumamoto-psychiatric-emergency-information-centre");
+    let (_, body) = app.page(&format!("/services/{id}?hl=en")).await;
+    assert!(body.contains("(the page is dated Dec 26, 2024)"), "the source's own date beside the day it was read");
     let (_, body) = app.page(&format!("/services/{id}")).await;
-    assert!(body.contains("(the page is dated 2024-12-26)"), "the source's own date beside the day it was read");
+    assert!(body.contains("（ページの日付：2024/12/26）"), "in Japan's language and its date format: {body}");
 }
 
 #[tokio::test]
@@ -192,19 +195,20 @@ async fn a_change_in_the_store_reaches_the_pages_without_a_restart() {
 #[tokio::test]
 async fn a_results_page_and_its_css_fit_in_14_kb_compressed() {
     let app = spawn().await;
-    let mut total = 0;
-    for path in ["/no/helplines", "/static/site.css"] {
-        let response = app
-            .client
-            .get(format!("{}{path}", app.base))
-            .header("accept-encoding", "gzip")
-            .send()
-            .await
-            .expect("request");
-        assert_eq!(response.headers()["content-encoding"], "gzip", "{path}");
-        total += response.bytes().await.expect("body").len();
+    let compressed = |path: &'static str| {
+        let request = app.client.get(format!("{}{path}", app.base)).header("accept-encoding", "gzip");
+        async move {
+            let response = request.send().await.expect("request");
+            assert_eq!(response.headers()["content-encoding"], "gzip", "{path}");
+            response.bytes().await.expect("body").len()
+        }
+    };
+    let css = compressed("/static/site.css").await;
+    // In Bokmål, Arabic and Japanese, with the language switcher and hreflang alternates.
+    for path in ["/no/helplines", "/no/helplines?hl=en", "/eg/helplines", "/jp/helplines"] {
+        let total = css + compressed(path).await;
+        assert!(total <= 14 * 1024, "{path}: {total} bytes compressed");
     }
-    assert!(total <= 14 * 1024, "{total} bytes compressed");
 }
 
 #[tokio::test]
@@ -225,12 +229,13 @@ async fn results_pages_filter_count_and_paginate() {
 async fn bad_parameters_get_a_helpful_400_with_the_crisis_banner() {
     let app = spawn().await;
     for (path, message) in [
-        ("/no/therapy", "“therapy” is not a kind of help we know. Valid values: online-therapy, in-person"),
-        ("/no/helplines?topic=sadness", "“sadness” is not a topic we know. Valid values: suicidal-thoughts"),
-        ("/no/helplines?channel=pigeon", "“pigeon” is not a channel we know."),
-        ("/no/helplines?page=0", "The page number must be between 1 and 1000."),
-        ("/no/helplines?city=2643743", "That city is not one we know in Norway"),
-        ("/no?region=SE-AB", "That region is not one we know in Norway"),
+        ("/no/therapy?hl=en", "“therapy” is not a kind of help we know. Valid values: online-therapy, in-person"),
+        ("/no/helplines?topic=sadness&hl=en", "“sadness” is not a topic we know. Valid values: suicidal-thoughts"),
+        ("/no/helplines?channel=pigeon&hl=en", "“pigeon” is not a channel we know."),
+        ("/no/helplines?page=0&hl=en", "The page number must be between 1 and 1000."),
+        ("/no/helplines?city=2643743&hl=en", "That city is not one we know in Norway"),
+        ("/no?region=SE-AB&hl=en", "That region is not one we know in Norway"),
+        ("/no?region=SE-AB", "Den regionen kjenner vi ikke i Norge"),
     ] {
         let (status, body) = app.page(path).await;
         assert_eq!(status, 400, "{path}");
@@ -272,9 +277,9 @@ async fn articles_render_with_numbered_references_and_link_to_results() {
     assert!(body.contains("<h1>Is online therapy effective?</h1>"));
     assert!(body.contains(r##"<a class="cite" href="#ref-1">[1]</a>"##));
     assert!(body.contains(r#"<li id="ref-10">"#), "ten numbered references");
-    assert!(body.contains(r#"href="/dk/online-therapy""#), "links to results for the reader's place");
+    assert!(body.contains(r#"href="/dk/online-therapy?hl=en""#), "links to results for the reader's place");
     let (_, results) = app.page("/dk/online-therapy").await;
-    assert!(results.contains(r#"href="/articles/online-therapy?country=dk""#), "results link to the article");
+    assert!(results.contains(r#"href="/articles/online-therapy?country=dk&amp;hl=en""#), "results link to the article");
     assert_eq!(app.page("/articles/no-such-article").await.0, 404);
 }
 

@@ -24,6 +24,11 @@ impl SourceDate {
         SourceDate { year: date.year(), month: Some(date.month()), day: Some(date.day()) }
     }
 
+    /// The date, when the source gives the day (not only a month or year).
+    pub fn full_date(&self) -> Option<NaiveDate> {
+        NaiveDate::from_ymd_opt(self.year, self.month?, self.day?)
+    }
+
     /// The last day the content can date from: the end of the month or year when only that is known.
     pub fn latest(&self) -> NaiveDate {
         let month = self.month.unwrap_or(12);

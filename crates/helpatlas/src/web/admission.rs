@@ -10,8 +10,10 @@
 //! helplines, without filters) is always made, however busy the server is.
 
 use super::frame::Frame;
+use super::language::Visit;
 use super::AppState;
 use crate::geo::atlas;
+use crate::i18n::Language;
 use askama::Template;
 use axum::http::{header, HeaderValue, StatusCode, Uri};
 use axum::response::{Html, IntoResponse, Response};
@@ -127,15 +129,16 @@ fn busy_json() -> Response {
 }
 
 fn busy_page(state: &AppState, uri: &Uri) -> Response {
-    let t = state.messages;
+    let visit = Visit::of_address(uri, state);
     let first = uri.path().trim_start_matches('/').split('/').next().unwrap_or_default();
     let country = (first.len() == 2 && first.bytes().all(|b| b.is_ascii_lowercase()))
         .then(|| atlas().parse_country(first))
         .flatten();
     let frame = match country {
-        Some(c) => Frame::for_country(t, &state.index(), c.code),
-        None => Frame::international(t, None),
+        Some(c) => Frame::for_country(&visit, &state.index(), c.code),
+        None => Frame::international(&visit, Language::English),
     };
+    let t = frame.t;
     let page = BusyPage {
         t,
         frame: frame.titled(t.get("error.busy.title")),

@@ -1,6 +1,7 @@
 //! The one mapping from failures to HTTP responses. Every error page keeps the crisis banner.
 
 use super::frame::Frame;
+use super::language::{content_language, localise_links};
 use crate::i18n::Messages;
 use crate::store::StoreError;
 use askama::Template;
@@ -52,11 +53,11 @@ pub fn error_page(frame: Frame, error: &WebError) -> Response {
     };
     let page = ErrorPage { t, frame: frame.titled(heading), heading: heading.to_string(), detail };
     let body = page.render().unwrap_or_else(|_| t.get("error.server.detail").to_string());
-    (status, Html(body)).into_response()
+    (status, [content_language(t)], Html(localise_links(&body, t.lang))).into_response()
 }
 
 impl IntoResponse for WebError {
     fn into_response(self) -> Response {
-        error_page(Frame::international(crate::i18n::english(), None), &self)
+        error_page(Frame::plain(crate::i18n::english()), &self)
     }
 }

@@ -6,6 +6,7 @@ mod api;
 mod error;
 mod frame;
 mod health;
+pub mod language;
 mod page_cache;
 pub mod params;
 pub mod public;
@@ -39,6 +40,9 @@ pub struct AppState {
     pub admin: Option<Arc<admin::AdminState>>,
     /// The public's reports and suggestions; without it, their forms answer 404.
     pub intake: Option<Arc<crate::moderation::Intake>>,
+    /// The site's public origin (`https://help.example.org`), before the paths of `hreflang`
+    /// alternates; empty: paths alone.
+    pub public_url: Arc<str>,
 }
 
 impl AppState {
@@ -54,7 +58,13 @@ impl AppState {
             admission: Arc::new(admission::Admission::new(admission::AdmissionLimits::default())),
             admin: None,
             intake: None,
+            public_url: Arc::from(""),
         }
+    }
+
+    pub fn with_public_url(mut self, url: String) -> AppState {
+        self.public_url = Arc::from(url);
+        self
     }
 
     pub fn with_admin(mut self, admin: admin::AdminState) -> AppState {

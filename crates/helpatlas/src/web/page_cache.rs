@@ -108,7 +108,7 @@ pub async fn serve_cached(State(state): State<super::AppState>, request: Request
         return next.run(request).await;
     }
     let stamp = (state.index().change, chrono::Utc::now().timestamp().div_euclid(60));
-    let key = cache_key(request.uri());
+    let key = cache_key(request.uri(), request.headers());
     let found = state.pages.lookup(stamp, &key);
     let result = match &found {
         Lookup::Fresh(_) => "fresh",
@@ -141,9 +141,20 @@ pub async fn serve_cached(State(state): State<super::AppState>, request: Request
 }
 
 /// The path and its parameters in one order: `?a=1&b=2` and `?b=2&a=1` ask for the same page. Keys
-/// keep each parameter's values in their order, since repeated keys list several choices.
-fn cache_key(uri: &axum::http::Uri) -> String {
-    let Some(query) = uri.query().filter(|q| !q.is_empty()) else { return uri.path().to_string() };
+/// keep each parameter's values in their order, since repeated keys list several choices. The start
+/// page without `hl` is in the language `Accept-Language` suggests, which is part of its key.
+fn cache_key(uri: &axum::http::Uri, headers: &HeaderMap) -> String {
+    let Some(query) = uri.query().filter(|q| !q.is_empty()) else {
+        if uri.path() == "/" {
+            let accepted = headers
+                .get(header::ACCEPT_LANGUAGE)
+                .and_then(|v| v.to_str().ok())
+                .and_then(crate::i18n::Language::negotiate)
+                .unwrap_or(crate::i18n::Language::English);
+            return format!("/ (Accept-Language: {})", accepted.code());
+        }
+        return uri.path().to_string();
+    };
     let mut pairs: Vec<&str> = query.split('&').filter(|p| !p.is_empty()).collect();
     pairs.sort_by_key(|pair| pair.split('=').next().unwrap_or_default());
     format!("{}?{}", uri.path(), pairs.join("&"))
@@ -213,11 +224,21 @@ impl Page {
 mod tests {
     #[test]
     fn parameters_in_any_order_share_one_key() {
-        let key = |uri: &str| super::cache_key(&uri.parse().expect("uri"));
+        let key = |uri: &str| super::cache_key(&uri.parse().expect("uri"), &HeaderMap::new());
         assert_eq!(key("/no/helplines?topic=grief&open=1"), key("/no/helplines?open=1&topic=grief"));
         assert_ne!(key("/no/helplines?topic=a&topic=b"), key("/no/helplines?topic=a"));
         assert_eq!(key("/no/helplines?topic=a&topic=b&open=1"), "/no/helplines?open=1&topic=a&topic=b");
         assert_eq!(key("/no?"), "/no");
+    }
+
+    #[test]
+    fn the_start_page_without_hl_is_kept_per_suggested_language() {
+        let mut japanese = HeaderMap::new();
+        japanese.insert(header::ACCEPT_LANGUAGE, "ja,en;q=0.5".parse().expect("header"));
+        let key = |uri: &str, headers: &HeaderMap| super::cache_key(&uri.parse().expect("uri"), headers);
+        assert_ne!(key("/", &japanese), key("/", &HeaderMap::new()));
+        assert_eq!(key("/?hl=ja", &japanese), key("/?hl=ja", &HeaderMap::new()), "hl decides, not the header");
+        assert_eq!(key("/no", &japanese), key("/no", &HeaderMap::new()));
     }
 
     use super::*;

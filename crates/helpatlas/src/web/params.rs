@@ -3,7 +3,7 @@
 
 use crate::geo::atlas;
 use crate::i18n::Messages;
-use crate::model::{Audience, ChannelType, Cost, CountryCode, DeliveredBy, LanguageTag, Place, Topic, UnknownCode};
+use crate::model::{Audience, ChannelType, Cost, CountryCode, DeliveredBy, Place, Topic, UnknownCode};
 use crate::search::query::{SearchQuery, DEFAULT_RADIUS_KM, MAX_QUERY_CHARS, MAX_RADIUS_KM};
 use crate::web::WebError;
 use std::str::FromStr;
@@ -134,13 +134,6 @@ impl Params {
         self.one(key).is_some_and(|v| v != "0")
     }
 
-    /// The language of the page (`hl=`, a BCP 47 tag such as `nb` or `pt-BR`): which translation of
-    /// records and articles to show. English when absent.
-    pub fn page_language(&self, t: &Messages) -> Result<LanguageTag, WebError> {
-        let Some(hl) = self.one("hl") else { return Ok(LanguageTag::original()) };
-        hl.parse().map_err(|_| bad(t, "error.bad_language", "hl", hl))
-    }
-
     pub fn filters(&self, t: &Messages) -> Result<Filters, WebError> {
         let text = self.one("q").map(str::trim).filter(|q| !q.is_empty()).map(String::from);
         if text.as_ref().is_some_and(|q| q.chars().count() > MAX_QUERY_CHARS) {
@@ -182,7 +175,7 @@ impl Params {
 
     /// The place of a country page, narrowed by `city=` (a GeoNames id) or `region=` (ISO 3166-2).
     pub fn place(&self, country: CountryCode, t: &Messages) -> Result<PlaceChoice, WebError> {
-        let country_name = atlas().country(country).map(|c| c.name.clone()).unwrap_or_default();
+        let country_name = t.country_name(country);
         if let Some(id) = self.number::<u32>("city", t)? {
             let city = atlas()
                 .city(id)
@@ -225,13 +218,15 @@ impl Params {
 
 /// A 400 whose message is the catalogue text `key` with `{param}` and `{value}` filled in.
 fn bad(t: &Messages, key: &str, param: &str, value: &str) -> WebError {
-    WebError::BadRequest(t.with(key, "param", param).replace("{value}", value))
+    WebError::BadRequest(t.with_all(key, &[("param", param), ("value", value)]))
 }
 
 /// A 400 for an unknown vocabulary code, naming the valid ones.
 pub fn unknown_code(t: &Messages, e: &UnknownCode) -> WebError {
-    let text = t.with("error.unknown_code", "vocabulary", t.label("vocabulary", e.vocabulary));
-    WebError::BadRequest(text.replace("{value}", &e.value).replace("{valid}", &e.valid))
+    let vocabulary = t.label("vocabulary", e.vocabulary);
+    WebError::BadRequest(
+        t.with_all("error.unknown_code", &[("vocabulary", vocabulary), ("value", &e.value), ("valid", &e.valid)]),
+    )
 }
 
 #[cfg(test)]

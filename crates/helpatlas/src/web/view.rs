@@ -4,8 +4,8 @@ use crate::geo::atlas;
 use crate::i18n::Messages;
 use crate::model::validate::{is_hidden, Lines, Schemes, WebUrl};
 use crate::model::{
-    format_time, Availability, Channel, ChannelType, CountryCode, Days, Hours, Localized, PhoneNumber, Service,
-    ServiceArea,
+    Availability, Channel, ChannelType, CountryCode, Days, Hours, Localized, PhoneNumber, Service, ServiceArea,
+    SourceDate, Span,
 };
 use chrono::{DateTime, Utc, Weekday};
 use chrono_tz::Tz;
@@ -60,16 +60,6 @@ pub fn phone_link(value: &str, country: Option<CountryCode>) -> NumberView {
     }
 }
 
-/// The name of a language (ISO 639 code or BCP 47 tag) for the page: the one place where language codes
-/// become names; the code itself, in capitals, when no name is known.
-pub fn language_name(code: &str, t: &Messages) -> String {
-    let key = format!("lang.{code}");
-    match t.has(&key) {
-        true => t.get(&key).to_string(),
-        false => code.to_uppercase(),
-    }
-}
-
 /// A record's text as a page shows it: `lang` is set when the text is in another language than the
 /// page, and `note` then says which ("(in English)").
 pub struct LocalText {
@@ -82,20 +72,8 @@ pub fn local_text(text: Localized, page_language: &str, t: &Messages) -> LocalTe
     let other = text.differs_from(page_language).then(|| text.language.to_string());
     LocalText {
         text: text.text.to_string(),
-        note: other.as_deref().map(|l| t.with("text.in_language", "language", &language_name(l, t))),
+        note: other.as_deref().map(|l| t.with("text.in_language", "language", &t.language_name(l))),
         lang: other,
-    }
-}
-
-fn day_key(day: Weekday) -> &'static str {
-    match day {
-        Weekday::Mon => "day.mon",
-        Weekday::Tue => "day.tue",
-        Weekday::Wed => "day.wed",
-        Weekday::Thu => "day.thu",
-        Weekday::Fri => "day.fri",
-        Weekday::Sat => "day.sat",
-        Weekday::Sun => "day.sun",
     }
 }
 
@@ -116,32 +94,43 @@ pub fn days_label(days: Days, t: &Messages) -> String {
         .iter()
         .flat_map(|run| match run.as_slice() {
             [first, .., last] if run.len() >= 3 => {
-                vec![format!("{}–{}", t.get(day_key(*first)), t.get(day_key(*last)))]
+                vec![format!("{}–{}", t.weekday(*first), t.weekday(*last))]
             }
-            _ => run.iter().map(|d| t.get(day_key(*d)).to_string()).collect(),
+            _ => run.iter().map(|d| t.weekday(*d)).collect(),
         })
         .collect();
     parts.join(", ")
 }
 
-/// One line per rule, e.g. "Mon–Fri 09:00–17:00"; dated exceptions after.
-pub fn hours_lines(hours: &Hours, t: &Messages) -> Vec<String> {
+/// "09:00–17:00" or "9:00 AM–5:00 PM": the convention of the page's language where the service is.
+fn span_label(span: Span, country: Option<CountryCode>, t: &Messages) -> String {
+    format!("{}–{}", t.time(span.opens, country), t.time(span.closes, country))
+}
+
+/// One line per rule, e.g. "Mon–Fri 09:00–17:00"; dated exceptions after, dated as the page's
+/// language writes dates.
+pub fn hours_lines(hours: &Hours, country: Option<CountryCode>, t: &Messages) -> Vec<String> {
     let mut lines = Vec::new();
     if hours.always {
         lines.push(t.get("hours.always").to_string());
     }
     for rule in &hours.weekly {
-        let span = format!("{}–{}", format_time(rule.span.opens), format_time(rule.span.closes));
-        lines.push(format!("{} {span}", days_label(rule.days, t)));
+        lines.push(format!("{} {}", days_label(rule.days, t), span_label(rule.span, country, t)));
     }
     for e in &hours.exceptions {
         let what = match e.open {
             None => t.get("hours.closed").to_string(),
-            Some(s) => format!("{}–{}", format_time(s.opens), format_time(s.closes)),
+            Some(s) => span_label(s, country, t),
         };
-        lines.push(format!("{}: {what}", e.date.format("%Y-%m-%d")));
+        lines.push(format!("{}: {what}", t.date(e.date)));
     }
     lines
+}
+
+/// A source's own date: in the page language's format when it gives the day, else as written
+/// ("2024-05", "2024").
+pub fn source_date_label(date: SourceDate, t: &Messages) -> String {
+    date.full_date().map_or_else(|| date.to_string(), |day| t.date(day))
 }
 
 pub struct ChannelView {
@@ -171,12 +160,13 @@ pub fn channel_label(kind: ChannelType, t: &Messages) -> &str {
     t.get(channel_key(kind))
 }
 
-/// How to reach a service by one channel, on a page about `country`.
+/// How to reach a service by one channel; `country`: where the service is, whose numbers are shown as
+/// dialled there and whose clock convention its hours are shown in.
 pub fn channel_view(
     channel: &Channel,
     zone: Tz,
-    now: DateTime<Utc>,
     country: Option<CountryCode>,
+    now: DateTime<Utc>,
     t: &Messages,
 ) -> ChannelView {
     let (display, link) = match channel.kind {
@@ -203,7 +193,7 @@ pub fn channel_view(
         label: channel.label.clone().unwrap_or_else(|| channel_label(channel.kind, t).to_string()),
         display,
         href: link,
-        hours: channel.hours.as_ref().map(|h| hours_lines(h, t)).unwrap_or_default(),
+        hours: channel.hours.as_ref().map(|h| hours_lines(h, country, t)).unwrap_or_default(),
         state,
     }
 }
@@ -217,9 +207,9 @@ pub fn short_url(url: &str) -> String {
 pub fn area_label(area: &ServiceArea, t: &Messages) -> String {
     match area {
         ServiceArea::World => t.get("area.world").to_string(),
-        ServiceArea::Country(c) => atlas().country(*c).map_or_else(|| c.to_string(), |c| c.name.clone()),
+        ServiceArea::Country(c) => t.country_name(*c),
         ServiceArea::Subdivision(code) => match atlas().subdivision(code) {
-            Some(s) => format!("{} ({})", s.name, atlas().country(s.country).map_or("", |c| c.name.as_str())),
+            Some(s) => format!("{} ({})", s.name, t.country_name(s.country)),
             None => code.clone(),
         },
         ServiceArea::Radius { km, .. } => t.with("area.radius", "km", &format!("{km:.0}")),

@@ -5,10 +5,10 @@
 
 use super::render;
 use crate::geo::atlas;
-use crate::i18n::Messages;
+use crate::i18n::{Language, Messages};
 use crate::model::{LanguageTag, Localized, ORIGINAL_LANGUAGE};
+use crate::web::language::Visit;
 use crate::web::params::Params;
-use crate::web::view::language_name;
 use crate::web::{AppState, Frame, WebError};
 use askama::Template;
 use axum::extract::{Path, RawQuery, State};
@@ -236,55 +236,58 @@ struct ArticleList {
 /// "(in English)" when `article` is not in `language`.
 fn language_note(article: &Article, language: &str, t: &Messages) -> Option<String> {
     let text = Localized { text: "", language: &article.language };
-    text.differs_from(language).then(|| t.with("text.in_language", "language", &language_name(&article.language, t)))
+    text.differs_from(language).then(|| t.with("text.in_language", "language", &t.language_name(&article.language)))
 }
 
-pub async fn list(State(state): State<AppState>, RawQuery(raw): RawQuery) -> Result<Response, WebError> {
-    let t = state.messages;
-    let language = Params::parse(raw.as_deref())?.page_language(t)?;
-    let language = language.as_str();
-    let suffix = if language == ORIGINAL_LANGUAGE { String::new() } else { format!("?hl={language}") };
+/// Articles are written in English and translated into some languages: the list shows each in the
+/// page's language where it exists, else in English, marked.
+pub async fn list(visit: Visit) -> Result<Response, WebError> {
+    let frame = Frame::international(&visit, Language::English);
+    let t = frame.t;
+    let language = t.lang;
     let articles = all()
         .iter()
         .filter(|a| a.language == ORIGINAL_LANGUAGE)
         .filter_map(|a| in_language(&a.slug, language))
         .map(|article| Listed {
             article,
-            href: format!("/articles/{}{suffix}", article.slug),
+            href: format!("/articles/{}", article.slug),
             note: language_note(article, language, t),
         })
         .collect();
-    render(ArticleList { t, frame: Frame::international(t, None).titled(t.get("articles.title")), articles })
+    render(t, ArticleList { t, frame: frame.titled(t.get("articles.title")), articles })
 }
 
 pub async fn page(
     State(state): State<AppState>,
+    visit: Visit,
     Path(slug): Path<String>,
     RawQuery(raw): RawQuery,
 ) -> Result<Response, WebError> {
-    let t = state.messages;
     let params = Params::parse(raw.as_deref())?;
-    let language = params.page_language(t)?;
-    let article = in_language(&slug, language.as_str()).ok_or(WebError::NotFound)?;
+    let country = params.one("country").and_then(|c| atlas().parse_country(c));
+    let frame = match country {
+        Some(c) => Frame::for_country_in(&visit, &state.index(), c.code, Language::English),
+        None => Frame::international(&visit, Language::English),
+    };
+    let t = frame.t;
+    let language = t.lang;
+    let article = in_language(&slug, language).ok_or(WebError::NotFound)?;
     let others = alternates(&slug)
         .into_iter()
         .filter(|a| a.hreflang != article.language)
-        .map(|a| (language_name(&a.hreflang, t), a))
+        .map(|a| (t.language_name(&a.hreflang), a))
         .collect();
-    let country = params.one("country").and_then(|c| atlas().parse_country(c));
-    let frame = match country {
-        Some(c) => Frame::for_country(t, &state.index(), c.code),
-        None => Frame::international(t, None),
-    };
     // The link back to results for the reader's place, when the article is about a kind of help.
     let results = match (&article.kind, country) {
-        (Some(kind), Some(c)) => {
-            Some((format!("/{}/{kind}", c.code.slug()), t.with(&format!("results.heading.{kind}"), "place", &c.name)))
-        }
+        (Some(kind), Some(c)) => Some((
+            format!("/{}/{kind}", c.code.slug()),
+            t.with(&format!("results.heading.{kind}"), "place", &t.country_name(c.code)),
+        )),
         _ => None,
     };
-    let note = language_note(article, language.as_str(), t);
-    render(ArticlePage { t, frame: frame.titled(&article.title), article, results, note, others })
+    let note = language_note(article, language, t);
+    render(t, ArticlePage { t, frame: frame.titled(&article.title), article, results, note, others })
 }
 
 #[cfg(test)]

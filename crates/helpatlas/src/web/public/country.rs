@@ -6,8 +6,9 @@ use super::{country_frame, error_with, render};
 use crate::geo::{atlas, EmergencyNumbers, Numbers, SourceStatus};
 use crate::i18n::Messages;
 use crate::model::{Coverage, Kind};
+use crate::web::language::Visit;
 use crate::web::params::Params;
-use crate::web::view::NumberView;
+use crate::web::view::{source_date_label, NumberView};
 use crate::web::{AppState, Frame, WebError};
 use askama::Template;
 use axum::extract::{Path, RawQuery, State};
@@ -84,7 +85,7 @@ fn emergency_view(e: &EmergencyNumbers, t: &Messages, today: NaiveDate) -> Emerg
         source_url: e.source_url.clone(),
         official: e.status == SourceStatus::Official,
         more_sources: e.more_sources.clone(),
-        checked_on: e.checked_on.to_string(),
+        checked_on: t.date(e.checked_on),
         unconfirmed: unconfirmed(e, t, today),
     }
 }
@@ -97,7 +98,9 @@ fn unconfirmed(e: &EmergencyNumbers, t: &Messages, today: NaiveDate) -> Option<S
     Some(match (e.status, e.source_date) {
         (SourceStatus::Unverified, _) => t.get("emergency.unconfirmed_secondary").to_string(),
         (SourceStatus::Official, None) => t.get("emergency.unconfirmed_undated").to_string(),
-        (SourceStatus::Official, Some(date)) => t.with("emergency.unconfirmed_old", "date", &date.to_string()),
+        (SourceStatus::Official, Some(date)) => {
+            t.with("emergency.unconfirmed_old", "date", &source_date_label(date, t))
+        }
     })
 }
 
@@ -113,6 +116,7 @@ impl EmergencyRow {
 
 pub async fn page(
     State(state): State<AppState>,
+    visit: Visit,
     Path(code): Path<String>,
     RawQuery(raw): RawQuery,
 ) -> Result<Response, Response> {
@@ -121,14 +125,13 @@ pub async fn page(
         let query = raw.map(|q| format!("?{q}")).unwrap_or_default();
         return Ok(Redirect::permanent(&format!("/{}{query}", country.code.slug())).into_response());
     }
-    let (country, frame) = country_frame(&state, &code).map_err(|page| *page)?;
-    let t = state.messages;
-    let fail = |e: WebError| error_with(Frame::for_country(t, &state.index(), country), e);
+    let (country, frame) = country_frame(&state, &visit, &code).map_err(|page| *page)?;
+    let t = frame.t;
+    let fail = |e: WebError| error_with(Frame::country_frame(t, &state.index(), country), e);
     let params = Params::parse(raw.as_deref()).map_err(fail)?;
-    let language = params.page_language(t).map_err(fail)?;
     let choice = params.place(country, t).map_err(fail)?;
     let index = state.index();
-    let listing = Listing { index: &index, t, now: chrono::Utc::now(), language: language.as_str(), country };
+    let listing = Listing { index: &index, t, now: chrono::Utc::now(), language: t.lang, country };
     let suffix = choice.query();
     let sections = Kind::ALL
         .iter()
@@ -146,14 +149,17 @@ pub async fn page(
             }
         })
         .collect();
-    render(CountryPage {
+    render(
         t,
-        frame,
-        country_slug: country.slug(),
-        place_name: choice.name.clone(),
-        hidden: choice.params(),
-        emergency: atlas().emergency_numbers(country).map(|e| emergency_view(e, t, Utc::now().date_naive())),
-        sections,
-    })
+        CountryPage {
+            t,
+            frame,
+            country_slug: country.slug(),
+            place_name: choice.name.clone(),
+            hidden: choice.params(),
+            emergency: atlas().emergency_numbers(country).map(|e| emergency_view(e, t, Utc::now().date_naive())),
+            sections,
+        },
+    )
     .map_err(fail)
 }

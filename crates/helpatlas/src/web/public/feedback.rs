@@ -4,10 +4,11 @@
 
 use super::{render, report, suggest};
 use crate::editing::validate::Invalid;
-use crate::i18n::Messages;
+use crate::i18n::{Language, Messages};
 use crate::model::{CountryCode, Place};
 use crate::moderation::guard::TokenProblem;
 use crate::moderation::{Intake, Refusal};
+use crate::web::language::Visit;
 use crate::web::view::{phone_link, NumberView};
 use crate::web::{AppState, Frame, WebError};
 use askama::Template;
@@ -149,7 +150,7 @@ pub fn refused(
         Refusal::Limited(limited) => {
             let minutes = limited.retry_after.as_secs().div_ceil(60).max(1);
             let mut response =
-                render(LimitedPage { t, frame: frame.titled(t.get("feedback.limited.title")), minutes })?;
+                render(t, LimitedPage { t, frame: frame.titled(t.get("feedback.limited.title")), minutes })?;
             *response.status_mut() = StatusCode::TOO_MANY_REQUESTS;
             let seconds = HeaderValue::from(limited.retry_after.as_secs().max(1));
             response.headers_mut().insert(header::RETRY_AFTER, seconds);
@@ -191,12 +192,12 @@ struct SentPage {
 /// reported left out: it may be the line that did not answer).
 pub fn sent_page(
     state: &AppState,
+    visit: &Visit,
     country: Option<CountryCode>,
     leave_out: Option<Uuid>,
     is_report: bool,
     back: (String, String),
 ) -> Result<Response, WebError> {
-    let t = state.messages;
     let index = state.index();
     let now = Utc::now();
     let lines = match country {
@@ -217,9 +218,10 @@ pub fn sent_page(
         None => Vec::new(),
     };
     let frame = match country {
-        Some(code) => Frame::for_country(t, &index, code),
-        None => Frame::international(t, Some(&index)),
+        Some(code) => Frame::for_country(visit, &index, code),
+        None => Frame::international(visit, Language::English),
     };
+    let t = frame.t;
     let (heading, next_steps) = match is_report {
         true => (t.get("feedback.sent.report"), "feedback.sent.report_next"),
         false => (t.get("feedback.sent.suggestion"), "feedback.sent.suggestion_next"),
@@ -233,5 +235,5 @@ pub fn sent_page(
         country_slug: country.map(|c| c.slug()),
         back,
     };
-    Ok(render(page)?.into_response())
+    Ok(render(t, page)?.into_response())
 }

@@ -2,11 +2,13 @@
 
 use super::render;
 use crate::geo::atlas;
-use crate::i18n::Messages;
+use crate::i18n::{Language, Messages};
 use crate::model::Kind;
-use crate::web::{AppState, Frame, WebError};
+use crate::web::language::{with_language, Visit};
+use crate::web::{Frame, WebError};
 use askama::Template;
-use axum::extract::{Query, State};
+use axum::extract::Query;
+use axum::http::{header, HeaderValue};
 use axum::response::{Redirect, Response};
 use serde::Deserialize;
 
@@ -28,12 +30,21 @@ struct HomePage {
     kinds: Vec<KindView>,
 }
 
-pub async fn page(State(state): State<AppState>) -> Result<Response, WebError> {
-    let t = state.messages;
-    let countries =
-        atlas().countries().iter().map(|c| CountryOption { slug: c.code.slug(), name: c.name.clone() }).collect();
+/// In the language `hl` names, else the best of the browser's `Accept-Language`: the only page
+/// whose language the request headers choose, so it varies by that header.
+pub async fn page(visit: Visit) -> Result<Response, WebError> {
+    let frame = Frame::international(&visit, visit.start_page_language());
+    let t = frame.t;
+    let mut countries: Vec<CountryOption> = atlas()
+        .countries()
+        .iter()
+        .map(|c| CountryOption { slug: c.code.slug(), name: t.country_name(c.code) })
+        .collect();
+    countries.sort_by(|a, b| t.compare(&a.name, &b.name));
     let kinds = Kind::ALL.iter().map(|k| KindView { code: k.code() }).collect();
-    render(HomePage { t, frame: Frame::international(t, Some(&state.index())), countries, kinds })
+    let mut response = render(t, HomePage { t, frame, countries, kinds })?;
+    response.headers_mut().insert(header::VARY, HeaderValue::from_static("Accept-Language"));
+    Ok(response)
 }
 
 #[derive(Deserialize)]
@@ -42,11 +53,16 @@ pub struct GoQuery {
 }
 
 /// The country form's target, for browsers without JavaScript: redirects to the country's page.
-pub async fn go(State(state): State<AppState>, Query(query): Query<GoQuery>) -> Result<Redirect, WebError> {
-    let t = state.messages;
+/// The chosen language goes along (the start page's form carries it): someone reading the start
+/// page in Japanese reads Norway's pages in Japanese too.
+pub async fn go(visit: Visit, Query(query): Query<GoQuery>) -> Result<Redirect, WebError> {
+    let t = visit.messages(Language::English);
     let code = query.country.unwrap_or_default();
     match atlas().parse_country(code.trim()) {
-        Some(country) => Ok(Redirect::to(&format!("/{}", country.code.slug()))),
+        Some(country) => {
+            let page = format!("/{}", country.code.slug());
+            Ok(Redirect::to(&visit.requested().map_or_else(|| page.clone(), |l| with_language(&page, l))))
+        }
         None => Err(WebError::BadRequest(t.with("error.unknown_country", "code", &code))),
     }
 }

@@ -14,11 +14,12 @@ pub use articles::Article;
 pub use feedback::routes as feedback_routes;
 
 use super::error::error_page;
+use super::language::{content_language, localise_links, Visit};
 use super::{AppState, Frame, WebError};
 use crate::geo::atlas;
+use crate::i18n::{Language, Messages};
 use crate::model::CountryCode;
 use askama::Template;
-use axum::extract::State;
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
@@ -37,9 +38,11 @@ pub fn routes() -> Router<AppState> {
         .route("/{country}/{kind}", get(results::kind_page))
 }
 
-/// Renders a page template into a response.
-fn render(page: impl Template) -> Result<Response, WebError> {
-    Ok(Html(page.render()?).into_response())
+/// Renders a page template in the language of `t` into a response: its internal links carry the
+/// language, and `Content-Language` names it.
+fn render(t: &Messages, page: impl Template) -> Result<Response, WebError> {
+    let html = localise_links(&page.render()?, t.lang);
+    Ok(([content_language(t)], Html(html)).into_response())
 }
 
 /// An error page that keeps the crisis banner of the visitor's country.
@@ -48,15 +51,15 @@ fn error_with(frame: Frame, error: WebError) -> Response {
 }
 
 /// The country of a `/{cc}/…` path (lowercase ISO code) and its page frame; a 404 page otherwise.
-fn country_frame(state: &AppState, code: &str) -> Result<(CountryCode, Frame), Box<Response>> {
+fn country_frame(state: &AppState, visit: &Visit, code: &str) -> Result<(CountryCode, Frame), Box<Response>> {
     let country = (code.len() == 2 && code.bytes().all(|b| b.is_ascii_lowercase()))
         .then(|| atlas().parse_country(code))
         .flatten()
-        .ok_or_else(|| Box::new(error_with(Frame::international(state.messages, None), WebError::NotFound)))?;
-    Ok((country.code, Frame::for_country(state.messages, &state.index(), country.code)))
+        .ok_or_else(|| Box::new(error_with(Frame::plain(visit.messages(Language::English)), WebError::NotFound)))?;
+    Ok((country.code, Frame::for_country(visit, &state.index(), country.code)))
 }
 
 /// Anything no route knows: a real 404 page that still shows how to get urgent help.
-pub async fn not_found(State(state): State<AppState>) -> Response {
-    error_page(Frame::international(state.messages, None), &WebError::NotFound)
+pub async fn not_found(visit: Visit) -> Response {
+    error_page(Frame::plain(visit.messages(Language::English)), &WebError::NotFound)
 }

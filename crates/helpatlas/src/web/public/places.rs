@@ -4,8 +4,9 @@
 
 use super::render;
 use crate::geo::{atlas, PlaceRef};
-use crate::i18n::Messages;
+use crate::i18n::{Language, Messages};
 use crate::model::{CountryCode, Point};
+use crate::web::language::Visit;
 use crate::web::params::Params;
 use crate::web::{AppState, Frame, WebError};
 use askama::Template;
@@ -35,9 +36,8 @@ struct PlacesPage {
     places: Vec<PlaceLink>,
 }
 
-fn link(place: &PlaceRef) -> PlaceLink {
-    let country = atlas().country(place.country());
-    let country_name = country.map_or("", |c| c.name.as_str());
+fn link(place: &PlaceRef, t: &Messages) -> PlaceLink {
+    let country_name = t.country_name(place.country());
     let slug = place.country().slug();
     match place {
         PlaceRef::City(c) => {
@@ -60,8 +60,12 @@ fn json_error(message: String) -> Response {
     (StatusCode::BAD_REQUEST, Json(serde_json::json!({ "error": message }))).into_response()
 }
 
-pub async fn search(State(state): State<AppState>, RawQuery(raw): RawQuery) -> Response {
-    let t = state.messages;
+pub async fn search(State(state): State<AppState>, visit: Visit, RawQuery(raw): RawQuery) -> Response {
+    let country_param = raw
+        .as_deref()
+        .and_then(|q| Params::parse(Some(q)).ok())
+        .and_then(|p| p.one("country").and_then(|c| atlas().parse_country(c)).map(|c| c.code));
+    let t = visit.messages(country_param.map_or(Language::English, Language::of_country));
     let params = match Params::parse(raw.as_deref()) {
         Ok(p) => p,
         Err(e) => return e.into_response(),
@@ -80,13 +84,13 @@ pub async fn search(State(state): State<AppState>, RawQuery(raw): RawQuery) -> R
         },
     };
     let places: Vec<PlaceLink> =
-        atlas().find_places(&query, country, MAX_PLACES).iter().map(|m| link(&m.place)).collect();
+        atlas().find_places(&query, country, MAX_PLACES).iter().map(|m| link(&m.place, t)).collect();
     if json {
         return ([(header::CACHE_CONTROL, "public, max-age=3600")], Json(places)).into_response();
     }
     let frame = match country {
-        Some(c) => Frame::for_country(t, &state.index(), c),
-        None => Frame::international(t, None),
+        Some(c) => Frame::for_country(&visit, &state.index(), c),
+        None => Frame::international(&visit, Language::English),
     };
     let page = PlacesPage {
         t,
@@ -95,7 +99,7 @@ pub async fn search(State(state): State<AppState>, RawQuery(raw): RawQuery) -> R
         country_slug: country.map(|c| c.slug()).unwrap_or_default(),
         places,
     };
-    render(page).unwrap_or_else(IntoResponse::into_response)
+    render(t, page).unwrap_or_else(IntoResponse::into_response)
 }
 
 /// Rounds a coordinate to about a kilometre: enough to find the nearest city, not enough to locate a
@@ -104,23 +108,24 @@ fn round(x: f64) -> f64 {
     (x * 100.0).round() / 100.0
 }
 
-pub async fn near(RawQuery(raw): RawQuery) -> Response {
+pub async fn near(visit: Visit, RawQuery(raw): RawQuery) -> Response {
+    let t = visit.messages(Language::English);
     let params = match Params::parse(raw.as_deref()) {
         Ok(p) => p,
         Err(e) => return json_error(e.to_string()),
     };
     let coordinate = |key: &str| params.one(key).and_then(|v| v.parse::<f64>().ok()).filter(|v| v.is_finite());
     let (Some(lat), Some(lon)) = (coordinate("lat"), coordinate("lon")) else {
-        return json_error(crate::i18n::english().get("error.bad_coordinates").into());
+        return json_error(t.get("error.bad_coordinates").into());
     };
     let point = Point { lat: round(lat), lon: round(lon) };
     if !point.is_valid() {
-        return json_error(crate::i18n::english().get("error.bad_coordinates").into());
+        return json_error(t.get("error.bad_coordinates").into());
     }
     let nearest =
         atlas().cities().iter().min_by(|a, b| a.point.distance_km(point).total_cmp(&b.point.distance_km(point)));
     match nearest {
-        Some(city) => ([(header::CACHE_CONTROL, "no-store")], Json(link(&PlaceRef::City(city)))).into_response(),
-        None => json_error(crate::i18n::english().get("places.none_near").into()),
+        Some(city) => ([(header::CACHE_CONTROL, "no-store")], Json(link(&PlaceRef::City(city), t))).into_response(),
+        None => json_error(t.get("places.none_near").into()),
     }
 }

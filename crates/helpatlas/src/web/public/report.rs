@@ -4,11 +4,12 @@
 
 use super::feedback::{self, Posted, Problems};
 use super::render;
-use crate::i18n::Messages;
+use crate::i18n::{Language, Messages};
 use crate::model::Service;
 use crate::moderation::guard::HONEYPOT;
 use crate::moderation::input::{ReportForm, CONTACT_MAX, DETAIL_MAX};
 use crate::moderation::{report_form_id, Reason, Sent};
+use crate::web::language::{with_language, Visit};
 use crate::web::view::channel_label;
 use crate::web::{AppState, Frame, WebError};
 use askama::Template;
@@ -47,13 +48,13 @@ impl ReportPage {
     }
 }
 
-fn find(state: &AppState, id: &str) -> Result<(Service, Frame), WebError> {
+fn find(state: &AppState, visit: &Visit, id: &str) -> Result<(Service, Frame), WebError> {
     let id: Uuid = id.parse().map_err(|_| WebError::NotFound)?;
     let index = state.index();
     let service = index.service(id).ok_or(WebError::NotFound)?;
     let frame = match service.areas.iter().find_map(|a| a.country()) {
-        Some(country) => Frame::for_country(state.messages, &index, country),
-        None => Frame::international(state.messages, Some(&index)),
+        Some(country) => Frame::for_country(visit, &index, country),
+        None => Frame::international(visit, Language::English),
     };
     Ok((service, frame))
 }
@@ -65,7 +66,7 @@ fn page(
     typed: ReportForm,
     problems: Problems,
 ) -> Result<Response, WebError> {
-    let t = state.messages;
+    let t = frame.t;
     let intake = feedback::intake(state)?;
     let reasons = Reason::ALL
         .iter()
@@ -86,34 +87,38 @@ fn page(
         })
         .collect();
     let title = t.with("report.title", "name", &service.name);
-    render(ReportPage {
+    render(
         t,
-        frame: frame.titled(&title),
-        service_name: service.name.clone(),
-        service_href: format!("/services/{}", service.id),
-        action: format!("/services/{}/report", service.id),
-        token: intake.token(&report_form_id(service.id)),
-        reasons,
-        channels,
-        typed,
-        problems,
-        detail_max: DETAIL_MAX,
-        contact_max: CONTACT_MAX,
-        honeypot: HONEYPOT,
-    })
+        ReportPage {
+            t,
+            frame: frame.titled(&title),
+            service_name: service.name.clone(),
+            service_href: format!("/services/{}", service.id),
+            action: format!("/services/{}/report", service.id),
+            token: intake.token(&report_form_id(service.id)),
+            reasons,
+            channels,
+            typed,
+            problems,
+            detail_max: DETAIL_MAX,
+            contact_max: CONTACT_MAX,
+            honeypot: HONEYPOT,
+        },
+    )
 }
 
-pub async fn form(State(state): State<AppState>, Path(id): Path<String>) -> Result<Response, WebError> {
-    let (service, frame) = find(&state, &id)?;
+pub async fn form(State(state): State<AppState>, visit: Visit, Path(id): Path<String>) -> Result<Response, WebError> {
+    let (service, frame) = find(&state, &visit, &id)?;
     page(&state, &service, frame, ReportForm::default(), Problems::default())
 }
 
 pub async fn submit(
     State(state): State<AppState>,
+    visit: Visit,
     Path(id): Path<String>,
     request: Request,
 ) -> Result<Response, WebError> {
-    let (service, frame) = find(&state, &id)?;
+    let (service, frame) = find(&state, &visit, &id)?;
     let intake = feedback::intake(&state)?;
     let posted = Posted::read(request, intake.settings.trust_proxy).await?;
     let typed = ReportForm {
@@ -125,19 +130,19 @@ pub async fn submit(
     let (token, honeypot) = (posted.field("token"), posted.field(HONEYPOT));
     let sent = Sent { token: &token, honeypot: &honeypot, client: posted.client };
     match intake.report(&service, &typed, sent).await {
-        Ok(_) => Ok(Redirect::to(&format!("/services/{}/report/sent", service.id)).into_response()),
-        Err(refusal) => {
-            feedback::refused(state.messages, frame, refusal, intake.min_fill_seconds(), |frame, problems| {
-                page(&state, &service, frame, typed.clone(), problems)
-            })
+        Ok(_) => {
+            let sent = format!("/services/{}/report/sent", service.id);
+            Ok(Redirect::to(&with_language(&sent, frame.t.language)).into_response())
         }
+        Err(refusal) => feedback::refused(frame.t, frame, refusal, intake.min_fill_seconds(), |frame, problems| {
+            page(&state, &service, frame, typed.clone(), problems)
+        }),
     }
 }
 
-pub async fn sent(State(state): State<AppState>, Path(id): Path<String>) -> Result<Response, WebError> {
-    let (service, _) = find(&state, &id)?;
+pub async fn sent(State(state): State<AppState>, visit: Visit, Path(id): Path<String>) -> Result<Response, WebError> {
+    let (service, frame) = find(&state, &visit, &id)?;
     let country = service.areas.iter().find_map(|a| a.country());
-    let t = state.messages;
-    let back = (format!("/services/{}", service.id), t.with("feedback.back_to", "name", &service.name));
-    feedback::sent_page(&state, country, Some(service.id), true, back)
+    let back = (format!("/services/{}", service.id), frame.t.with("feedback.back_to", "name", &service.name));
+    feedback::sent_page(&state, &visit, country, Some(service.id), true, back)
 }

@@ -6,6 +6,7 @@ use crate::geo::atlas;
 use crate::i18n::Messages;
 use crate::model::{ChannelType, Kind, Place, Service};
 use crate::search::{Facets, Index, SearchQuery};
+use crate::web::language::Visit;
 use crate::web::params::Params;
 use crate::web::view::{
     area_label, channel_label, channel_view, eligibility_line, local_text, phone_link, LocalText, NumberView,
@@ -106,28 +107,27 @@ struct ResultsPage {
 
 pub async fn kind_page(
     State(state): State<AppState>,
+    visit: Visit,
     Path((code, kind)): Path<(String, String)>,
     RawQuery(raw): RawQuery,
 ) -> Result<Response, Response> {
-    let (country, frame) = country_frame(&state, &code).map_err(|page| *page)?;
-    let t = state.messages;
-    let fail = |e: WebError| super::error_with(frame_for(&state, country), e);
+    let (country, frame) = country_frame(&state, &visit, &code).map_err(|page| *page)?;
+    let t = frame.t;
+    let fail = |e: WebError| super::error_with(Frame::country_frame(t, &state.index(), country), e);
     let kind: Kind = kind.parse().map_err(|e| fail(crate::web::params::unknown_code(t, &e)))?;
     results(&state, frame, country, Some(kind), raw.as_deref(), t).map_err(fail)
 }
 
 pub async fn search_page(
     State(state): State<AppState>,
+    visit: Visit,
     Path(code): Path<String>,
     RawQuery(raw): RawQuery,
 ) -> Result<Response, Response> {
-    let (country, frame) = country_frame(&state, &code).map_err(|page| *page)?;
-    results(&state, frame, country, None, raw.as_deref(), state.messages)
-        .map_err(|e| super::error_with(frame_for(&state, country), e))
-}
-
-fn frame_for(state: &AppState, country: crate::model::CountryCode) -> Frame {
-    Frame::for_country(state.messages, &state.index(), country)
+    let (country, frame) = country_frame(&state, &visit, &code).map_err(|page| *page)?;
+    let t = frame.t;
+    results(&state, frame, country, None, raw.as_deref(), t)
+        .map_err(|e| super::error_with(Frame::country_frame(t, &state.index(), country), e))
 }
 
 fn results(
@@ -139,7 +139,6 @@ fn results(
     t: &'static Messages,
 ) -> Result<Response, WebError> {
     let params = Params::parse(raw)?;
-    let language = params.page_language(t)?;
     let filters = params.filters(t)?;
     let choice = params.place(country, t)?;
     let index = state.index();
@@ -160,11 +159,11 @@ fn results(
         _ => Vec::new(),
     };
     let count_text = match (found.total, &query.text) {
-        (0, Some(text)) => t.with("results.no_match", "query", text).replace("{place}", &choice.name),
+        (0, Some(text)) => t.with_all("results.no_match", &[("query", text), ("place", &choice.name)]),
         (0, None) => t.with("results.none", "place", &choice.name),
         (n, _) => t.with("results.count", "n", &n.to_string()),
     };
-    let listing = Listing { index: &index, t, now: query.now, language: language.as_str(), country };
+    let listing = Listing { index: &index, t, now: query.now, language: t.lang, country };
     let items = found.hits.iter().map(|h| item(&h.service, h.distance_km, h.partial, &listing)).collect();
     // With nothing found, point to every kind that has anything at this place at all.
     let other_kinds = if found.total == 0 {
@@ -173,35 +172,38 @@ fn results(
     } else {
         kind_links(&found.facets, &slug, &format!("?{}", params.without(&["page"], None)), kind, t)
     };
-    render(ResultsPage {
+    render(
         t,
-        frame: frame.titled(&heading),
-        heading,
-        action: match kind {
-            Some(k) => format!("/{slug}/{}", k.code()),
-            None => format!("/{slug}/search"),
+        ResultsPage {
+            t,
+            frame: frame.titled(&heading),
+            heading,
+            action: match kind {
+                Some(k) => format!("/{slug}/{}", k.code()),
+                None => format!("/{slug}/search"),
+            },
+            country_slug: slug.clone(),
+            place_name: choice.name.clone(),
+            kind: kind.map(|k| k.code()),
+            query_text: query.text.clone().unwrap_or_default(),
+            hidden: choice.params(),
+            items,
+            groups: facet_groups(&found.facets, &params, t),
+            open_now: (found.facets.open_now, query.open_now),
+            always_open: (found.facets.always_open, query.always_open),
+            age: query.age.map(|a| a.to_string()).unwrap_or_default(),
+            resident: query.resident_of.is_some(),
+            filtered: is_filtered(&query),
+            clear_href: format!("?{}", params.without(FILTER_KEYS, None)),
+            prev_href: (query.page > 1).then(|| page_href(query.page - 1)),
+            next_href: (query.page < pages).then(|| page_href(query.page + 1)),
+            page_label: t.with("results.page_of", "page", &format!("{} / {pages}", query.page)),
+            other_kinds,
+            crisis,
+            count_text,
+            support,
         },
-        country_slug: slug.clone(),
-        place_name: choice.name.clone(),
-        kind: kind.map(|k| k.code()),
-        query_text: query.text.clone().unwrap_or_default(),
-        hidden: choice.params(),
-        items,
-        groups: facet_groups(&found.facets, &params, t),
-        open_now: (found.facets.open_now, query.open_now),
-        always_open: (found.facets.always_open, query.always_open),
-        age: query.age.map(|a| a.to_string()).unwrap_or_default(),
-        resident: query.resident_of.is_some(),
-        filtered: is_filtered(&query),
-        clear_href: format!("?{}", params.without(FILTER_KEYS, None)),
-        prev_href: (query.page > 1).then(|| page_href(query.page - 1)),
-        next_href: (query.page < pages).then(|| page_href(query.page + 1)),
-        page_label: t.with("results.page_of", "page", &format!("{} / {pages}", query.page)),
-        other_kinds,
-        crisis,
-        count_text,
-        support,
-    })
+    )
 }
 
 const FILTER_KEYS: &[&str] =
@@ -244,7 +246,7 @@ pub(super) fn item(s: &Service, distance: Option<f64>, partial: bool, listing: &
 fn contact_link(s: &Service, listing: &Listing) -> Option<ContactLink> {
     let t = listing.t;
     s.channels.iter().find_map(|c| {
-        let view = channel_view(c, s.timezone, listing.now, Some(listing.country), t);
+        let view = channel_view(c, s.timezone, Some(listing.country), listing.now, t);
         let text = match c.kind {
             ChannelType::Phone => t.with("results.call", "number", &view.display),
             ChannelType::Sms => t.with("results.text", "number", &view.display),
@@ -310,7 +312,7 @@ fn facet_groups(f: &Facets, params: &Params, t: &'static Messages) -> Vec<FacetG
             params,
         ),
         group("by", "filter.by", &f.delivered_by, |v| v.code().into(), |c| t.label("by", c).into(), params),
-        group("lang", "filter.lang", &languages, |v| v.to_string(), |c| t.label("lang", c).into(), params),
+        group("lang", "filter.lang", &languages, |v| v.to_string(), |c| t.language_name(c), params),
     ];
     // Values the current filters rule out are still shown when checked, so they can be unchecked.
     for g in &mut groups {

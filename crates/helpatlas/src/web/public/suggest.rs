@@ -9,6 +9,7 @@ use crate::model::{CountryCode, Kind};
 use crate::moderation::guard::HONEYPOT;
 use crate::moderation::input::{SuggestionForm, CONTACT_MAX, NAME_MAX, PLACE_MAX, REACH_MAX, URL_MAX, WHO_MAX};
 use crate::moderation::{suggestion_form_id, Sent};
+use crate::web::language::{with_language, Visit};
 use crate::web::{AppState, Frame, WebError};
 use askama::Template;
 use axum::extract::{Path, Query, Request, State};
@@ -61,7 +62,7 @@ fn page(
     typed: SuggestionForm,
     problems: Problems,
 ) -> Result<Response, WebError> {
-    let t = state.messages;
+    let t = frame.t;
     let intake = feedback::intake(state)?;
     let kinds = Kind::ALL
         .iter()
@@ -72,26 +73,30 @@ fn page(
         })
         .collect();
     let country_name = frame.title.clone();
-    render(SuggestPage {
+    render(
         t,
-        frame: frame.titled(&t.with("suggest.title", "country", &country_name)),
-        country_name,
-        action: format!("/{}/suggest", country.slug()),
-        token: intake.token(&suggestion_form_id(country)),
-        kinds,
-        typed,
-        problems,
-        limits: LIMITS,
-        honeypot: HONEYPOT,
-    })
+        SuggestPage {
+            t,
+            frame: frame.titled(&t.with("suggest.title", "country", &country_name)),
+            country_name,
+            action: format!("/{}/suggest", country.slug()),
+            token: intake.token(&suggestion_form_id(country)),
+            kinds,
+            typed,
+            problems,
+            limits: LIMITS,
+            honeypot: HONEYPOT,
+        },
+    )
 }
 
 pub async fn form(
     State(state): State<AppState>,
+    visit: Visit,
     Path(code): Path<String>,
     Query(query): Query<FormQuery>,
 ) -> Result<Response, Response> {
-    let (country, frame) = country_frame(&state, &code).map_err(|page| *page)?;
+    let (country, frame) = country_frame(&state, &visit, &code).map_err(|page| *page)?;
     // A results page passes its kind on; anything else is simply not chosen.
     let kind = query.kind.filter(|k| k.parse::<Kind>().is_ok()).unwrap_or_default();
     let typed = SuggestionForm { kind, ..SuggestionForm::default() };
@@ -100,10 +105,11 @@ pub async fn form(
 
 pub async fn submit(
     State(state): State<AppState>,
+    visit: Visit,
     Path(code): Path<String>,
     request: Request,
 ) -> Result<Response, Response> {
-    let (country, frame) = country_frame(&state, &code).map_err(|page| *page)?;
+    let (country, frame) = country_frame(&state, &visit, &code).map_err(|page| *page)?;
     receive(&state, country, frame, request).await.map_err(IntoResponse::into_response)
 }
 
@@ -122,17 +128,18 @@ async fn receive(state: &AppState, country: CountryCode, frame: Frame, request: 
     let (token, honeypot) = (posted.field("token"), posted.field(HONEYPOT));
     let sent = Sent { token: &token, honeypot: &honeypot, client: posted.client };
     match intake.suggest(country, &typed, sent).await {
-        Ok(_) => Ok(Redirect::to(&format!("/{}/suggest/sent", country.slug())).into_response()),
-        Err(refusal) => {
-            feedback::refused(state.messages, frame, refusal, intake.min_fill_seconds(), |frame, problems| {
-                page(state, country, frame, typed.clone(), problems)
-            })
+        Ok(_) => {
+            let sent = format!("/{}/suggest/sent", country.slug());
+            Ok(Redirect::to(&with_language(&sent, frame.t.language)).into_response())
         }
+        Err(refusal) => feedback::refused(frame.t, frame, refusal, intake.min_fill_seconds(), |frame, problems| {
+            page(state, country, frame, typed.clone(), problems)
+        }),
     }
 }
 
-pub async fn sent(State(state): State<AppState>, Path(code): Path<String>) -> Result<Response, Response> {
-    let (country, frame) = country_frame(&state, &code).map_err(|page| *page)?;
-    let back = (format!("/{}", country.slug()), state.messages.with("feedback.back_to", "name", &frame.title));
-    feedback::sent_page(&state, Some(country), None, false, back).map_err(IntoResponse::into_response)
+pub async fn sent(State(state): State<AppState>, visit: Visit, Path(code): Path<String>) -> Result<Response, Response> {
+    let (country, frame) = country_frame(&state, &visit, &code).map_err(|page| *page)?;
+    let back = (format!("/{}", country.slug()), frame.t.with("feedback.back_to", "name", &frame.title));
+    feedback::sent_page(&state, &visit, Some(country), None, false, back).map_err(IntoResponse::into_response)
 }

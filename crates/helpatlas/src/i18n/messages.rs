@@ -1,0 +1,236 @@
+//! One language's messages: a Project Fluent catalogue (plural rules, variables, bidi isolation of
+//! variables in right-to-left text) and the language's CLDR formatters.
+
+use super::cldr::Cldr;
+use super::Language;
+use crate::model::CountryCode;
+use chrono::{NaiveDate, Weekday};
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use std::borrow::Cow;
+use std::cmp::Ordering;
+use std::collections::HashMap;
+
+/// The catalogue cannot be read: a bug in a `locales/*.ftl` file, which the tests catch.
+#[derive(Debug, thiserror::Error)]
+pub enum CatalogueError {
+    #[error("locales/{file}.ftl does not parse: {errors}")]
+    Syntax { file: &'static str, errors: String },
+    #[error("locales/{file}.ftl defines a message twice: {errors}")]
+    Duplicate { file: &'static str, errors: String },
+}
+
+pub struct Messages {
+    pub language: Language,
+    /// The `lang` attribute of pages in this language.
+    pub lang: &'static str,
+    /// The `dir` attribute: `ltr` or `rtl`.
+    pub dir: &'static str,
+    bundle: FluentBundle<FluentResource>,
+    /// Every message formatted without arguments, by Fluent id: most messages have none, and
+    /// templates borrow them.
+    plain: HashMap<String, String>,
+    cldr: Cldr,
+}
+
+/// The Fluent id of a code key: Fluent ids allow no dots, so `site.name` is `site-name`.
+pub fn fluent_id(key: &str) -> String {
+    key.replace('.', "-")
+}
+
+/// An argument as Fluent sees it: whole numbers as numbers, so that plural rules apply to them.
+/// Only a number written exactly as Rust writes it counts, so that "007" stays text.
+fn argument(value: &str) -> FluentValue<'_> {
+    match value.parse::<u64>() {
+        Ok(n) if n.to_string() == value => FluentValue::from(n),
+        _ => FluentValue::from(value),
+    }
+}
+
+impl Messages {
+    pub fn parse(language: Language, file: &'static str, source: &str) -> Result<Messages, CatalogueError> {
+        let resource = FluentResource::try_new(source.to_string()).map_err(|(_, errors)| CatalogueError::Syntax {
+            file,
+            errors: errors.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("; "),
+        })?;
+        let ids: Vec<String> = resource
+            .entries()
+            .filter_map(|entry| match entry {
+                fluent_syntax::ast::Entry::Message(m) => Some(m.id.name.to_string()),
+                _ => None,
+            })
+            .collect();
+        let tag = language.code().parse().unwrap_or_default();
+        let mut bundle = FluentBundle::new_concurrent(vec![tag]);
+        // Isolation marks keep a Latin name or a number in Arabic text in its own direction; in
+        // left-to-right text they would only be noise.
+        bundle.set_use_isolating(language.is_right_to_left());
+        if language == Language::Pseudo {
+            bundle.set_transform(Some(pseudo_localise));
+        }
+        bundle.add_resource(resource).map_err(|errors| CatalogueError::Duplicate {
+            file,
+            errors: errors.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("; "),
+        })?;
+        let mut plain = HashMap::with_capacity(ids.len());
+        for id in ids {
+            if let Some(pattern) = bundle.get_message(&id).and_then(|m| m.value()) {
+                let text = bundle.format_pattern(pattern, None, &mut Vec::new()).into_owned();
+                plain.insert(id, text);
+            }
+        }
+        Ok(Messages { language, lang: language.code(), dir: language.dir(), bundle, plain, cldr: Cldr::new(language) })
+    }
+
+    /// The text for `key` (`site.name`); a missing key shows itself, which the catalogue tests prevent.
+    pub fn get<'a>(&'a self, key: &'a str) -> &'a str {
+        self.plain.get(&fluent_id(key)).map(String::as_str).unwrap_or(key)
+    }
+
+    /// The text for `key` with the variable `name` set to `value`.
+    pub fn with(&self, key: &str, name: &str, value: &str) -> String {
+        self.with_all(key, &[(name, value)])
+    }
+
+    /// The text for `key` with several variables set.
+    pub fn with_all(&self, key: &str, values: &[(&str, &str)]) -> String {
+        let mut args = FluentArgs::new();
+        for (name, value) in values {
+            args.set(name.to_string(), argument(value));
+        }
+        self.format(key, &args)
+    }
+
+    /// The text for `key` with the count `name` set to `n`, so that plural rules apply ("1 found",
+    /// "2 found"; Polish and Arabic have more forms).
+    pub fn count(&self, key: &str, name: &str, n: usize) -> String {
+        let mut args = FluentArgs::new();
+        args.set(name.to_string(), FluentValue::from(n));
+        self.format(key, &args)
+    }
+
+    fn format(&self, key: &str, args: &FluentArgs) -> String {
+        let Some(pattern) = self.bundle.get_message(&fluent_id(key)).and_then(|m| m.value()) else {
+            return key.to_string();
+        };
+        let mut errors = Vec::new();
+        let text = self.bundle.format_pattern(pattern, Some(args), &mut errors).into_owned();
+        if !errors.is_empty() {
+            tracing::warn!(key, language = self.lang, ?errors, "message formatted with errors");
+        }
+        text
+    }
+
+    /// The label of a vocabulary code, e.g. `label("topic", "insomnia")` → "Sleep problems".
+    pub fn label<'a>(&'a self, vocabulary: &str, code: &'a str) -> &'a str {
+        self.plain.get(&fluent_id(&format!("{vocabulary}.{code}"))).map(String::as_str).unwrap_or(code)
+    }
+
+    pub fn has(&self, key: &str) -> bool {
+        self.plain.contains_key(&fluent_id(key))
+    }
+
+    /// The Fluent ids this catalogue defines.
+    pub fn ids(&self) -> impl Iterator<Item = &str> {
+        self.plain.keys().map(String::as_str)
+    }
+
+    /// The country's name in this language (CLDR), or the English name of the bundled reference data.
+    pub fn country_name(&self, country: CountryCode) -> String {
+        self.cldr.country_name(country).unwrap_or_else(|| {
+            crate::geo::atlas().country(country).map_or_else(|| country.to_string(), |c| c.name.clone())
+        })
+    }
+
+    /// A language's name in this language (CLDR); codes CLDR does not name (sign languages as the
+    /// data writes them) have a catalogue label, or show as the code.
+    pub fn language_name(&self, code: &str) -> String {
+        self.cldr.language_name(code).unwrap_or_else(|| {
+            let key = format!("lang.{code}");
+            if self.has(&key) {
+                self.get(&key).to_string()
+            } else {
+                code.to_uppercase()
+            }
+        })
+    }
+
+    pub fn date(&self, date: NaiveDate) -> String {
+        self.cldr.date(date)
+    }
+
+    pub fn weekday(&self, day: Weekday) -> String {
+        self.cldr.weekday(day)
+    }
+
+    /// A time of day in the convention of this language where `country` is (12- or 24-hour).
+    pub fn time(&self, minutes: u16, country: Option<CountryCode>) -> String {
+        self.cldr.time(minutes, country)
+    }
+
+    /// Orders names as this language's alphabet does.
+    pub fn compare(&self, a: &str, b: &str) -> Ordering {
+        self.cldr.compare(a, b)
+    }
+}
+
+/// The pseudo-locale's text: every ASCII letter accented and 40% more length, padded in short words
+/// so that lines can still wrap. Fluent applies it to the text of messages, never to variables.
+fn pseudo_localise(text: &str) -> Cow<'_, str> {
+    const PLAIN: &str = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
+    const ACCENTED: &str = "àƀçđéƒĝĥîĵķĺɱñöþǫŕšţûṽŵẋýžÅƁÇĐÉƑĜĤÎĴĶĹṀÑÖÞǪŔŠŢÛṼŴẊÝŽ";
+    let letters = text.chars().filter(char::is_ascii_alphabetic).count();
+    if letters == 0 {
+        return Cow::Borrowed(text);
+    }
+    let mut out: String =
+        text.chars().map(|c| PLAIN.find(c).and_then(|i| ACCENTED.chars().nth(i)).unwrap_or(c)).collect();
+    let extra = (text.chars().count() * 2).div_ceil(5);
+    let padding: Vec<&str> = std::iter::repeat_n("ŵîđé", extra.div_ceil(4)).collect();
+    out.push(' ');
+    out.push_str(&padding.join(" "));
+    Cow::Owned(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn variables_and_plurals_are_filled() {
+        let source = "greet = Hello { $name }\nfound = { $n ->\n  [one] one service\n *[other] { $n } services\n}\n";
+        let m = Messages::parse(Language::English, "test", source).expect("valid");
+        assert_eq!(m.with("greet", "name", "Oslo"), "Hello Oslo");
+        assert_eq!(m.count("found", "n", 1), "one service");
+        assert_eq!(m.count("found", "n", 4), "4 services");
+        assert_eq!(m.with("found", "n", "1"), "one service", "whole numbers given as text still choose");
+        assert_eq!(m.get("absent"), "absent");
+    }
+
+    #[test]
+    fn arabic_isolates_variables_and_english_does_not() {
+        let source = "call = اتصل بـ { $number }\n";
+        let m = Messages::parse(Language::Arabic, "test", source).expect("valid");
+        assert_eq!(m.with("call", "number", "116 123"), "اتصل بـ \u{2068}116 123\u{2069}");
+        let m = Messages::parse(Language::English, "test", "call = Call { $number }\n").expect("valid");
+        assert_eq!(m.with("call", "number", "116 123"), "Call 116 123");
+    }
+
+    #[test]
+    fn pseudo_text_is_accented_and_longer_but_variables_are_not() {
+        let m = Messages::parse(Language::Pseudo, "test", "greet = Hello { $name }\n").expect("valid");
+        let text = m.with("greet", "name", "Oslo");
+        assert!(text.starts_with("Ĥéĺĺö "), "{text}");
+        assert!(text.contains("Oslo"), "{text}");
+        assert!(text.chars().count() as f64 >= "Hello Oslo".len() as f64 * 1.4, "{text}");
+    }
+
+    #[test]
+    fn a_broken_catalogue_is_an_error() {
+        assert!(matches!(
+            Messages::parse(Language::English, "test", "a = one\na = two\n"),
+            Err(CatalogueError::Duplicate { .. })
+        ));
+        assert!(matches!(Messages::parse(Language::English, "test", "a = { $x\n"), Err(CatalogueError::Syntax { .. })));
+    }
+}

@@ -1,0 +1,291 @@
+//! The page language in the address: `?hl=ja`. A query parameter rather than a path prefix, because
+//! two-letter prefixes collide with country paths (`/es` is Spain, `/no` Norway). Without `hl` a
+//! country's pages are in its main language and every other page in English; only `/` reads
+//! `Accept-Language`, as a first suggestion. No cookie is involved, so a page's address alone says
+//! what it shows: links can be shared and pages cached.
+//!
+//! Templates write internal links bare (`/no/helplines`); [`localise_links`] adds the page's `hl` to
+//! every one of them and to every form on the way out, so no link can forget it.
+
+use super::error::error_page;
+use super::{AppState, Frame, WebError};
+use crate::i18n::{catalogue, english, Language, Messages};
+use axum::extract::FromRequestParts;
+use axum::http::{header, request::Parts, HeaderValue};
+use axum::response::Response;
+
+/// The query parameter that names the page language.
+pub const PARAM: &str = "hl";
+
+/// What a page request says about its language: `hl=` if given, the `Accept-Language` suggestion,
+/// and the address without `hl`, from which the language switcher's links are made.
+pub struct Visit {
+    requested: Option<Language>,
+    /// The site's public origin, for the full addresses of `hreflang` alternates.
+    origin: std::sync::Arc<str>,
+    accepted: Option<Language>,
+    path: String,
+    /// The query's pairs other than `hl`, in their order.
+    others: Vec<(String, String)>,
+}
+
+impl FromRequestParts<AppState> for Visit {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Visit, Response> {
+        let pairs: Vec<(String, String)> =
+            url::form_urlencoded::parse(parts.uri.query().unwrap_or("").as_bytes()).into_owned().collect();
+        let requested = match pairs.iter().find(|(k, _)| k == PARAM) {
+            None => None,
+            Some((_, code)) => Some(Language::from_code(code).ok_or_else(|| unknown_language(code))?),
+        };
+        let accepted =
+            parts.headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).and_then(Language::negotiate);
+        Ok(Visit {
+            requested,
+            origin: state.public_url.clone(),
+            accepted,
+            path: parts.uri.path().to_string(),
+            others: pairs.into_iter().filter(|(k, _)| k != PARAM).collect(),
+        })
+    }
+}
+
+impl Visit {
+    /// What the address alone says, for answers made outside a page's handler (the busy page): no
+    /// `Accept-Language`, and an unknown `hl` is passed over rather than refused.
+    pub fn of_address(uri: &axum::http::Uri, state: &AppState) -> Visit {
+        let pairs: Vec<(String, String)> =
+            url::form_urlencoded::parse(uri.query().unwrap_or("").as_bytes()).into_owned().collect();
+        let requested = pairs.iter().find(|(k, _)| k == PARAM).and_then(|(_, code)| Language::from_code(code));
+        Visit {
+            requested,
+            origin: state.public_url.clone(),
+            accepted: None,
+            path: uri.path().to_string(),
+            others: pairs.into_iter().filter(|(k, _)| k != PARAM).collect(),
+        }
+    }
+}
+
+/// A 400 naming the languages there are, in English: the visitor's language is what is unknown.
+fn unknown_language(code: &str) -> Response {
+    let valid: Vec<&str> = Language::INTERFACE.iter().map(|l| l.code()).collect();
+    let why = english().with_all("error.unknown_interface_language", &[("value", code), ("valid", &valid.join(", "))]);
+    error_page(Frame::plain(english()), &WebError::BadRequest(why))
+}
+
+/// One entry of the language switcher (and one `hreflang` alternate).
+pub struct LanguageLink {
+    pub code: &'static str,
+    /// The language's name in itself: "Deutsch", "日本語".
+    pub name: String,
+    pub href: String,
+    /// The same in full, with the site's origin: the `hreflang` alternate.
+    pub alternate: String,
+    pub current: bool,
+}
+
+impl Visit {
+    /// The language `hl` names, if any.
+    pub fn requested(&self) -> Option<Language> {
+        self.requested
+    }
+
+    /// The page language: `hl`, else `default`.
+    pub fn language(&self, default: Language) -> Language {
+        self.requested.unwrap_or(default)
+    }
+
+    /// The start page's language: `hl`, else the best of `Accept-Language`, else English.
+    pub fn start_page_language(&self) -> Language {
+        self.requested.or(self.accepted).unwrap_or(Language::English)
+    }
+
+    pub fn messages(&self, default: Language) -> &'static Messages {
+        catalogue(self.language(default))
+    }
+
+    /// This address in `language` (`None`: without `hl`, the address that chooses for itself).
+    pub fn href_in(&self, language: Option<Language>) -> String {
+        let mut query = url::form_urlencoded::Serializer::new(String::new());
+        query.extend_pairs(self.others.iter());
+        if let Some(l) = language {
+            query.append_pair(PARAM, l.code());
+        }
+        let query = query.finish();
+        if query.is_empty() {
+            self.path.clone()
+        } else {
+            format!("{}?{query}", self.path)
+        }
+    }
+
+    /// `path` with the site's public origin before it.
+    pub fn full(&self, path: &str) -> String {
+        format!("{}{path}", self.origin)
+    }
+
+    /// The switcher: this page in every interface language, each named in itself.
+    pub fn language_links(&self, current: Language) -> Vec<LanguageLink> {
+        Language::INTERFACE
+            .into_iter()
+            .map(|l| {
+                let href = self.href_in(Some(l));
+                LanguageLink {
+                    code: l.code(),
+                    name: autonym(l),
+                    alternate: self.full(&href),
+                    href,
+                    current: l == current,
+                }
+            })
+            .collect()
+    }
+}
+
+/// A language's name in itself, capitalised as a menu entry ("Español", not "español").
+pub fn autonym(language: Language) -> String {
+    let name = catalogue(language).language_name(language.code());
+    let mut chars = name.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => name,
+    }
+}
+
+/// `url` (an internal address) with `hl` set, for redirects.
+pub fn with_language(url: &str, language: Language) -> String {
+    let (path, fragment) = url.split_once('#').map_or((url, None), |(p, f)| (p, Some(f)));
+    let separator = if path.contains('?') { '&' } else { '?' };
+    let mut out = format!("{path}{separator}{PARAM}={}", language.code());
+    if let Some(f) = fragment {
+        out.push('#');
+        out.push_str(f);
+    }
+    out
+}
+
+/// The header that says which language a page is in.
+pub fn content_language(t: &Messages) -> (header::HeaderName, HeaderValue) {
+    (header::CONTENT_LANGUAGE, HeaderValue::from_static(t.lang))
+}
+
+/// Adds `hl=<lang>` to every internal link of a rendered page: `href`s of `<a>` elements that start
+/// with `/` (not `//`) or `?`, and every form — a hidden field for GET forms (a browser drops the
+/// query of a GET form's action), the action's query for POST forms. Links that already name a
+/// language (the switcher), assets and fragments are left alone.
+pub fn localise_links(html: &str, lang: &str) -> String {
+    let mut out = String::with_capacity(html.len() + html.len() / 16);
+    let mut rest = html;
+    while let Some(start) = rest.find('<') {
+        out.push_str(&rest[..start]);
+        let tag_and_after = &rest[start..];
+        let Some(end) = tag_and_after.find('>') else {
+            out.push_str(tag_and_after);
+            return out;
+        };
+        let tag = &tag_and_after[..=end];
+        out.push_str(&localise_tag(tag, lang));
+        rest = &tag_and_after[end + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+fn tag_name(tag: &str) -> &str {
+    let name = tag.trim_start_matches('<');
+    let len = name.find(|c: char| !c.is_ascii_alphanumeric()).unwrap_or(name.len());
+    &name[..len]
+}
+
+/// The value of `attribute` in a tag as askama writes it (`name="value"`), and where it starts.
+fn attribute<'a>(tag: &'a str, attribute: &str) -> Option<(usize, &'a str)> {
+    let needle = format!(" {attribute}=\"");
+    let start = tag.find(&needle)? + needle.len();
+    let len = tag[start..].find('"')?;
+    Some((start, &tag[start..start + len]))
+}
+
+fn is_internal(url: &str) -> bool {
+    (url.starts_with('/') && !url.starts_with("//") && !url.starts_with("/static/")) || url.starts_with('?')
+}
+
+/// `url` (HTML-escaped, as in an attribute) with `hl` added before any fragment.
+fn add_language(url: &str, lang: &str) -> String {
+    let (path, fragment) = url.split_once('#').map_or((url, ""), |(p, _)| (p, &url[p.len()..]));
+    let separator = match path.find('?') {
+        None => "?",
+        Some(i) if i + 1 == path.len() => "",
+        Some(_) => "&amp;",
+    };
+    format!("{path}{separator}{PARAM}={lang}{fragment}")
+}
+
+fn names_language(url: &str) -> bool {
+    url.split(['?', '&', ';']).any(|pair| pair.starts_with("hl="))
+}
+
+fn localise_tag(tag: &str, lang: &str) -> String {
+    match tag_name(tag) {
+        "a" => match attribute(tag, "href") {
+            Some((at, url)) if is_internal(url) && !names_language(url) => {
+                format!("{}{}{}", &tag[..at], add_language(url, lang), &tag[at + url.len()..])
+            }
+            _ => tag.to_string(),
+        },
+        "form" => match (attribute(tag, "action"), attribute(tag, "method")) {
+            (Some((at, url)), Some((_, method))) if method.eq_ignore_ascii_case("post") && is_internal(url) => {
+                format!("{}{}{}", &tag[..at], add_language(url, lang), &tag[at + url.len()..])
+            }
+            (Some((_, url)), _) if is_internal(url) => {
+                format!("{tag}<input type=\"hidden\" name=\"{PARAM}\" value=\"{lang}\">")
+            }
+            _ => tag.to_string(),
+        },
+        _ => tag.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_internal_link_and_form_carries_the_language() {
+        let page = concat!(
+            r#"<link rel="stylesheet" href="/static/site.css"><a class="brand" href="/">Home</a> "#,
+            r##"<a href="/no/helplines?topic=grief&amp;open=1#list">x</a> <a href="?page=2">next</a> "##,
+            r##"<a href="https://example.org/">out</a> <a href="#main">skip</a> <a href="tel:112">112</a> "##,
+            r#"<a href="/no?hl=nb" hreflang="nb">Norsk</a> "#,
+            r#"<form class="choose" action="/no/search" method="get"><input name="q"></form> "#,
+            r#"<form action="/services/1/report" method="post"></form>"#,
+        );
+        let localised = localise_links(page, "ja");
+        assert_eq!(
+            localised,
+            concat!(
+                r#"<link rel="stylesheet" href="/static/site.css"><a class="brand" href="/?hl=ja">Home</a> "#,
+                r##"<a href="/no/helplines?topic=grief&amp;open=1&amp;hl=ja#list">x</a> <a href="?page=2&amp;hl=ja">next</a> "##,
+                r##"<a href="https://example.org/">out</a> <a href="#main">skip</a> <a href="tel:112">112</a> "##,
+                r#"<a href="/no?hl=nb" hreflang="nb">Norsk</a> "#,
+                r#"<form class="choose" action="/no/search" method="get"><input type="hidden" name="hl" value="ja"><input name="q"></form> "#,
+                r#"<form action="/services/1/report?hl=ja" method="post"></form>"#,
+            )
+        );
+    }
+
+    #[test]
+    fn redirects_keep_the_language() {
+        assert_eq!(with_language("/no", Language::Japanese), "/no?hl=ja");
+        assert_eq!(with_language("/no?city=1#top", Language::Arabic), "/no?city=1&hl=ar#top");
+    }
+
+    #[test]
+    fn autonyms_are_capitalised_names_in_the_language_itself() {
+        assert_eq!(autonym(Language::Spanish), "Español");
+        assert_eq!(autonym(Language::Japanese), "日本語");
+        assert_eq!(autonym(Language::Arabic), "العربية");
+        assert_eq!(autonym(Language::NorwegianBokmal), "Norsk bokmål");
+    }
+}
