@@ -12,7 +12,7 @@ fn main() {
 /// Like [`embed`], for the files one folder down (`lang/file.toml`), named by that relative path; files
 /// at the top are listed too, so that the loader can say they are misplaced.
 fn embed_tree(dir: &str, extension: &str, out_file: &str) {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
+    let dir = manifest_dir().join(dir);
     println!("cargo:rerun-if-changed={}", dir.display());
     let folders = fs::read_dir(&dir).unwrap_or_else(|e| panic!("{} must exist: {e}", dir.display()));
     let mut files: Vec<String> = folders
@@ -38,7 +38,7 @@ fn embed_tree(dir: &str, extension: &str, out_file: &str) {
 /// Writes `pub const FILES: &[(&str, &str)]` of (file name, contents) for every file of `dir` whose
 /// name ends with `extension`, sorted by name.
 fn embed(dir: &str, extension: &str, out_file: &str) {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
+    let dir = manifest_dir().join(dir);
     println!("cargo:rerun-if-changed={}", dir.display());
     let mut files: Vec<String> = fs::read_dir(&dir)
         .unwrap_or_else(|e| panic!("{} must exist: {e}", dir.display()))
@@ -56,4 +56,11 @@ fn write_files(dir: &Path, files: &[String], out_file: &str) {
         files.iter().map(|f| format!("    ({f:?}, include_str!({:?})),\n", dir.join(f).display())).collect();
     let out = Path::new(&env::var("OUT_DIR").expect("OUT_DIR set by cargo")).join(out_file);
     fs::write(out, format!("pub const FILES: &[(&str, &str)] = &[\n{entries}];\n")).expect("write OUT_DIR");
+}
+
+/// The crate's folder as cargo gives it when the script runs: `env!` would bake in the folder the
+/// script was first compiled in, and a build directory copied to another checkout would then embed
+/// the other checkout's data.
+fn manifest_dir() -> std::path::PathBuf {
+    std::path::PathBuf::from(env::var("CARGO_MANIFEST_DIR").expect("CARGO_MANIFEST_DIR set by cargo"))
 }

@@ -146,10 +146,11 @@ async fn a_help_atlas_api_is_followed_page_by_page() {
     // The public page names the feed, its date and the licence.
     refresh(&subscriber).await;
     let local = feeds::local_id("peer", RecordKind::Service, added.id);
-    let (status, body) = subscriber.page(&format!("/services/{local}")).await;
+    let (status, body) = subscriber.page(&format!("/services/{local}?hl=en")).await;
     assert_eq!(status, 200);
     assert!(body.contains("From peer,"), "{body}");
-    assert!(body.contains(&format!("updated {}", added.last_modified.date_naive())), "{body}");
+    let date = helpatlas::i18n::english().date(added.last_modified.date_naive());
+    assert!(body.contains(&format!("updated {date}")), "{body}");
     assert!(body.contains("Licence: CC BY 4.0."), "{body}");
 
     // A local editor's change is kept over the publisher's next change.
@@ -202,7 +203,7 @@ async fn a_help_atlas_api_is_followed_page_by_page() {
     assert!(copy(ours, "peer", same.id).await.expect("copy").is_retired(), "the feed's copy leaves the lists");
     assert!(!copy(ours, "peer", different.id).await.expect("copy").is_retired());
     refresh(&subscriber).await;
-    let (_, body) = subscriber.page(&format!("/services/{}", same.id)).await;
+    let (_, body) = subscriber.page(&format!("/services/{}?hl=en", same.id)).await;
     assert!(body.contains("From peer,"), "the one listing names the feed among its sources: {body}");
     let again = ours.listing_links(LinkStatus::Suggested).await.expect("links");
     assert!(!again.iter().any(|l| l.record_id == twin(same) || l.record_id == twin(different)));
