@@ -17,8 +17,11 @@ before(async () => {
 });
 after(async () => { await browser?.close(); server?.stop(); });
 
+// Sets `hl`, replacing one the page's address may already carry (the first `hl` is the one that counts).
 function inLanguage(path, lang) {
-  return path + (path.includes("?") ? "&" : "?") + "hl=" + lang;
+  const url = new URL(path, "http://localhost");
+  url.searchParams.set("hl", lang);
+  return url.pathname + url.search;
 }
 
 // The boxes of the header's visible controls, and how far the page runs past the viewport.
