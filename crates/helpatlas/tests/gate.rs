@@ -453,6 +453,15 @@ fn the_editors_forms_refuse_every_hostile_value_by_field() {
         let invalid = forms::organization(&draft, Uuid::nil(), now).expect_err("refused");
         assert!(!invalid.about("name").is_empty() && !invalid.about("description").is_empty(), "{text:?}: {invalid}");
     }
+    let cx = forms::ServiceContext {
+        id: Uuid::nil(),
+        organization: None,
+        locations: &[],
+        place_names: &[],
+        retired: None,
+        translations: Default::default(),
+        now,
+    };
     for url in HOSTILE_URLS {
         let draft = OrganizationDraft { name: "Org".into(), url: url.into(), ..OrganizationDraft::default() };
         let invalid = forms::organization(&draft, Uuid::nil(), now).expect_err("refused");
@@ -463,15 +472,6 @@ fn the_editors_forms_refuse_every_hostile_value_by_field() {
             channels: vec![ChannelDraft { kind: "chat".into(), value: url.into(), ..ChannelDraft::default() }],
             ..ServiceDraft::default()
         };
-        let cx = forms::ServiceContext {
-            id: Uuid::nil(),
-            organization: None,
-            locations: &[],
-            place_names: &[],
-            retired: None,
-            translations: Default::default(),
-            now,
-        };
         let invalid = forms::service(&draft, &cx).expect_err("refused");
         for field in ["url", "source_url", "channels[0].value"] {
             assert!(!invalid.about(field).is_empty(), "{field} = {url:?}: {invalid}");
@@ -481,15 +481,6 @@ fn the_editors_forms_refuse_every_hostile_value_by_field() {
         let draft = ServiceDraft {
             channels: vec![ChannelDraft { kind: "phone".into(), value: phone.into(), ..ChannelDraft::default() }],
             ..ServiceDraft::default()
-        };
-        let cx = forms::ServiceContext {
-            id: Uuid::nil(),
-            organization: None,
-            locations: &[],
-            place_names: &[],
-            retired: None,
-            translations: Default::default(),
-            now,
         };
         let invalid = forms::service(&draft, &cx).expect_err("refused");
         assert!(!invalid.about("channels[0].value").is_empty(), "{phone:?}: {invalid}");

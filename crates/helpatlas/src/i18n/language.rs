@@ -42,22 +42,16 @@ impl Language {
         Language::Japanese,
     ];
 
-    /// Every catalogue, the pseudo-locale included.
-    pub const ALL: [Language; 13] = [
-        Language::English,
-        Language::Spanish,
-        Language::French,
-        Language::German,
-        Language::Portuguese,
-        Language::Italian,
-        Language::Dutch,
-        Language::NorwegianBokmal,
-        Language::Swedish,
-        Language::Polish,
-        Language::Arabic,
-        Language::Japanese,
-        Language::Pseudo,
-    ];
+    /// Every catalogue: the interface languages, then the pseudo-locale.
+    pub const ALL: [Language; 13] = {
+        let mut all = [Language::Pseudo; 13];
+        let mut i = 0;
+        while i < Language::INTERFACE.len() {
+            all[i] = Language::INTERFACE[i];
+            i += 1;
+        }
+        all
+    };
 
     /// The BCP 47 tag: the value of `hl=` and of `<html lang>`.
     pub fn code(self) -> &'static str {
