@@ -20,9 +20,13 @@ struct Server {
 }
 
 async fn server(limits: AdmissionLimits) -> Server {
+    server_caching(limits, true).await
+}
+
+async fn server_caching(limits: AdmissionLimits, caching: bool) -> Server {
     let data = tempfile::tempdir().expect("temporary directory");
     let config = DataConfig { data_dir: data.path().to_path_buf(), database: None };
-    let state = app::prepare(&config, true).await.expect("app prepares").with_admission(limits);
+    let state = app::prepare(&config, caching).await.expect("app prepares").with_admission(limits);
     let listener = app::bind("127.0.0.1:0").await.expect("a free port");
     let (stop, stopped) = oneshot::channel::<()>();
     let running = app::start(state.clone(), listener, async {
@@ -91,6 +95,30 @@ async fn a_full_queue_sheds_searches_but_not_kept_pages_or_crisis_information() 
     waiting.await.expect("task").expect("the waiting one got its turn");
     let (status, retry, _) = server.get("/no/search?q=sorg").await;
     assert_eq!((status, retry), (200, None), "a free queue admits the search again");
+}
+
+#[tokio::test]
+async fn without_the_page_cache_a_full_queue_still_sheds_searches_but_not_crisis_information() {
+    let server = server_caching(AdmissionLimits { computing: 1, waiting: 1 }, false).await;
+    assert_eq!(server.get("/no/search?q=sorg").await.0, 200, "an idle server makes the search");
+
+    let computing = server.state.admission().enter().await.expect("a place");
+    let waiting = tokio::spawn({
+        let state = server.state.clone();
+        async move { state.admission().enter().await.map(|_| ()) }
+    });
+    tokio::task::yield_now().await;
+
+    let (status, retry, page) = server.get("/no/search?q=sorg").await;
+    assert_eq!((status, retry.as_deref()), (503, Some("5")), "{page}");
+    assert!(page.contains("class=\"crisis\""), "the refusal keeps the crisis banner");
+    for path in ["/", "/no", "/no/helplines"] {
+        assert_eq!(server.get(path).await.0, 200, "{path} is crisis information, made however busy");
+    }
+
+    drop(computing);
+    waiting.await.expect("task").expect("the waiting one got its turn");
+    assert_eq!(server.get("/no/search?q=sorg").await.0, 200, "a free queue admits the search again");
 }
 
 /// Percentile `p` (0–100) of `samples`.

@@ -104,8 +104,11 @@ impl PageCache {
 
 /// Middleware for the routes whose answers depend on nothing but the URL, the index and the minute.
 pub async fn serve_cached(State(state): State<super::AppState>, request: Request, next: Next) -> Response {
-    if !state.pages.enabled || request.method() != Method::GET {
+    if request.method() != Method::GET {
         return next.run(request).await;
+    }
+    if !state.pages.enabled {
+        return compute_admitted(&state, next, request).await;
     }
     let stamp = (state.index().change, chrono::Utc::now().timestamp().div_euclid(60));
     let key = cache_key(request.uri(), request.headers());
@@ -137,6 +140,18 @@ pub async fn serve_cached(State(state): State<super::AppState>, request: Request
             Ok(turn) => keep(&state.pages, stamp, key, make(next, request, Some(turn)).await).await,
             Err(Full) => busy(&state, request.uri()),
         },
+    }
+}
+
+/// Without the cache (`serve --no-cache`) every page is computed, so every page but a country's crisis
+/// information goes through admission: the bounded queue protects the same visitors either way.
+async fn compute_admitted(state: &super::AppState, next: Next, request: Request) -> Response {
+    if is_crisis_information(request.uri()) {
+        return make(next, request, None).await;
+    }
+    match state.admission().enter().await {
+        Ok(turn) => make(next, request, Some(turn)).await,
+        Err(Full) => busy(state, request.uri()),
     }
 }
 
