@@ -122,6 +122,10 @@ const CASES: &[(&str, Option<Kind>, &str, &[&str])] = &[
     ("NZ", None, "lgbt", &["OutLine support line (0800 OUTLINE)"]),
     ("CA/Montreal", None, "suicide", &["1 866 APPELLE and suicide.ca (Quebec)"]),
     ("KE", None, "gender based violence", &["National GBV Helpline 1195"]),
+    ("US", None, "maternal mental health", &["National Maternal Mental Health Hotline"]),
+    ("CA", None, "veteran", &["VAC Assistance Service"]),
+    ("AU", None, "veteran", &["Open Arms – Veterans & Families Counselling"]),
+    ("AU", None, "gambling", &["Gambling Help Online and National Gambling Helpline 1800 858 858"]),
     // Specialist lines and online therapy across Europe (issue 15)
     ("NO", None, "gambling", &["Hjelpelinjen for spilleavhengige"]),
     ("NO", None, "spilleavhengighet", &["Hjelpelinjen for spilleavhengige"]),
@@ -152,6 +156,12 @@ const CASES: &[(&str, Option<Kind>, &str, &[&str])] = &[
     ("MT", None, "supportline", &["Supportline 179"]),
     ("PL", None, "antydepresyjny", &["Antydepresyjny Telefon Zaufania ITAKA"]),
     ("LT", None, "smurtas moterims", &["Pagalbos moterims linija"]),
+    ("DE", None, "glücksspiel", &["BZgA-Telefonberatung zur Glücksspielsucht"]),
+    ("DE", Some(Kind::OnlineTherapy), "schlafstörungen", &["HelloBetter Schlafen", "somnio"]),
+    ("DE", Some(Kind::OnlineTherapy), "agoraphobie", &["Mindable: Panik & Agoraphobie"]),
+    ("IT", None, "anoressia", &["SOS Disturbi Alimentari – Numero Verde 800 180 969"]),
+    ("GB", None, "men", &["CALM helpline and webchat"]),
+    ("GB", Some(Kind::Helplines), "bereavement", &["Cruse National Helpline and CruseChat"]),
     // Crisis lines, specialist lines, networks and communities outside Europe (issue 15)
     ("BR", None, "cyberbullying", &["Helpline SaferNet"]),
     ("NG/Lagos", None, "suicide", &["Lagos Lifeline"]),
