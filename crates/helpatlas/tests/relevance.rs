@@ -125,6 +125,7 @@ const CASES: &[(&str, Option<Kind>, &str, &[&str])] = &[
     ("US", None, "maternal mental health", &["National Maternal Mental Health Hotline"]),
     ("CA", None, "veteran", &["VAC Assistance Service"]),
     ("AU", None, "veteran", &["Open Arms – Veterans & Families Counselling"]),
+    ("AU", None, "postnatal depression", &["PANDA National Perinatal Mental Health Helpline"]),
     ("AU", None, "gambling", &["Gambling Help Online and National Gambling Helpline 1800 858 858"]),
     // Specialist lines and online therapy across Europe (issue 15)
     ("NO", None, "gambling", &["Hjelpelinjen for spilleavhengige"]),
