@@ -14,6 +14,8 @@ shift || true
 TARGETS=("$@")
 [ ${#TARGETS[@]} -gt 0 ] || TARGETS=(hsds_csv hsds_file query_params place_lookup bundled_toml)
 command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
+# The hsds_file target writes each input to a temporary file: memory, not disk, where there is room.
+[ -w /dev/shm ] && export TMPDIR=${TMPDIR:-/dev/shm}
 LIMIT=(-max_total_time="$SECONDS_EACH")
 [ -n "${RUNS:-}" ] && LIMIT=(-runs="$RUNS")
 for target in "${TARGETS[@]}"; do

@@ -68,8 +68,8 @@ open("steady.paths", "w").write("\n".join(paths) + "\n")
 PY
 while read -r p; do curl -s -o /dev/null "http://127.0.0.1:$PORT$p"; done < steady.paths
 
-wrk_run() { # name connections seconds paths [delay-ms] [script]
-  WRK_PATHS=$4 WRK_DELAY_MS=${5:-0} wrk -t 2 -c "$2" -d "$3s" --latency -s "$ROOT/scripts/bench/${6:-wrk-soak.lua}" \
+wrk_run() { # name connections seconds paths [delay-µs] [script]
+  WRK_PATHS=$4 WRK_DELAY_US=${5:-0} wrk -t 2 -c "$2" -d "$3s" --latency -s "$ROOT/scripts/bench/${6:-wrk-soak.lua}" \
     "http://127.0.0.1:$PORT" > "$R/$1.txt"
 }
 figures() { # name
@@ -85,12 +85,12 @@ log "maximum on the mix, 32 connections: $(figures maximum)"
 # At the maximum a request takes 32/MAX s (Little's law); a pause of a quarter of that per request
 # brings the rate to 80 % (a little more, as requests are faster under less load: the rate reached is
 # what wrk reports).
-DELAY=$((8000 / MAX))
+DELAY=$((8000000 / MAX))
 ( for i in $(seq 1 $((MINUTES * 6))); do sleep 10; echo "$((i * 10)) $(rss)"; done > "$R/soak-rss.txt" ) &
 SAMPLER=$!
 wrk_run soak 32 $((MINUTES * 60)) "$W/mix.paths" "$DELAY"
 wait $SAMPLER
-log "soak of $MINUTES minutes at a target of $((MAX * 8 / 10)) req/s (pause ${DELAY} ms a request): $(figures soak)"
+log "soak of $MINUTES minutes at a target of $((MAX * 8 / 10)) req/s (pause ${DELAY} µs a request): $(figures soak)"
 python3 - "$R/soak-rss.txt" <<'PY' | tee -a "$R/summary.txt"
 import sys
 rows = [tuple(map(int, l.split())) for l in open(sys.argv[1]) if l.strip()]

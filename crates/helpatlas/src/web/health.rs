@@ -12,7 +12,10 @@ use axum::Json;
 use metrics_exporter_prometheus::{PrometheusBuilder, PrometheusHandle};
 use serde::Serialize;
 use std::sync::OnceLock;
-use std::time::Instant;
+use std::time::{Duration, Instant};
+
+/// How often the recorder's histograms are drained into their summaries.
+const UPKEEP_EVERY: Duration = Duration::from_secs(5);
 
 /// The process's metrics recorder, installed on first use (one per process: every app of a test
 /// process shares it).
@@ -23,6 +26,17 @@ fn prometheus() -> &'static PrometheusHandle {
         let handle = recorder.handle();
         // Fails only if another recorder was installed first; its metrics then go there.
         let _ = metrics::set_global_recorder(recorder);
+        // A recorder built by hand keeps every latency sample until it is drained: without upkeep the
+        // process grows by every request's sample until someone reads /metrics (the soak measured
+        // +45 % resident memory in 10 minutes at 18,000 requests a second).
+        let upkeep = handle.clone();
+        let started = std::thread::Builder::new().name("metrics-upkeep".into()).spawn(move || loop {
+            std::thread::sleep(UPKEEP_EVERY);
+            upkeep.run_upkeep();
+        });
+        if let Err(e) = started {
+            tracing::warn!("metrics upkeep thread not started ({e}): latency samples are drained only by /metrics");
+        }
         handle
     })
 }

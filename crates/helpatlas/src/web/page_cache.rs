@@ -23,6 +23,8 @@ use std::sync::{Arc, Mutex};
 const CAPACITY_BYTES: usize = 64 * 1024 * 1024;
 /// Larger bodies are served but not kept.
 const MAX_BODY_BYTES: usize = 256 * 1024;
+/// Minutes an outdated copy may still be answered instead of `503` when the queue is full.
+const OUTDATED_IF_BUSY_MINUTES: i64 = 15;
 
 /// The index version and the minute a page was made in.
 type Stamp = (i64, i64);
@@ -53,7 +55,11 @@ enum Lookup {
         page: Page,
         refresh: bool,
     },
-    Missing,
+    /// Not kept for this minute or the last; `outdated` is an older copy of the same index version,
+    /// answered only when the page cannot be made now.
+    Missing {
+        outdated: Option<Page>,
+    },
 }
 
 pub struct PageCache {
@@ -70,11 +76,14 @@ impl PageCache {
     }
 
     fn lookup(&self, stamp: Stamp, key: &str) -> Lookup {
-        let Ok(mut pages) = self.pages.lock() else { return Lookup::Missing };
+        let Ok(mut pages) = self.pages.lock() else { return Lookup::Missing { outdated: None } };
         let page = match pages.entries.get(key) {
             Some(e) if e.stamp == stamp => return Lookup::Fresh(e.page.clone()),
             Some(e) if e.stamp.0 == stamp.0 && e.stamp.1 + 1 == stamp.1 => e.page.clone(),
-            _ => return Lookup::Missing,
+            Some(e) if e.stamp.0 == stamp.0 && stamp.1 - e.stamp.1 <= OUTDATED_IF_BUSY_MINUTES => {
+                return Lookup::Missing { outdated: Some(e.page.clone()) }
+            }
+            _ => return Lookup::Missing { outdated: None },
         };
         let refresh = pages.refreshing.insert(key.to_string());
         Lookup::Stale { page, refresh }
@@ -116,7 +125,7 @@ pub async fn serve_cached(State(state): State<super::AppState>, request: Request
     let result = match &found {
         Lookup::Fresh(_) => "fresh",
         Lookup::Stale { .. } => "stale",
-        Lookup::Missing => "missing",
+        Lookup::Missing { .. } => "missing",
     };
     metrics::counter!("helpatlas_page_cache_lookups_total", "result" => result).increment(1);
     match found {
@@ -133,12 +142,18 @@ pub async fn serve_cached(State(state): State<super::AppState>, request: Request
             }
             response
         }
-        Lookup::Missing if is_crisis_information(request.uri()) => {
+        Lookup::Missing { .. } if is_crisis_information(request.uri()) => {
             keep(&state.pages, stamp, key, make(next, request, None).await).await
         }
-        Lookup::Missing => match state.admission().enter().await {
+        // Under a flood the background remaking falls behind and pages people keep asking for drop
+        // out of the last minute; a copy a few minutes old ("open now" as it was then) serves them
+        // better than a refusal.
+        Lookup::Missing { outdated } => match state.admission().enter().await {
             Ok(turn) => keep(&state.pages, stamp, key, make(next, request, Some(turn)).await).await,
-            Err(Full) => busy(&state, request.uri()),
+            Err(Full) => match outdated {
+                Some(page) => page.respond(request.headers()),
+                None => busy(&state, request.uri()),
+            },
         },
     }
 }
@@ -267,7 +282,8 @@ mod tests {
             Lookup::Fresh(p) => ("fresh", p.body),
             Lookup::Stale { page, refresh: true } => ("stale, refresh", page.body),
             Lookup::Stale { page, refresh: false } => ("stale", page.body),
-            Lookup::Missing => ("missing", Bytes::new()),
+            Lookup::Missing { outdated: None } => ("missing", Bytes::new()),
+            Lookup::Missing { outdated: Some(page) } => ("missing, outdated copy", page.body),
         }
     }
 
@@ -288,8 +304,11 @@ mod tests {
         let cache = PageCache::new(true);
         cache.put((7, 100), "/no".into(), page("version 7"));
         assert_eq!(body(cache.lookup((8, 100), "/no")).0, "missing");
-        assert_eq!(body(cache.lookup((7, 102), "/no")).0, "missing");
         assert_eq!(body(cache.lookup((7, 100), "/se")).0, "missing");
+        let outdated = ("missing, outdated copy", Bytes::from("version 7"));
+        assert_eq!(body(cache.lookup((7, 102), "/no")), outdated, "offered only for when the queue is full");
+        assert_eq!(body(cache.lookup((7, 115), "/no")), outdated);
+        assert_eq!(body(cache.lookup((7, 116), "/no")).0, "missing", "too old even for a busy server");
     }
 
     #[test]
