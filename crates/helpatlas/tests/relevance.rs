@@ -69,7 +69,9 @@ const CASES: &[(&str, Option<Kind>, &str, &[&str])] = &[
     ("DE", None, "telefonseelsorge", &["TelefonSeelsorge"]),
     ("DE", None, "Selbstmordgedanken", &["TelefonSeelsorge"]),
     ("DE", None, "kinder jugendtelefon", &["Kinder- und Jugendtelefon 116 111"]),
-    ("DE", Some(Kind::OnlineTherapy), "depression", &["deprexis"]),
+    // Several depression DiGA now rank alike on the text; the one named for it must be among them.
+    ("DE", Some(Kind::OnlineTherapy), "depression", &["Novego: Depressionen bewältigen"]),
+    ("DE", Some(Kind::OnlineTherapy), "deprexis", &["deprexis"]),
     ("DE", None, "bereitschaftsdienst", &["Ärztlicher Bereitschaftsdienst 116117"]),
     ("DE", None, "einsamkeit", &["TelefonSeelsorge"]),
     // Danish
