@@ -7,6 +7,8 @@
 #
 #   scripts/fuzz.sh [SECONDS] [TARGET...]      all targets by default
 #   RUNS=10000000 scripts/fuzz.sh 0 hsds_csv    ten million executions of one target
+#   FUZZ_DEV=1 scripts/fuzz.sh 60               unoptimised build (CI's smoke: builds in a fraction of the
+#                                               time, runs each input more slowly)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_EACH=${1:-60}
@@ -17,6 +19,8 @@ command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
 # The hsds_file target writes each input to a temporary file: memory, not disk, where there is room.
 [ -w /dev/shm ] && export TMPDIR=${TMPDIR:-/dev/shm}
 LIMIT=(-max_total_time="$SECONDS_EACH")
+BUILD=()
+[ -n "${FUZZ_DEV:-}" ] && BUILD=(--dev)
 [ -n "${RUNS:-}" ] && LIMIT=(-runs="$RUNS")
 for target in "${TARGETS[@]}"; do
   corpus=target/fuzz-corpus/$target
@@ -24,7 +28,7 @@ for target in "${TARGETS[@]}"; do
   log=target/fuzz-corpus/$target.log
   started=$(date +%s)
   # Runs at the lowest priority: fuzzing takes every core it gets.
-  if ! (cd fuzz && nice -n 19 cargo +nightly fuzz run "$target" "../$corpus" "seeds/$target" -- \
+  if ! (cd fuzz && nice -n 19 cargo +nightly fuzz run "${BUILD[@]}" "$target" "../$corpus" "seeds/$target" -- \
       "${LIMIT[@]}" -timeout=10 -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1 \
       -artifact_prefix="artifacts/$target/") > "$log" 2>&1; then
     tail -40 "$log"

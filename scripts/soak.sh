@@ -12,7 +12,8 @@
 #
 #   scripts/soak.sh [SERVICES]     default 100000; needs wrk and python3
 #
-# Environment: SOAK_DIR (default /tmp/helpatlas-soak-SERVICES), SOAK_PORT (default 28617), SOAK_MINUTES.
+# Environment: SOAK_DIR (default /tmp/helpatlas-soak-SERVICES), SOAK_PORT (default 28617), SOAK_MINUTES
+# (0: maximum and overload only).
 set -euo pipefail
 N=${1:-100000}
 PORT=${SOAK_PORT:-28617}
@@ -85,6 +86,7 @@ log "maximum on the mix, 32 connections: $(figures maximum)"
 # At the maximum a request takes 32/MAX s (Little's law); a pause of a quarter of that per request
 # brings the rate to 80 % (a little more, as requests are faster under less load: the rate reached is
 # what wrk reports).
+if [ "$MINUTES" -gt 0 ]; then
 DELAY=$((8000000 / MAX))
 ( for i in $(seq 1 $((MINUTES * 6))); do sleep 10; echo "$((i * 10)) $(rss)"; done > "$R/soak-rss.txt" ) &
 SAMPLER=$!
@@ -99,6 +101,7 @@ first, last, lo, hi = after2[0], after2[-1], min(after2), max(after2)
 print(f"== resident memory from minute 2 to the end: {first} MB → {last} MB (min {lo}, max {hi}; "
       f"change {100 * (last - first) / first:+.1f} %, spread {100 * (hi - lo) / first:.1f} %)")
 PY
+fi
 
 # Overload: searches nobody asked before (wrk-flood.lua makes each radius unique) on the countries with
 # the most services, with and without text.
