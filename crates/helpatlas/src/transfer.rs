@@ -298,7 +298,9 @@ async fn page_metadata(store: &dyn Store, page: &Directory) -> Result<hsds::meta
     let mut revisions = store.revisions_of(RecordKind::Organization, &organizations).await?;
     revisions.extend(store.revisions_of(RecordKind::Location, &locations).await?);
     revisions.extend(store.revisions_of(RecordKind::Service, &services).await?);
-    Ok(hsds::metadata::Metadata::from_revisions(&revisions))
+    let ids: Vec<Uuid> = organizations.into_iter().chain(locations).chain(services).collect();
+    let provenance = store.provenance(Some(&ids)).await?;
+    Ok(hsds::metadata::Metadata::from_revisions(&revisions).with_provenance(provenance))
 }
 
 /// Records read from the store per query while exporting: enough to keep the queries few, few enough
