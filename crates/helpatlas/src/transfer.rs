@@ -145,13 +145,13 @@ pub fn read_any(
             }
             Ok((directory, gated.refused.into_iter().chain(gated.dropped).collect(), gated.cleaned))
         }
-        hsds::source::Input::Hsds { mut tables, problems } => {
+        hsds::source::Input::Hsds { mut tables, problems, notes } => {
             let repaired = if options.lenient { hsds::lenient::repair(&mut tables) } else { Vec::new() };
             let prepared = hsds::prepare(tables, problems, options.skip_invalid, now);
             if !prepared.problems.is_empty() {
                 return Err(invalid(path, prepared.problems));
             }
-            Ok((prepared.directory, prepared.left_out, [repaired, prepared.notes].concat()))
+            Ok((prepared.directory, prepared.left_out, [notes, repaired, prepared.notes].concat()))
         }
     }
 }

@@ -295,7 +295,7 @@ mod tests {
         tables.push(row(
             "attribute",
             4,
-            json!({"link_id": OSLO, "link_entity": "service", "taxonomy_term_id": timezone, "value": "Europe/Oslo"}),
+            json!({"id": LOCATION, "link_id": OSLO, "link_entity": "service", "taxonomy_term_id": timezone, "value": "Europe/Oslo"}),
         ));
         tables.push(row("schedule", 5, json!({"id": SERVICE, "service_id": OFFSET, "timezone": -5})));
         tables.push(row("schedule", 6, json!({"id": OSLO, "location_id": LOCATION, "timezone": 9})));
