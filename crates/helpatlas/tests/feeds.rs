@@ -474,7 +474,11 @@ async fn a_feed_with_recoverable_deviations_is_read_with_a_note_per_kind() {
     let pulled = pull(ours, "council").await.expect("read despite its deviations");
     assert_eq!(pulled.services, 3);
     assert_eq!(
-        pulled.notes.iter().filter(|n| n.contains("without a UTC offset were read in their service's time zone")).count(),
+        pulled
+            .notes
+            .iter()
+            .filter(|n| n.contains("without a UTC offset were read in their service's time zone"))
+            .count(),
         1,
         "{:?}",
         pulled.notes
@@ -547,7 +551,10 @@ fn imports_that_find_nothing_or_an_older_hsds_say_why_and_fail() {
     let out = helpatlas(&["import", listed.to_str().expect("utf-8")], data.path());
     assert_eq!(out.status.code(), Some(1));
     let stderr = text(&out.stderr);
-    assert!(stderr.contains("HSDS 1.x or 2.0") && stderr.contains("regular_schedules.csv in its datapackage.json"), "{stderr}");
+    assert!(
+        stderr.contains("HSDS 1.x or 2.0") && stderr.contains("regular_schedules.csv in its datapackage.json"),
+        "{stderr}"
+    );
 
     // HSDS 2.0-shaped documents, as the Open Referral UK 1.0 API publishes them: a page, and documents.
     let page = data.path().join("oruk1-page.json");
@@ -597,7 +604,10 @@ fn lenient_imports_repair_with_notes_and_strict_ones_refuse() {
     let lenient = helpatlas(&["import", "--lenient", path], data.path());
     let stdout = text(&lenient.stdout);
     assert!(lenient.status.success(), "{stdout}{}", text(&lenient.stderr));
-    assert!(stdout.contains("note: date-times without a UTC offset were read in their service's time zone"), "{stdout}");
+    assert!(
+        stdout.contains("note: date-times without a UTC offset were read in their service's time zone"),
+        "{stdout}"
+    );
     assert!(stdout.contains("note: records without an id were given one"), "{stdout}");
 }
 

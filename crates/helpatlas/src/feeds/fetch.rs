@@ -5,8 +5,8 @@
 
 use super::{FeedError, FeedSettings};
 use crate::model::{FeedForm, Validator};
-use reqwest::header::{HeaderMap, ETAG, IF_MODIFIED_SINCE, IF_NONE_MATCH, LAST_MODIFIED};
 use chrono::{DateTime, SecondsFormat, Utc};
+use reqwest::header::{HeaderMap, ETAG, IF_MODIFIED_SINCE, IF_NONE_MATCH, LAST_MODIFIED};
 use reqwest::StatusCode;
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -25,7 +25,10 @@ pub enum Fetched {
 /// One HTTP answer: 304, or a body read within the budget.
 enum Answer {
     NotModified,
-    Body { bytes: Vec<u8>, validator: Validator },
+    Body {
+        bytes: Vec<u8>,
+        validator: Validator,
+    },
     /// `400 Bad Request` or `422`: the publisher does not take what was asked (a parameter).
     Refused(StatusCode),
 }
@@ -172,7 +175,9 @@ impl<'a> Fetcher<'a> {
             all_known.iter().filter(|(url, _)| ours(url)).map(|(u, v)| (u.clone(), v.clone())).collect();
         let mut kept: BTreeMap<String, Validator> = match full {
             true => BTreeMap::new(),
-            false => all_known.iter().filter(|(url, _)| !is_incremental(url)).map(|(u, v)| (u.clone(), v.clone())).collect(),
+            false => {
+                all_known.iter().filter(|(url, _)| !is_incremental(url)).map(|(u, v)| (u.clone(), v.clone())).collect()
+            }
         };
         let mut pages: Vec<(String, Option<Vec<u8>>)> = Vec::new();
         let mut validators = BTreeMap::new();

@@ -122,9 +122,10 @@ fn with_offset(text: &str, zone: Option<Zone>) -> Option<String> {
     if DateTime::parse_from_rfc3339(text).is_ok() {
         return None;
     }
-    let naive = ["%Y-%m-%dT%H:%M:%S%.f", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M:%S%.f", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M"]
-        .iter()
-        .find_map(|format| NaiveDateTime::parse_from_str(text, format).ok())?;
+    let naive =
+        ["%Y-%m-%dT%H:%M:%S%.f", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M:%S%.f", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M"]
+            .iter()
+            .find_map(|format| NaiveDateTime::parse_from_str(text, format).ok())?;
     Some(match zone {
         Some(zone) => zone.local(naive).to_rfc3339(),
         None => naive.and_utc().with_timezone(&Utc).to_rfc3339(),
@@ -299,7 +300,11 @@ mod tests {
         ));
         tables.push(row("schedule", 5, json!({"id": SERVICE, "service_id": OFFSET, "timezone": -5})));
         tables.push(row("schedule", 6, json!({"id": OSLO, "location_id": LOCATION, "timezone": 9})));
-        tables.push(row("service_at_location", 7, json!({"id": OFFSET, "service_id": LOCATED, "location_id": LOCATION})));
+        tables.push(row(
+            "service_at_location",
+            7,
+            json!({"id": OFFSET, "service_id": LOCATED, "location_id": LOCATION}),
+        ));
         let notes = repair(&mut tables);
         assert_eq!(notes.len(), 2, "one note per kind: {notes:?}");
         assert!(notes[0].contains("read in their service's time zone (3 service rows)"), "{notes:?}");

@@ -255,8 +255,14 @@ fn descriptor_is_current(shown: String, descriptor: &serde_json::Map<String, Val
 
 /// Properties of HSDS 2.0 documents (as the Open Referral UK 1.0 API publishes them) that HSDS 3.0
 /// renamed or folded into others.
-const OLDER_PROPERTIES: [&str; 6] =
-    ["regular_schedules", "holiday_schedules", "physical_addresses", "postal_addresses", "eligibilitys", "service_taxonomys"];
+const OLDER_PROPERTIES: [&str; 6] = [
+    "regular_schedules",
+    "holiday_schedules",
+    "physical_addresses",
+    "postal_addresses",
+    "eligibilitys",
+    "service_taxonomys",
+];
 
 /// The first older property of a document, or of the services or organization it nests.
 fn older_property(document: &Value) -> Option<&'static str> {
@@ -266,10 +272,11 @@ fn older_property(document: &Value) -> Option<&'static str> {
         Value::Array(items) => items.iter().collect::<Vec<_>>(),
         other => vec![other],
     });
-    OLDER_PROPERTIES
-        .into_iter()
-        .find(|key| object.contains_key(*key))
-        .or_else(|| nested.filter_map(|inner| inner.as_object()).find_map(|o| OLDER_PROPERTIES.into_iter().find(|k| o.contains_key(*k))))
+    OLDER_PROPERTIES.into_iter().find(|key| object.contains_key(*key)).or_else(|| {
+        nested
+            .filter_map(|inner| inner.as_object())
+            .find_map(|o| OLDER_PROPERTIES.into_iter().find(|k| o.contains_key(*k)))
+    })
 }
 
 /// Open Referral's own descriptor is about 100 KB.

@@ -121,7 +121,9 @@ impl Carrier {
                  feed's name here (value: text)."
             }
             Carrier::FeedRecordId => "The record's id at the publisher of the feed (value: text).",
-            Carrier::FeedFirstSeen => "When a pull of the feed first brought the record (value: RFC 3339 date and time).",
+            Carrier::FeedFirstSeen => {
+                "When a pull of the feed first brought the record (value: RFC 3339 date and time)."
+            }
             Carrier::FeedLastSeen => "When a pull of the feed last found the record (value: RFC 3339 date and time).",
             Carrier::FeedLicence => {
                 "The licence the publisher of the feed gives its data under, as this directory's operator \

@@ -287,15 +287,17 @@ impl Feeds for SqlStore {
 
     async fn provenance(&self, ids: Option<&[Uuid]>) -> Result<Vec<(Uuid, Provenance)>, StoreError> {
         let Some(ids) = ids else {
-            let rows = sqlx::query(&format!("{PROVENANCE_SELECT} ORDER BY r.record_id, r.feed"))
-                .fetch_all(&self.pool)
-                .await?;
+            let rows =
+                sqlx::query(&format!("{PROVENANCE_SELECT} ORDER BY r.record_id, r.feed")).fetch_all(&self.pool).await?;
             return rows.iter().map(provenance_from).collect();
         };
         let mut out = Vec::new();
         for chunk in ids.chunks(PROVENANCE_CHUNK) {
             let placeholders: Vec<String> = (1..=chunk.len()).map(|i| format!("${i}")).collect();
-            let sql = format!("{PROVENANCE_SELECT} WHERE r.record_id IN ({}) ORDER BY r.record_id, r.feed", placeholders.join(", "));
+            let sql = format!(
+                "{PROVENANCE_SELECT} WHERE r.record_id IN ({}) ORDER BY r.record_id, r.feed",
+                placeholders.join(", ")
+            );
             let query = chunk.iter().fold(sqlx::query(&sql), |q, id| q.bind(id.to_string()));
             for row in &query.fetch_all(&self.pool).await? {
                 out.push(provenance_from(row)?);
