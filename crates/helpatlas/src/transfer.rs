@@ -145,13 +145,13 @@ pub fn read_any(
             }
             Ok((directory, gated.refused.into_iter().chain(gated.dropped).collect(), gated.cleaned))
         }
-        hsds::source::Input::Hsds { mut tables, problems } => {
+        hsds::source::Input::Hsds { mut tables, problems, notes } => {
             let repaired = if options.lenient { hsds::lenient::repair(&mut tables) } else { Vec::new() };
             let prepared = hsds::prepare(tables, problems, options.skip_invalid, now);
             if !prepared.problems.is_empty() {
                 return Err(invalid(path, prepared.problems));
             }
-            Ok((prepared.directory, prepared.left_out, [repaired, prepared.notes].concat()))
+            Ok((prepared.directory, prepared.left_out, [notes, repaired, prepared.notes].concat()))
         }
     }
 }
@@ -298,7 +298,9 @@ async fn page_metadata(store: &dyn Store, page: &Directory) -> Result<hsds::meta
     let mut revisions = store.revisions_of(RecordKind::Organization, &organizations).await?;
     revisions.extend(store.revisions_of(RecordKind::Location, &locations).await?);
     revisions.extend(store.revisions_of(RecordKind::Service, &services).await?);
-    Ok(hsds::metadata::Metadata::from_revisions(&revisions))
+    let ids: Vec<Uuid> = organizations.into_iter().chain(locations).chain(services).collect();
+    let provenance = store.provenance(Some(&ids)).await?;
+    Ok(hsds::metadata::Metadata::from_revisions(&revisions).with_provenance(provenance))
 }
 
 /// Records read from the store per query while exporting: enough to keep the queries few, few enough

@@ -102,6 +102,8 @@ async fn a_help_atlas_api_is_followed_page_by_page() {
     // The whole bundled directory, every record nested, is several megabytes.
     let mut roomy = settings();
     roomy.limits.max_bytes = 256 * 1024 * 1024;
+    // Every pull whole, so that each one sees what disappeared (incremental pulls: below).
+    roomy.full_pull_every = Duration::ZERO;
     let roomy = &roomy;
     let pull = |store, name| pull_with(store, name, roomy);
 
@@ -472,7 +474,11 @@ async fn a_feed_with_recoverable_deviations_is_read_with_a_note_per_kind() {
     let pulled = pull(ours, "council").await.expect("read despite its deviations");
     assert_eq!(pulled.services, 3);
     assert_eq!(
-        pulled.notes.iter().filter(|n| n.contains("without a UTC offset were read as UTC")).count(),
+        pulled
+            .notes
+            .iter()
+            .filter(|n| n.contains("without a UTC offset were read in their service's time zone"))
+            .count(),
         1,
         "{:?}",
         pulled.notes
@@ -481,7 +487,10 @@ async fn a_feed_with_recoverable_deviations_is_read_with_a_note_per_kind() {
     for s in &directory.services {
         let here = copy(ours, "council", s.id).await.expect("arrived");
         assert_eq!(here.channels.len(), s.channels.len(), "the phones without ids arrived");
-        assert_eq!(here.last_modified, s.last_modified, "read as UTC");
+        // The publisher wrote its clock's time without an offset: read in the service's own zone.
+        let local = s.last_modified.naive_utc();
+        let meant = local.and_local_timezone(s.timezone).earliest().expect("a time of the zone");
+        assert_eq!(here.last_modified, meant.with_timezone(&chrono::Utc), "read in {}", s.timezone);
     }
 }
 
@@ -532,6 +541,56 @@ fn imports_that_find_nothing_or_an_older_hsds_say_why_and_fail() {
     assert_eq!(out.status.code(), Some(1));
     let stderr = text(&out.stderr);
     assert!(stderr.contains("HSDS 1.x or 2.0") && stderr.contains("physical_addresses.csv"), "{stderr}");
+
+    // A package whose descriptor lists the tables of an older HSDS, even without their files.
+    let listed = data.path().join("hsds2");
+    std::fs::create_dir_all(&listed).expect("mkdir");
+    let descriptor = r#"{"name": "hsds", "resources": [{"name": "services", "path": "services.csv"}, {"name": "regular_schedules", "path": "regular_schedules.csv"}]}"#;
+    std::fs::write(listed.join("datapackage.json"), descriptor).expect("write");
+    std::fs::write(listed.join("services.csv"), "id,organization_id,name\n1,1,A service\n").expect("write");
+    let out = helpatlas(&["import", listed.to_str().expect("utf-8")], data.path());
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.contains("HSDS 1.x or 2.0") && stderr.contains("regular_schedules.csv in its datapackage.json"),
+        "{stderr}"
+    );
+
+    // HSDS 2.0-shaped documents, as the Open Referral UK 1.0 API publishes them: a page, and documents.
+    let page = data.path().join("oruk1-page.json");
+    std::fs::write(&page, r#"{"totalElements": 1, "totalPages": 1, "content": [{"id": "1", "name": "A service"}]}"#)
+        .expect("write");
+    let documents = data.path().join("oruk1.json");
+    let service = r#"[{"id": "1", "name": "A service", "regular_schedules": [], "eligibilitys": []}]"#;
+    std::fs::write(&documents, service).expect("write");
+    for (path, says) in [(&page, "Open Referral UK 1.0 API"), (&documents, "`regular_schedules`")] {
+        let out = helpatlas(&["import", path.to_str().expect("utf-8")], data.path());
+        assert_eq!(out.status.code(), Some(1), "{}", path.display());
+        let stderr = text(&out.stderr);
+        assert!(stderr.contains("shape of HSDS 2.0") && stderr.contains(says), "{stderr}");
+        assert!(stderr.contains("HSDS 3.0"), "names what is supported: {stderr}");
+    }
+}
+
+#[test]
+fn an_hsds_3_csv_folder_without_a_descriptor_is_read_with_a_note() {
+    let data = tempfile::tempdir().expect("tmp");
+    let folder = data.path().join("csv");
+    hsds::export(&small_directory(), hsds::Form::DataPackage, &folder).expect("export");
+    std::fs::remove_file(folder.join("datapackage.json")).expect("rm");
+    let out = helpatlas(&["import", folder.to_str().expect("utf-8")], data.path());
+    let stdout = text(&out.stdout);
+    assert!(out.status.success(), "{stdout}{}", text(&out.stderr));
+    assert!(stdout.contains("has no datapackage.json: its CSV files") && stdout.contains("services.csv"), "{stdout}");
+
+    // Columns HSDS 3.0 lacks: refused, saying what an older export needs.
+    let old = data.path().join("old");
+    std::fs::create_dir_all(&old).expect("mkdir");
+    std::fs::write(old.join("phones.csv"), "id,service_id,number,language\n1,1,+47 22 40 00 40,nb\n").expect("write");
+    let out = helpatlas(&["import", old.to_str().expect("utf-8")], data.path());
+    assert_eq!(out.status.code(), Some(1));
+    let said = format!("{}{}", text(&out.stdout), text(&out.stderr));
+    assert!(said.contains("unknown column `language`") && said.contains("convert them to HSDS 3.0"), "{said}");
 }
 
 #[test]
@@ -545,7 +604,10 @@ fn lenient_imports_repair_with_notes_and_strict_ones_refuse() {
     let lenient = helpatlas(&["import", "--lenient", path], data.path());
     let stdout = text(&lenient.stdout);
     assert!(lenient.status.success(), "{stdout}{}", text(&lenient.stderr));
-    assert!(stdout.contains("note: date-times without a UTC offset were read as UTC"), "{stdout}");
+    assert!(
+        stdout.contains("note: date-times without a UTC offset were read in their service's time zone"),
+        "{stdout}"
+    );
     assert!(stdout.contains("note: records without an id were given one"), "{stdout}");
 }
 
@@ -683,4 +745,189 @@ async fn due_feeds_are_pulled_once_even_by_two_replicas_at_once() {
     assert!(again.is_empty(), "not due again for six hours: {again:?}");
     drop((a, b));
     drop_postgres(&name).await;
+}
+
+async fn pull_at(
+    store: &dyn Store,
+    name: &str,
+    settings: &FeedSettings,
+    at: chrono::DateTime<chrono::Utc>,
+) -> Result<feeds::PullSummary, FeedError> {
+    let feed = feed(store, name).await;
+    feeds::pull(store, &feed, settings, at).await
+}
+
+async fn missed(store: &dyn Store, name: &str, id: Uuid) -> u32 {
+    let local = feeds::local_id(name, RecordKind::Service, id);
+    let rows = store.feed_records(name).await.expect("store");
+    rows.iter().find(|r| r.record_id == local).expect("a provenance row").missed
+}
+
+#[tokio::test]
+async fn an_api_feed_is_pulled_for_its_changes_between_daily_full_pulls() {
+    let publisher = common::spawn().await;
+    let subscriber = common::spawn().await;
+    let (theirs, ours) = (publisher.state.store.as_ref(), subscriber.state.store.as_ref());
+    follow(ours, "peer", &format!("{}/api", publisher.base), &["NO"]).await;
+    let mut roomy = settings();
+    roomy.limits.max_bytes = 256 * 1024 * 1024;
+    let roomy = &roomy;
+    let start = chrono::Utc::now();
+    let at = |hours: i64| start + chrono::Duration::hours(hours);
+
+    let first = pull_at(ours, "peer", roomy, at(0)).await.expect("first pull");
+    assert!(!first.incremental, "the first pull is whole: {first:?}");
+    let norwegian = listed_in(theirs, "NO").await;
+    let mut added = norwegian[0].clone();
+    added.id = Uuid::now_v7();
+    added.name = "Added at the publisher".into();
+    added.last_modified = chrono::Utc::now();
+    let mut removed = norwegian[1].clone();
+    removed.retired = Some(Retirement { status: RetiredStatus::Defunct, reason: "Closed.".into() });
+    removed.last_modified = chrono::Utc::now();
+    let changes = Directory { services: vec![added.clone(), removed.clone()], ..Default::default() };
+    theirs.upsert(&changes, &Author::System).await.expect("publisher writes");
+    refresh(&publisher).await;
+
+    let second = pull_at(ours, "peer", roomy, at(1)).await.expect("incremental pull");
+    assert!(second.incremental && !second.unchanged_feed, "{second:?}");
+    assert_eq!(second.services, 1, "only what changed since the last pull: {second:?}");
+    assert_eq!(copy(ours, "peer", added.id).await.expect("added arrived").name, "Added at the publisher");
+    assert_eq!(missed(ours, "peer", removed.id).await, 0, "what an incremental pull does not return is not missing");
+    let status = feed(ours, "peer").await;
+    assert!(status.validators.keys().any(|url| url.contains("modified_after=")), "{:?}", status.validators.keys());
+    assert!(status.message.contains("incremental"), "{}", status.message);
+    // Pulls until nothing changed since: the same question, answered 304.
+    pull_at(ours, "peer", roomy, at(2)).await.expect("incremental pull");
+    pull_at(ours, "peer", roomy, at(3)).await.expect("incremental pull");
+    let quiet = pull_at(ours, "peer", roomy, at(4)).await.expect("incremental pull");
+    assert!(quiet.incremental && quiet.unchanged_feed, "{quiet:?}");
+
+    // A day after the last full pull, a full one sees what disappeared; incremental pulls between
+    // full ones count no misses; the second full pull without it retires it.
+    let full = pull_at(ours, "peer", roomy, at(25)).await.expect("full pull");
+    assert!(!full.incremental, "{full:?}");
+    assert_eq!(missed(ours, "peer", removed.id).await, 1);
+    let between = pull_at(ours, "peer", roomy, at(26)).await.expect("incremental pull");
+    assert!(between.incremental, "{between:?}");
+    assert_eq!(missed(ours, "peer", removed.id).await, 1, "not counted by an incremental pull");
+    assert!(!copy(ours, "peer", removed.id).await.expect("kept").is_retired());
+    let again = pull_at(ours, "peer", roomy, at(50)).await.expect("full pull");
+    assert!(!again.incremental && again.retired == 1, "{again:?}");
+    assert!(copy(ours, "peer", removed.id).await.expect("kept").is_retired());
+}
+
+#[tokio::test]
+async fn an_api_that_refuses_modified_after_is_pulled_whole() {
+    let subscriber = common::spawn().await;
+    let ours = subscriber.state.store.as_ref();
+    let documents: serde_json::Value =
+        serde_json::from_slice(&publication(&small_directory(), false)).expect("documents");
+    let page = serde_json::json!({"contents": documents, "total_pages": 1, "last_page": true}).to_string();
+    let services = move |axum::extract::RawQuery(query): axum::extract::RawQuery| {
+        let page = page.clone();
+        async move {
+            match query.unwrap_or_default().contains("modified_after") {
+                true => (StatusCode::BAD_REQUEST, "unknown parameter modified_after".to_string()),
+                false => (StatusCode::OK, page),
+            }
+        }
+    };
+    let router = Router::new()
+        .route("/api", get(|| async { r#"{"version": "3.0", "openapi_url": "/api/openapi.json"}"# }))
+        .route("/api/services", get(services));
+    let base = serve(router).await;
+    follow(ours, "plain", &format!("{base}/api"), &[]).await;
+    let start = chrono::Utc::now();
+    let first = pull_at(ours, "plain", &settings(), start).await.expect("first pull");
+    assert_eq!((first.services, first.incremental), (3, false), "{first:?}");
+    let later = start + chrono::Duration::hours(6);
+    let second = pull_at(ours, "plain", &settings(), later).await.expect("pulled whole instead");
+    assert_eq!((second.services, second.incremental), (3, false), "{second:?}");
+}
+
+/// The attribute values of `code` (a `helpatlas` term) in an HSDS document's `attributes`.
+fn attribute_values(document: &serde_json::Value, code: &str) -> Vec<String> {
+    let term = hsds::taxonomy::term_id(code).to_string();
+    let attributes = document.get("attributes").and_then(serde_json::Value::as_array).cloned().unwrap_or_default();
+    attributes
+        .iter()
+        .filter(|a| a.get("taxonomy_term_id").and_then(serde_json::Value::as_str) == Some(term.as_str()))
+        .filter_map(|a| a.get("value").and_then(serde_json::Value::as_str).map(String::from))
+        .collect()
+}
+
+#[tokio::test]
+async fn what_a_feed_brought_is_exported_with_its_provenance() {
+    let subscriber = common::spawn().await;
+    let ours = subscriber.state.store.as_ref();
+    let file = StaticFile::default();
+    let directory = small_directory();
+    *file.0.lock().expect("lock") = publication(&directory, false);
+    let base = serve(Router::new().route("/feed", get(static_file)).with_state(file)).await;
+    follow(ours, "static", &format!("{base}/feed"), &[]).await;
+    pull(ours, "static").await.expect("pulled");
+    let theirs = &directory.services[0];
+    let local = feeds::local_id("static", RecordKind::Service, theirs.id);
+    let row = ours.feed_records("static").await.expect("store").into_iter().find(|r| r.record_id == local);
+    let row = row.expect("provenance");
+    let expect = |document: &serde_json::Value, what: &str| {
+        assert_eq!(attribute_values(document, "feed"), vec!["static".to_string()], "{what}: {document}");
+        assert_eq!(attribute_values(document, "feed-record-id"), vec![theirs.id.to_string()], "{what}");
+        let first_seen = hsds::export::timestamp(row.first_seen);
+        assert_eq!(attribute_values(document, "feed-first-seen"), vec![first_seen], "{what}");
+        assert_eq!(attribute_values(document, "feed-last-seen").len(), 1, "{what}");
+        assert_eq!(attribute_values(document, "feed-licence"), vec!["CC BY 4.0".to_string()], "{what}");
+    };
+
+    // HSDS JSON and ndjson: the service in its organization's document.
+    let dir = tempfile::tempdir().expect("dir");
+    for (form, name) in [(hsds::Form::Json, "all.json"), (hsds::Form::Ndjson, "all.ndjson")] {
+        let path = dir.path().join(name);
+        helpatlas::transfer::export(ours, &path, helpatlas::transfer::ExportForm::Hsds(form)).await.expect("export");
+        let text = std::fs::read_to_string(&path).expect("read");
+        let organizations: Vec<serde_json::Value> = match form {
+            hsds::Form::Json => serde_json::from_str(&text).expect("json"),
+            _ => text.lines().map(|l| serde_json::from_str(l).expect("line")).collect(),
+        };
+        let service = organizations
+            .iter()
+            .flat_map(|o| o.get("services").and_then(serde_json::Value::as_array).cloned().unwrap_or_default())
+            .find(|s| s.get("id").and_then(serde_json::Value::as_str) == Some(local.to_string().as_str()))
+            .expect("the service is exported");
+        expect(&service, name);
+        let bundled = organizations.iter().flat_map(|o| o["services"].as_array().cloned().unwrap_or_default());
+        let unmarked = bundled.filter(|s| attribute_values(s, "feed").is_empty()).count();
+        assert!(unmarked > 0, "records of this directory carry no provenance");
+    }
+
+    // The data package: attribute rows of the feed terms, linked to the service.
+    let package = dir.path().join("package");
+    helpatlas::transfer::export(ours, &package, helpatlas::transfer::ExportForm::Hsds(hsds::Form::DataPackage))
+        .await
+        .expect("export");
+    let attributes = std::fs::read_to_string(package.join("attributes.csv")).expect("attributes.csv");
+    let feed_term = hsds::taxonomy::term_id("feed").to_string();
+    let rows: Vec<&str> = attributes.lines().filter(|l| l.contains(&local.to_string())).collect();
+    assert!(rows.iter().any(|l| l.contains(&feed_term) && l.contains("static")), "{rows:?}");
+    assert!(rows.iter().any(|l| l.contains(&theirs.id.to_string())), "{rows:?}");
+    let terms = std::fs::read_to_string(package.join("taxonomy_terms.csv")).expect("taxonomy_terms.csv");
+    assert!(terms.contains(&feed_term), "the term is published with the package");
+
+    // The API: one service, and the full list.
+    refresh(&subscriber).await;
+    let (status, body) = subscriber.page(&format!("/api/services/{local}")).await;
+    assert_eq!(status, 200, "{body}");
+    expect(&serde_json::from_str(&body).expect("json"), "/api/services/{id}");
+    let organization = feeds::local_id("static", RecordKind::Organization, directory.organizations[0].id);
+    let (status, body) = subscriber.page(&format!("/api/services?full=true&organization_id={organization}")).await;
+    assert_eq!(status, 200);
+    let page: serde_json::Value = serde_json::from_str(&body).expect("json");
+    let contents = page["contents"].as_array().cloned().unwrap_or_default();
+    let listed = contents.iter().find(|s| s["id"].as_str() == Some(local.to_string().as_str())).expect("listed");
+    expect(listed, "/api/services?full=true");
+    let (_, body) =
+        subscriber.page(&format!("/api/services?full=true&format=ndjson&organization_id={organization}")).await;
+    let line = body.lines().find(|l| l.contains(&local.to_string())).expect("in the ndjson list");
+    expect(&serde_json::from_str(line).expect("json"), "ndjson list");
 }

@@ -1,7 +1,8 @@
 //! What a pull writes: the feed's records under ids of their own (so that two publishers, or a
 //! publisher and the bundled data, never overwrite each other's records), each record's provenance,
-//! the retirement of records missing from two successful pulls in a row, and nothing over a record
-//! that an editor of this directory changed.
+//! the retirement of records missing from two successful full pulls in a row, and nothing over a
+//! record that an editor of this directory changed. An incremental pull (only what changed since a
+//! time) writes what it read and counts no misses: a record it did not return may be unchanged.
 
 use super::{FeedError, PullSummary};
 use crate::model::{Author, Directory, Feed, FeedRecord, Record, RecordKind, RetiredStatus, Retirement, Service};
@@ -15,7 +16,7 @@ use uuid::Uuid;
 /// The namespace of the ids of records that feeds bring (a fixed random UUID).
 const NAMESPACE: Uuid = Uuid::from_u128(0x6f0e_61c4_2b7d_4f2a_9a53_0c8e_51d2_7b19);
 
-/// Successful pulls in a row a record may be missing from before its service is retired.
+/// Successful full pulls in a row a record may be missing from before its service is retired.
 const MISSES_BEFORE_RETIRING: u32 = 2;
 
 /// The id in this directory of the record `publisher` of `kind` that feed `feed` brings: the same
@@ -191,13 +192,15 @@ async fn keep_local_fields(
 }
 
 /// The provenance rows after a pull that saw `seen`: seen records found now, the others missed once
-/// more. Returns the rows and the services that have now been missing long enough to retire.
+/// more after a `full` pull (and left as they were after an incremental one). Returns the rows and
+/// the services that have now been missing long enough to retire.
 fn account(
     previous: &[FeedRecord],
     seen: &[Seen],
     pins: &HashMap<Uuid, Pins>,
     feed: &str,
     now: DateTime<Utc>,
+    full: bool,
 ) -> (Vec<FeedRecord>, Vec<Uuid>) {
     let before: HashMap<(RecordKind, Uuid), &FeedRecord> =
         previous.iter().map(|r| ((r.kind, r.record_id), r)).collect();
@@ -220,6 +223,10 @@ fn account(
         });
     }
     for record in previous.iter().filter(|r| !present.contains(&(r.kind, r.record_id))) {
+        if !full {
+            rows.push(record.clone());
+            continue;
+        }
         let missed = record.missed.saturating_add(1);
         // A record with fields changed here is this directory's too: it is not retired for the feed.
         if record.kind == RecordKind::Service && missed == MISSES_BEFORE_RETIRING && record.pinned.is_empty() {
@@ -249,15 +256,21 @@ fn missing_reason(feed: &str) -> String {
     format!("Missing from the feed {feed} in {MISSES_BEFORE_RETIRING} successful pulls in a row.")
 }
 
-/// Writes what a pull read: `directory` holds the publisher's records with the publisher's ids.
+/// Writes what a pull read: `directory` holds the publisher's records with the publisher's ids,
+/// every one (`full`) or those changed since the time an incremental pull asked from.
 pub async fn changed(
     store: &dyn Store,
     feed: &Feed,
     mut directory: Directory,
     now: DateTime<Utc>,
+    full: bool,
 ) -> Result<PullSummary, FeedError> {
     let read = directory.services.len();
     select(feed, &mut directory);
+    if directory.services.is_empty() && !full {
+        // Nothing the feed is followed for changed.
+        return Ok(PullSummary { unchanged_feed: true, incremental: true, ..Default::default() });
+    }
     if directory.services.is_empty() {
         let why = match read {
             0 => String::new(),
@@ -274,7 +287,7 @@ pub async fn changed(
     if transfer::has_date(&directory, now) {
         transfer::keep_unchanged_dates(&mut directory, &store.load_directory().await?, now);
     }
-    let (rows, to_retire) = account(&previous, &seen, &pins, &feed.name, now);
+    let (rows, to_retire) = account(&previous, &seen, &pins, &feed.name, now, full);
     let local = store.last_written_by_others(RecordKind::Service, "feed").await?;
     let to_retire: Vec<Uuid> = to_retire.into_iter().filter(|id| !local.contains(id)).collect();
     let retiring = retired(store, &to_retire, &missing_reason(&feed.name), now).await?;
@@ -297,18 +310,27 @@ pub async fn changed(
         retired: retired_count,
         kept_local: pins.len(),
         notes: Vec::new(),
+        incremental: !full,
     })
 }
 
-/// An unchanged feed still lacks what it lacked: records missing from the last pull count one
-/// more miss.
-pub async fn unchanged(store: &dyn Store, feed: &Feed, now: DateTime<Utc>) -> Result<PullSummary, FeedError> {
+/// An unchanged feed still lacks what it lacked: after a full pull, records missing from the last
+/// pull count one more miss; an incremental pull that found no change changes nothing.
+pub async fn unchanged(
+    store: &dyn Store,
+    feed: &Feed,
+    now: DateTime<Utc>,
+    full: bool,
+) -> Result<PullSummary, FeedError> {
+    if !full {
+        return Ok(PullSummary { unchanged_feed: true, incremental: true, ..Default::default() });
+    }
     let previous = store.feed_records(&feed.name).await?;
     let present: Vec<Seen> =
         previous.iter().filter(|r| r.missed == 0).map(|r| (r.kind, r.record_id, r.publisher_id)).collect();
     let pins =
         previous.iter().map(|r| (r.record_id, Pins { pinned: r.pinned.clone(), differs: r.differs.clone() })).collect();
-    let (mut rows, to_retire) = account(&previous, &present, &pins, &feed.name, now);
+    let (mut rows, to_retire) = account(&previous, &present, &pins, &feed.name, now, true);
     // Records seen in the last pull were not fetched again: they keep the time they were last seen.
     for row in rows.iter_mut().filter(|r| r.missed == 0) {
         if let Some(before) = previous.iter().find(|p| p.kind == row.kind && p.record_id == row.record_id) {
@@ -375,10 +397,21 @@ mod tests {
             record(RecordKind::Organization, 4, 1),
         ];
         let seen = vec![];
-        let (rows, retire) = account(&previous, &seen, &HashMap::new(), "f", now);
+        let (rows, retire) = account(&previous, &seen, &HashMap::new(), "f", now, true);
         assert_eq!(retire, vec![Uuid::from_u128(2)]);
         let missed: Vec<u32> = rows.iter().map(|r| r.missed).collect();
         assert_eq!(missed, vec![1, 2, 3, 2]);
+    }
+
+    #[test]
+    fn an_incremental_pull_counts_no_misses() {
+        let now = Utc::now();
+        let previous = vec![record(RecordKind::Service, 1, 0), record(RecordKind::Service, 2, 1)];
+        let seen = vec![(RecordKind::Service, Uuid::from_u128(1), Uuid::from_u128(101))];
+        let (rows, retire) = account(&previous, &seen, &HashMap::new(), "f", now, false);
+        assert!(retire.is_empty());
+        assert_eq!((rows[0].missed, rows[0].last_seen), (0, now));
+        assert_eq!(rows[1], previous[1], "a record the pull did not return is left as it was");
     }
 
     #[test]
@@ -386,7 +419,7 @@ mod tests {
         let now = Utc::now();
         let previous = vec![record(RecordKind::Service, 1, 1)];
         let seen = vec![(RecordKind::Service, Uuid::from_u128(1), Uuid::from_u128(101))];
-        let (rows, retire) = account(&previous, &seen, &HashMap::new(), "f", now);
+        let (rows, retire) = account(&previous, &seen, &HashMap::new(), "f", now, true);
         assert!(retire.is_empty());
         assert_eq!((rows[0].missed, rows[0].first_seen, rows[0].last_seen), (0, previous[0].first_seen, now));
     }

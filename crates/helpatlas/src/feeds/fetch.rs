@@ -1,9 +1,11 @@
 //! Fetching a feed over HTTP within limits: a time-out per request, a bounded number of redirects, a
 //! byte budget for the whole pull, and conditional requests (`If-None-Match`, `If-Modified-Since`)
-//! so that an unchanged publication answers `304` without a body.
+//! so that an unchanged publication answers `304` without a body. An HSDS API is read whole, or,
+//! between full pulls, only for what changed (`modified_after`).
 
 use super::{FeedError, FeedSettings};
 use crate::model::{FeedForm, Validator};
+use chrono::{DateTime, SecondsFormat, Utc};
 use reqwest::header::{HeaderMap, ETAG, IF_MODIFIED_SINCE, IF_NONE_MATCH, LAST_MODIFIED};
 use reqwest::StatusCode;
 use serde_json::Value;
@@ -14,15 +16,30 @@ use std::io::Write;
 /// What a pull fetched.
 pub enum Fetched {
     /// Every URL answered 304: nothing changed since the last successful pull.
-    Unchanged,
-    /// The publication, in a temporary file the HSDS importer reads.
-    Body { file: tempfile::NamedTempFile, form: FeedForm, validators: BTreeMap<String, Validator> },
+    Unchanged { full: bool },
+    /// The publication, in a temporary file the HSDS importer reads: every record (`full`), or
+    /// only those an API says changed since the time asked.
+    Body { file: tempfile::NamedTempFile, form: FeedForm, validators: BTreeMap<String, Validator>, full: bool },
 }
 
 /// One HTTP answer: 304, or a body read within the budget.
 enum Answer {
     NotModified,
-    Body { bytes: Vec<u8>, validator: Validator },
+    Body {
+        bytes: Vec<u8>,
+        validator: Validator,
+    },
+    /// `400 Bad Request` or `422`: the publisher does not take what was asked (a parameter).
+    Refused(StatusCode),
+}
+
+fn refused(url: &str, status: StatusCode) -> FeedError {
+    FeedError::Fetch { url: url.to_string(), reason: format!("answered {status}") }
+}
+
+/// Whether a URL is a page of an incremental pull.
+fn is_incremental(url: &str) -> bool {
+    url.contains("modified_after=")
 }
 
 /// The HTTP client of pulls: no cookies, a time-out per request, redirects followed up to a limit
@@ -90,6 +107,9 @@ impl<'a> Fetcher<'a> {
         if status == StatusCode::NOT_MODIFIED && known.is_some() {
             return Ok(Answer::NotModified);
         }
+        if matches!(status, StatusCode::BAD_REQUEST | StatusCode::UNPROCESSABLE_ENTITY) {
+            return Ok(Answer::Refused(status));
+        }
         if !status.is_success() {
             return Err(fetch_error(format!("answered {status}")));
         }
@@ -107,38 +127,65 @@ impl<'a> Fetcher<'a> {
     }
 
     /// Fetches the feed at `url`: as the HSDS API it was found to be, or as one file; a file that
-    /// turns out to be an API's root document (`version`, `openapi_url`) makes the feed an API.
+    /// turns out to be an API's root document (`version`, `openapi_url`) makes the feed an API. An
+    /// API is asked only for the services changed since `since` when that is given.
     pub async fn fetch(
         &mut self,
         url: &str,
         form: Option<FeedForm>,
         known: &BTreeMap<String, Validator>,
+        since: Option<DateTime<Utc>>,
     ) -> Result<Fetched, FeedError> {
         if form == Some(FeedForm::Api) {
-            return self.api(url, known).await;
+            return self.api(url, known, since).await;
         }
         let (bytes, validator) = match self.get(url, known.get(url)).await? {
-            Answer::NotModified => return Ok(Fetched::Unchanged),
+            Answer::NotModified => return Ok(Fetched::Unchanged { full: true }),
             Answer::Body { bytes, validator } => (bytes, validator),
+            Answer::Refused(status) => return Err(refused(url, status)),
         };
         if is_api_root(&bytes) {
-            return self.api(url, &BTreeMap::new()).await;
+            return self.api(url, &BTreeMap::new(), None).await;
         }
         let validators = BTreeMap::from([(url.to_string(), validator)]);
-        Ok(Fetched::Body { file: temporary(&bytes)?, form: FeedForm::File, validators })
+        Ok(Fetched::Body { file: temporary(&bytes)?, form: FeedForm::File, validators, full: true })
     }
 
     /// Reads `/services` page by page. Each page is asked for conditionally; when every page of the
     /// last pull answers 304 nothing changed, otherwise the pages that answered 304 are fetched again
-    /// whole, because the pull needs every record to see which ones are missing.
-    async fn api(&mut self, base: &str, known: &BTreeMap<String, Validator>) -> Result<Fetched, FeedError> {
+    /// whole, because a full pull needs every record to see which ones are missing. With `since`,
+    /// the pages are those of the services changed since then (`modified_after`); a publisher that
+    /// refuses the parameter is read whole instead.
+    async fn api(
+        &mut self,
+        base: &str,
+        all_known: &BTreeMap<String, Validator>,
+        since: Option<DateTime<Utc>>,
+    ) -> Result<Fetched, FeedError> {
+        let full = since.is_none();
+        // The validators of this pull's pages; an incremental pull keeps the full pull's for the next
+        // full one, and forgets those of incremental pulls since an earlier time.
+        let first = page_url(base, 1, self.settings.page_size, since)?;
+        let asked = first.split_once("modified_after=").map(|(_, time)| format!("modified_after={time}"));
+        let ours = |url: &str| match &asked {
+            Some(time) => url.ends_with(time.as_str()),
+            None => !is_incremental(url),
+        };
+        let known: BTreeMap<String, Validator> =
+            all_known.iter().filter(|(url, _)| ours(url)).map(|(u, v)| (u.clone(), v.clone())).collect();
+        let mut kept: BTreeMap<String, Validator> = match full {
+            true => BTreeMap::new(),
+            false => {
+                all_known.iter().filter(|(url, _)| !is_incremental(url)).map(|(u, v)| (u.clone(), v.clone())).collect()
+            }
+        };
         let mut pages: Vec<(String, Option<Vec<u8>>)> = Vec::new();
         let mut validators = BTreeMap::new();
         for number in 1..=self.settings.max_pages {
-            let url = page_url(base, number, self.settings.page_size)?;
+            let url = page_url(base, number, self.settings.page_size, since)?;
             let more = match self.get(&url, known.get(&url)).await? {
                 Answer::NotModified => {
-                    let more = known.contains_key(&page_url(base, number + 1, self.settings.page_size)?);
+                    let more = known.contains_key(&page_url(base, number + 1, self.settings.page_size, since)?);
                     validators.insert(url.clone(), known.get(&url).cloned().unwrap_or_default());
                     pages.push((url, None));
                     more
@@ -149,13 +196,16 @@ impl<'a> Fetcher<'a> {
                     pages.push((url, Some(bytes)));
                     more
                 }
+                Answer::Refused(_) if !full && number == 1 => return Box::pin(self.api(base, all_known, None)).await,
+                Answer::Refused(status) => return Err(refused(&url, status)),
             };
             if !more {
                 let unchanged = pages.iter().all(|(_, body)| body.is_none()) && validators.len() == known.len();
                 if unchanged {
-                    return Ok(Fetched::Unchanged);
+                    return Ok(Fetched::Unchanged { full });
                 }
-                return self.gather(pages, validators).await;
+                validators.append(&mut kept);
+                return self.gather(pages, validators, full).await;
             }
         }
         Err(FeedError::NotHsds {
@@ -169,6 +219,7 @@ impl<'a> Fetcher<'a> {
         &mut self,
         pages: Vec<(String, Option<Vec<u8>>)>,
         mut validators: BTreeMap<String, Validator>,
+        full: bool,
     ) -> Result<Fetched, FeedError> {
         let mut services = Vec::new();
         for (url, body) in pages {
@@ -180,13 +231,14 @@ impl<'a> Fetcher<'a> {
                         bytes
                     }
                     Answer::NotModified => not_modified_unasked(&url)?,
+                    Answer::Refused(status) => return Err(refused(&url, status)),
                 },
             };
             services.extend(page_contents(&url, &bytes)?);
         }
         let json = serde_json::to_vec(&Value::Array(services))
             .map_err(|e| FeedError::NotHsds { url: String::new(), reason: e.to_string() })?;
-        Ok(Fetched::Body { file: temporary(&json)?, form: FeedForm::Api, validators })
+        Ok(Fetched::Body { file: temporary(&json)?, form: FeedForm::Api, validators, full })
     }
 }
 
@@ -195,8 +247,9 @@ fn not_modified_unasked(url: &str) -> Result<Vec<u8>, FeedError> {
     Err(FeedError::Fetch { url: url.to_string(), reason: "answered 304 to a request that was not conditional".into() })
 }
 
-/// The URL of page `number` of the API's services, with every record nested (`full=true`).
-fn page_url(base: &str, number: usize, per_page: usize) -> Result<String, FeedError> {
+/// The URL of page `number` of the API's services, with every record nested (`full=true`), only
+/// those changed since `since` when given.
+fn page_url(base: &str, number: usize, per_page: usize, since: Option<DateTime<Utc>>) -> Result<String, FeedError> {
     let root = format!("{}/", base.trim_end_matches('/'));
     let mut url = url::Url::parse(&root)
         .and_then(|u| u.join("services"))
@@ -205,6 +258,9 @@ fn page_url(base: &str, number: usize, per_page: usize) -> Result<String, FeedEr
         .append_pair("page", &number.to_string())
         .append_pair("per_page", &per_page.to_string())
         .append_pair("full", "true");
+    if let Some(since) = since {
+        url.query_pairs_mut().append_pair("modified_after", &since.to_rfc3339_opts(SecondsFormat::Secs, true));
+    }
     Ok(url.to_string())
 }
 

@@ -2,8 +2,9 @@
 //! `/services`), an HSDS JSON file or a Tabular Data Package zip. Every pull goes through the HSDS
 //! importer and its limits, and is all or nothing: a pull that fails changes no record and leaves its
 //! message on the feed's status. Records keep their provenance (`feed_records`); a record missing
-//! from two successful pulls in a row is retired; a record an editor changed here is theirs and a
-//! pull leaves it alone.
+//! from two successful full pulls in a row is retired; a record an editor changed here is theirs and
+//! a pull leaves it alone. Between full pulls an HSDS API is asked only for what changed
+//! (`modified_after`); such an incremental pull cannot see what disappeared, so it counts no misses.
 
 mod apply;
 mod fetch;
@@ -64,6 +65,12 @@ pub struct FeedSettings {
     /// Services asked for per API page, and most pages read.
     pub page_size: usize,
     pub max_pages: usize,
+    /// An HSDS API feed is pulled whole when its last full pull is this old (or older), and only
+    /// for what changed in between.
+    pub full_pull_every: Duration,
+    /// How much earlier than the last pull that read records an incremental pull asks from: clocks
+    /// differ, and a publisher's lists may show an edit a while after its date.
+    pub incremental_margin: Duration,
 }
 
 impl Default for FeedSettings {
@@ -75,6 +82,8 @@ impl Default for FeedSettings {
             max_redirects: 5,
             page_size: 100,
             max_pages: 10_000,
+            full_pull_every: Duration::from_secs(24 * 3600),
+            incremental_margin: Duration::from_secs(3600),
         }
     }
 }
@@ -165,6 +174,8 @@ pub async fn add(store: &dyn Store, subscription: Subscription, now: DateTime<Ut
         succeeded_at: None,
         outcome: None,
         message: String::new(),
+        full_pulled_at: None,
+        read_at: None,
     };
     match store.add_feed(&feed).await {
         Err(StoreError::Duplicate(_)) => Err(FeedError::Exists(feed.name)),
@@ -183,6 +194,8 @@ pub struct PullSummary {
     pub kept_local: usize,
     /// The importer's notes (defaults applied, records left out on purpose).
     pub notes: Vec<String>,
+    /// Only what changed since the last pull that read records was asked for: nothing was missed.
+    pub incremental: bool,
 }
 
 impl PullSummary {
@@ -195,9 +208,10 @@ impl PullSummary {
             0 => String::new(),
             n => format!(", {n} kept as local editors left them"),
         };
+        let how = if self.incremental { " (incremental pull: changes only)" } else { "" };
         match self.unchanged_feed {
-            true => format!("unchanged since the last pull{retired}"),
-            false => format!("{} services read, {} records written{retired}{kept}", self.services, self.written),
+            true => format!("unchanged since the last pull{how}{retired}"),
+            false => format!("{} services read, {} records written{retired}{kept}{how}", self.services, self.written),
         }
     }
 }
@@ -219,12 +233,15 @@ pub async fn pull(
         }
         Err(e) => (PullOutcome::Failed, e.to_string(), None),
     };
+    let summary = result.as_ref().ok().map(|(summary, _)| summary);
     let record = PullRecord {
         outcome,
         message: &message,
         at: now,
         form: learnt.as_ref().map(|(form, _)| *form),
         validators: learnt.as_ref().map(|(_, validators)| validators),
+        full: summary.is_some_and(|s| !s.incremental),
+        read: summary.is_some_and(|s| !s.unchanged_feed),
     };
     store.record_pull(&feed.name, &record).await?;
     result.map(|(summary, _)| summary)
@@ -241,21 +258,31 @@ async fn pull_records(
 ) -> Result<(PullSummary, Learnt), FeedError> {
     let client = fetch::client(settings)?;
     let mut fetcher = fetch::Fetcher::new(&client, settings);
-    match fetcher.fetch(&feed.url, feed.form, &feed.validators).await? {
-        fetch::Fetched::Unchanged => {
-            let summary = apply::unchanged(store, feed, now).await?;
+    match fetcher.fetch(&feed.url, feed.form, &feed.validators, incremental_since(feed, settings, now)).await? {
+        fetch::Fetched::Unchanged { full } => {
+            let summary = apply::unchanged(store, feed, now, full).await?;
             Ok((summary, None))
         }
-        fetch::Fetched::Body { file, form, validators } => {
+        fetch::Fetched::Body { file, form, validators, full } => {
             let options =
                 crate::transfer::ImportOptions { limits: settings.limits, lenient: true, ..Default::default() };
             let read = crate::transfer::read_any(file.path(), options, now);
             let (directory, _, notes) = read.map_err(|e| name_the_feed(e, file.path(), &feed.url))?;
-            let mut summary = apply::changed(store, feed, directory, now).await?;
+            let mut summary = apply::changed(store, feed, directory, now, full).await?;
             summary.notes = notes;
             Ok((summary, Some((form, validators))))
         }
     }
+}
+
+/// Where an incremental pull of an HSDS API starts: the start of the last pull that read records,
+/// less the margin; `None` when the pull must be full (not an API, never pulled whole, or the last
+/// full pull is `full_pull_every` old).
+fn incremental_since(feed: &Feed, settings: &FeedSettings, now: DateTime<Utc>) -> Option<DateTime<Utc>> {
+    let every = chrono::Duration::from_std(settings.full_pull_every).ok()?;
+    let margin = chrono::Duration::from_std(settings.incremental_margin).ok()?;
+    let recent = feed.full_pulled_at.is_some_and(|at| now - at < every);
+    (feed.form == Some(FeedForm::Api) && recent).then_some(feed.read_at?.checked_sub_signed(margin)?)
 }
 
 /// The importer names the temporary file it read; the operator knows the feed by its URL.
@@ -319,6 +346,39 @@ mod tests {
         for bad in ["0h", "", "h", "-1", "6m", "366d", "99999999999d"] {
             assert!(parse_interval(bad).is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn api_feeds_are_pulled_whole_now_and_then_and_for_changes_in_between() {
+        let now = Utc::now();
+        let hours = |n: i64| chrono::Duration::hours(n);
+        let settings = FeedSettings::default();
+        let feed = Feed {
+            name: "f".into(),
+            url: "https://example.org/api".into(),
+            every_hours: 6,
+            countries: Vec::new(),
+            kinds: Vec::new(),
+            licence: String::new(),
+            form: Some(FeedForm::Api),
+            validators: Default::default(),
+            created_at: now - hours(48),
+            attempted_at: None,
+            succeeded_at: None,
+            outcome: None,
+            message: String::new(),
+            full_pulled_at: Some(now - hours(12)),
+            read_at: Some(now - hours(6)),
+        };
+        assert_eq!(incremental_since(&feed, &settings, now), Some(now - hours(7)));
+        let stale = Feed { full_pulled_at: Some(now - hours(24)), ..feed.clone() };
+        assert_eq!(incremental_since(&stale, &settings, now), None, "a full pull a day");
+        let never = Feed { full_pulled_at: None, ..feed.clone() };
+        assert_eq!(incremental_since(&never, &settings, now), None);
+        let file = Feed { form: Some(FeedForm::File), ..feed.clone() };
+        assert_eq!(incremental_since(&file, &settings, now), None, "a file has no modified_after");
+        let always = FeedSettings { full_pull_every: Duration::ZERO, ..settings };
+        assert_eq!(incremental_since(&feed, &always, now), None);
     }
 
     #[test]

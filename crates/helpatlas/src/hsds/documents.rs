@@ -6,7 +6,7 @@ use super::export::{self, Record};
 use super::metadata::Metadata;
 use super::taxonomy::{self, Term};
 use super::{write_error, AtomicFile, Form, HsdsError};
-use crate::model::{Directory, Location, Organization, Service};
+use crate::model::{Directory, Location, Organization, Provenance, Service};
 use serde_json::{json, Value};
 use std::borrow::{Borrow, Cow};
 use std::collections::HashMap;
@@ -204,22 +204,57 @@ fn organization_documents(directory: &Directory) -> impl Iterator<Item = Value> 
     })
 }
 
+fn record_id(record: &Value) -> Option<Uuid> {
+    record.get("id").and_then(Value::as_str).and_then(|id| id.parse::<Uuid>().ok())
+}
+
+/// Adds the provenance attributes of a record a followed feed brought to its document.
+fn add_provenance(record: &mut Value, entity: &str, provenance: Option<&Provenance>) {
+    let (Some(p), Some(id)) = (provenance, record_id(record)) else { return };
+    let Value::Array(added) = attributes(export::provenance_attributes(entity, id, p)) else { return };
+    if let Value::Object(map) = record {
+        match map.entry("attributes").or_insert_with(|| Value::Array(Vec::new())) {
+            Value::Array(list) => list.extend(added),
+            other => *other = Value::Array(added),
+        }
+    }
+}
+
+/// Adds provenance to a service document as the API serves it: to the service, its organization and
+/// its locations, where a feed brought them.
+pub fn add_service_provenance<'a>(document: &mut Value, provenance: &dyn Fn(Uuid) -> Option<&'a Provenance>) {
+    let of = |record: &Value| record_id(record).and_then(provenance);
+    if let Some(organization) = document.get_mut("organization") {
+        let p = of(organization);
+        add_provenance(organization, "organization", p);
+    }
+    if let Some(Value::Array(sals)) = document.get_mut("service_at_locations") {
+        for location in sals.iter_mut().filter_map(|sal| sal.get_mut("location")) {
+            let p = of(location);
+            add_provenance(location, "location", p);
+        }
+    }
+    let p = of(document);
+    add_provenance(document, "service", p);
+}
+
 /// Gives an organization document, its locations and its services their change records, where they
-/// have any.
+/// have any, and the provenance of those a followed feed brought.
 fn attach_metadata(document: &mut Value, metadata: &Metadata) {
-    fn attach(record: &mut Value, metadata: &Metadata) {
-        let id = record.get("id").and_then(Value::as_str).and_then(|id| id.parse::<Uuid>().ok());
+    fn attach(record: &mut Value, entity: &str, metadata: &Metadata) {
+        let id = record_id(record);
+        add_provenance(record, entity, id.and_then(|id| metadata.provenance(id)));
         let rows = id.map(|id| metadata.of(id)).unwrap_or_default();
         if let (Value::Object(map), false) = (record, rows.is_empty()) {
             map.insert("metadata".into(), Value::Array(rows.iter().cloned().map(Value::Object).collect()));
         }
     }
-    for nested in ["locations", "services"] {
+    for (nested, entity) in [("locations", "location"), ("services", "service")] {
         if let Some(Value::Array(records)) = document.get_mut(nested) {
-            records.iter_mut().for_each(|record| attach(record, metadata));
+            records.iter_mut().for_each(|record| attach(record, entity, metadata));
         }
     }
-    attach(document, metadata);
+    attach(document, "organization", metadata);
 }
 
 /// Writes organization documents as they are handed in: a pretty-printed JSON array, or one document

@@ -4,7 +4,7 @@
 //! the child's position, so the same data always gives the same records.
 
 use super::taxonomy::{self, Carrier, NAMESPACE};
-use crate::model::{Channel, ChannelType, Hours, Location, Organization, Service};
+use crate::model::{Channel, ChannelType, Hours, Location, Organization, Provenance, Service};
 use chrono::{DateTime, SecondsFormat, TimeZone, Utc};
 use chrono_tz::{OffsetComponents, Tz};
 use serde_json::{json, Map, Value};
@@ -33,6 +33,22 @@ fn attribute(link_entity: &str, link_id: Uuid, code: &str, value: Option<String>
         ("link_entity", json!(link_entity)),
         ("value", json!(value)),
     ])
+}
+
+/// Where a record that a followed feed brought came from: the feed, the publisher's id, first and
+/// last seen and the publisher's licence, one attribute each (no licence attribute when none was
+/// given).
+pub fn provenance_attributes(link_entity: &str, link_id: Uuid, p: &Provenance) -> Vec<Record> {
+    let mut out = vec![
+        attribute(link_entity, link_id, Carrier::Feed.code(), Some(p.feed.clone())),
+        attribute(link_entity, link_id, Carrier::FeedRecordId.code(), Some(p.publisher_id.to_string())),
+        attribute(link_entity, link_id, Carrier::FeedFirstSeen.code(), Some(timestamp(p.first_seen))),
+        attribute(link_entity, link_id, Carrier::FeedLastSeen.code(), Some(timestamp(p.last_seen))),
+    ];
+    if !p.licence.is_empty() {
+        out.push(attribute(link_entity, link_id, Carrier::FeedLicence.code(), Some(p.licence.clone())));
+    }
+    out
 }
 
 pub struct OrganizationParts {

@@ -1,13 +1,16 @@
 //! What real publishers send that is not quite HSDS 3.0 but can be read without guessing, repaired
 //! before the checks with one note per kind of repair (never per row, never silently): date-times
-//! without a UTC offset (read as UTC), nested records without an id (given one derived from their
-//! parent and content, so the same record gets the same id every time), and rows repeated exactly.
+//! without a UTC offset (read in their service's own time zone when the data gives one, else as UTC),
+//! nested records without an id (given one derived from their parent and content, so the same record
+//! gets the same id every time), and rows repeated exactly.
 //! What cannot be read this way is still refused by the checks.
 
 use super::descriptor::FieldType;
 use super::tables::{Cell, Row, Tables};
-use chrono::{DateTime, NaiveDateTime};
-use std::collections::{BTreeMap, HashSet};
+use super::taxonomy::{self, Carrier};
+use chrono::{DateTime, FixedOffset, NaiveDateTime, Offset, TimeZone, Utc};
+use chrono_tz::Tz;
+use std::collections::{BTreeMap, HashMap, HashSet};
 use uuid::Uuid;
 
 /// The namespace of derived ids (a fixed random UUID).
@@ -17,6 +20,7 @@ const DERIVED: Uuid = Uuid::from_u128(0x2c1f_8a0e_5d36_4b71_8e42_97f3_0b6d_c154)
 #[derive(Default)]
 struct Repairs {
     offsets: BTreeMap<String, usize>,
+    zoned: BTreeMap<String, usize>,
     ids: BTreeMap<String, usize>,
     duplicates: BTreeMap<String, usize>,
 }
@@ -28,6 +32,12 @@ fn counted(counts: &BTreeMap<String, usize>) -> String {
 impl Repairs {
     fn notes(&self) -> Vec<String> {
         let mut notes = Vec::new();
+        if !self.zoned.is_empty() {
+            notes.push(format!(
+                "date-times without a UTC offset were read in their service's time zone ({} rows)",
+                counted(&self.zoned)
+            ));
+        }
         if !self.offsets.is_empty() {
             notes.push(format!("date-times without a UTC offset were read as UTC ({} rows)", counted(&self.offsets)));
         }
@@ -44,16 +54,91 @@ impl Repairs {
     }
 }
 
-/// A date-time without an offset, as UTC in RFC 3339; `None` when the text is not one.
-fn with_offset(text: &str) -> Option<String> {
+/// The time zone a service's date-times without an offset are read in.
+#[derive(Debug, Clone, Copy)]
+enum Zone {
+    /// The IANA zone of Help Atlas's `timezone` attribute.
+    Named(Tz),
+    /// An HSDS `schedule.timezone`: a fixed UTC offset in hours.
+    Fixed(FixedOffset),
+}
+
+impl Zone {
+    fn local(self, t: NaiveDateTime) -> DateTime<FixedOffset> {
+        match self {
+            // A time that a change of clocks skips is read with the offset before the change.
+            Zone::Named(tz) => match tz.from_local_datetime(&t).earliest() {
+                Some(local) => local.fixed_offset(),
+                None => {
+                    let offset = tz.offset_from_utc_datetime(&t).fix();
+                    (t - offset).and_utc().with_timezone(&offset)
+                }
+            },
+            Zone::Fixed(offset) => (t - offset).and_utc().with_timezone(&offset),
+        }
+    }
+}
+
+/// A schedule's fixed offset, when it gives a usable one.
+fn schedule_offset(row: &Row) -> Option<Zone> {
+    let hours = row.number("timezone")?;
+    let seconds = (hours * 3600.0).round();
+    (seconds.abs() <= 18.0 * 3600.0).then(|| FixedOffset::east_opt(seconds as i32).map(Zone::Fixed)).flatten()
+}
+
+/// The zone of each service that has one, by its id as written: its Help Atlas `timezone` attribute,
+/// else the offset of its schedules, else that of the schedules of its locations.
+fn service_zones(tables: &Tables) -> HashMap<String, Zone> {
+    let mut zones = HashMap::new();
+    let timezone = taxonomy::term_id(Carrier::Timezone.code());
+    for a in tables.of("attribute").iter().filter(|a| a.uuid("taxonomy_term_id") == Some(timezone)) {
+        if let (Some(link), Some(zone)) = (a.str("link_id"), a.str("value").and_then(|v| v.parse::<Tz>().ok())) {
+            zones.insert(link.to_string(), Zone::Named(zone));
+        }
+    }
+    let mut by_location = HashMap::new();
+    for schedule in tables.of("schedule") {
+        let Some(zone) = schedule_offset(schedule) else { continue };
+        if let Some(service) = schedule.str("service_id") {
+            zones.entry(service.to_string()).or_insert(zone);
+        }
+        if let Some(location) = schedule.str("location_id") {
+            by_location.entry(location.to_string()).or_insert(zone);
+        }
+    }
+    for sal in tables.of("service_at_location") {
+        let zone = sal.str("location_id").and_then(|l| by_location.get(l)).copied();
+        if let (Some(service), Some(zone)) = (sal.str("service_id"), zone) {
+            zones.entry(service.to_string()).or_insert(zone);
+        }
+    }
+    zones
+}
+
+/// A date-time without an offset, in RFC 3339: in `zone` when given, else as UTC; `None` when the
+/// text is not one.
+fn with_offset(text: &str, zone: Option<Zone>) -> Option<String> {
     let text = text.trim();
     if DateTime::parse_from_rfc3339(text).is_ok() {
         return None;
     }
-    ["%Y-%m-%dT%H:%M:%S%.f", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M:%S%.f", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M"]
-        .iter()
-        .find_map(|format| NaiveDateTime::parse_from_str(text, format).ok())
-        .map(|t| t.and_utc().to_rfc3339())
+    let naive =
+        ["%Y-%m-%dT%H:%M:%S%.f", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M:%S%.f", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M"]
+            .iter()
+            .find_map(|format| NaiveDateTime::parse_from_str(text, format).ok())?;
+    Some(match zone {
+        Some(zone) => zone.local(naive).to_rfc3339(),
+        None => naive.and_utc().with_timezone(&Utc).to_rfc3339(),
+    })
+}
+
+/// The zone of the service a row is or belongs to.
+fn zone_of(row: &Row, zones: &HashMap<String, Zone>) -> Option<Zone> {
+    let service = match row.resource().name.as_str() {
+        "service" => row.str("id"),
+        _ => row.str("service_id"),
+    };
+    service.and_then(|id| zones.get(id)).copied()
 }
 
 /// Whether the row links to a parent: a record nested in another one.
@@ -85,19 +170,21 @@ fn rebuilt(row: &Row, changes: &[(usize, String)]) -> Row {
     Row::new(row.resource(), row.place.clone(), cells)
 }
 
-fn repair_row(row: &Row, repairs: &mut Repairs) -> Option<Row> {
+fn repair_row(row: &Row, zones: &HashMap<String, Zone>, repairs: &mut Repairs) -> Option<Row> {
     let table = row.resource().name.clone();
+    let zone = zone_of(row, zones);
     let mut changes = Vec::new();
     for (i, field) in row.resource().fields.iter().enumerate() {
         if field.kind != FieldType::DateTime {
             continue;
         }
-        if let Some(fixed) = row.str(&field.name).and_then(with_offset) {
+        if let Some(fixed) = row.str(&field.name).and_then(|text| with_offset(text, zone)) {
             changes.push((i, fixed));
         }
     }
     if !changes.is_empty() {
-        *repairs.offsets.entry(table.clone()).or_default() += 1;
+        let counts = if zone.is_some() { &mut repairs.zoned } else { &mut repairs.offsets };
+        *counts.entry(table.clone()).or_default() += 1;
     }
     let id_position = row.resource().fields.iter().position(|f| f.name == "id");
     if let Some(position) = id_position.filter(|_| row.str("id").is_none() && parent_link(row).is_some()) {
@@ -143,9 +230,10 @@ fn drop_repeats(table: &str, rows: &mut Vec<Row>, repairs: &mut Repairs) {
 /// Repairs what can be repaired without guessing; returns one note per kind of repair made.
 pub fn repair(tables: &mut Tables) -> Vec<String> {
     let mut repairs = Repairs::default();
+    let zones = service_zones(tables);
     for (table, rows) in tables.rows.iter_mut() {
         for row in rows.iter_mut() {
-            if let Some(fixed) = repair_row(row, &mut repairs) {
+            if let Some(fixed) = repair_row(row, &zones, &mut repairs) {
                 *row = fixed;
             }
         }
@@ -192,6 +280,43 @@ mod tests {
         again.push(row("phone", 9, json!({"service_id": SERVICE, "number": "+47 22 40 00 40"})));
         repair(&mut again);
         assert_eq!(again.of("phone")[0].str("id"), Some(ids[0]), "the same record gets the same id");
+    }
+
+    #[test]
+    fn date_times_without_an_offset_are_read_in_their_services_zone_else_as_utc() {
+        const OSLO: &str = "9d0e6f46-0000-4000-8000-000000000003";
+        const OFFSET: &str = "9d0e6f46-0000-4000-8000-000000000004";
+        const LOCATED: &str = "9d0e6f46-0000-4000-8000-000000000005";
+        const LOCATION: &str = "9d0e6f46-0000-4000-8000-000000000006";
+        let timezone = taxonomy::term_id(Carrier::Timezone.code()).to_string();
+        let mut tables = Tables::default();
+        for (n, id) in [SERVICE, OSLO, OFFSET, LOCATED].into_iter().enumerate() {
+            tables.push(row("service", n, json!({"id": id, "name": "a", "last_modified": "2024-01-15T10:00:00"})));
+        }
+        tables.push(row(
+            "attribute",
+            4,
+            json!({"id": LOCATION, "link_id": OSLO, "link_entity": "service", "taxonomy_term_id": timezone, "value": "Europe/Oslo"}),
+        ));
+        tables.push(row("schedule", 5, json!({"id": SERVICE, "service_id": OFFSET, "timezone": -5})));
+        tables.push(row("schedule", 6, json!({"id": OSLO, "location_id": LOCATION, "timezone": 9})));
+        tables.push(row(
+            "service_at_location",
+            7,
+            json!({"id": OFFSET, "service_id": LOCATED, "location_id": LOCATION}),
+        ));
+        let notes = repair(&mut tables);
+        assert_eq!(notes.len(), 2, "one note per kind: {notes:?}");
+        assert!(notes[0].contains("read in their service's time zone (3 service rows)"), "{notes:?}");
+        assert!(notes[1].contains("read as UTC (1 service rows)"), "{notes:?}");
+        let modified = |id: &str| {
+            let service = tables.of("service").iter().find(|s| s.str("id") == Some(id)).expect("service");
+            service.str("last_modified").map(str::to_string)
+        };
+        assert_eq!(modified(SERVICE).as_deref(), Some("2024-01-15T10:00:00+00:00"));
+        assert_eq!(modified(OSLO).as_deref(), Some("2024-01-15T10:00:00+01:00"), "winter time in Oslo");
+        assert_eq!(modified(OFFSET).as_deref(), Some("2024-01-15T10:00:00-05:00"), "its schedule's offset");
+        assert_eq!(modified(LOCATED).as_deref(), Some("2024-01-15T10:00:00+09:00"), "its location's schedule");
     }
 
     #[test]

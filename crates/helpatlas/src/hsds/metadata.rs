@@ -1,11 +1,12 @@
 //! HSDS `metadata`: the change records of an export, read from the revision history. A creation is one
 //! row; every later revision gives one row per field it changed, in the words the editors' history
 //! shows. Every column of the table is required by the official descriptor, so values that were not set
-//! are written as [`NOT_SET`].
+//! are written as [`NOT_SET`]. Records that followed feeds brought also carry their provenance, which
+//! the exports write as attributes of the `feed…` terms (see `export::provenance_attributes`).
 
 use super::export::{child_id, Record};
 use crate::model::diff::diff;
-use crate::model::{Action, Author, Revision};
+use crate::model::{Action, Author, Provenance, Revision};
 use serde_json::json;
 use std::collections::HashMap;
 use uuid::Uuid;
@@ -17,6 +18,7 @@ pub const NOT_SET: &str = "(not set)";
 #[derive(Debug, Default)]
 pub struct Metadata {
     by_resource: HashMap<Uuid, Vec<Record>>,
+    provenance: HashMap<Uuid, Provenance>,
 }
 
 impl Metadata {
@@ -34,6 +36,16 @@ impl Metadata {
 
     pub fn of(&self, resource: Uuid) -> &[Record] {
         self.by_resource.get(&resource).map(Vec::as_slice).unwrap_or_default()
+    }
+
+    /// Adds where records that feeds brought came from, by record id.
+    pub fn with_provenance(mut self, provenance: impl IntoIterator<Item = (Uuid, Provenance)>) -> Metadata {
+        self.provenance.extend(provenance);
+        self
+    }
+
+    pub fn provenance(&self, resource: Uuid) -> Option<&Provenance> {
+        self.provenance.get(&resource)
     }
 }
 

@@ -40,6 +40,8 @@ pub enum HsdsError {
     Write { path: String, reason: String },
     #[error("{path} is an HSDS 1.x or 2.0 data package (it has {marker}); Help Atlas reads HSDS 3.0 only (the official datapackage.json with addresses.csv, schedules.csv, service_at_locations.csv …): convert it to HSDS 3.0 first")]
     OlderVersion { path: String, marker: String },
+    #[error("{path} holds documents in the shape of HSDS 2.0, which the Open Referral UK 1.0 API publishes (it has {marker}); Help Atlas reads HSDS 3.0 JSON, the Open Referral UK 3.0 profile among it: convert it to HSDS 3.0 first")]
+    OlderDocuments { path: String, marker: String },
 }
 
 /// Maps and sets of the import's checks and joins, which hash tens of millions of ids at a million

@@ -66,6 +66,8 @@ pub enum Input {
     Hsds {
         tables: Tables,
         problems: Vec<String>,
+        /// How the input was read where that is worth saying (a CSV folder without a descriptor).
+        notes: Vec<String>,
     },
 }
 
@@ -153,12 +155,29 @@ fn refuse_older_dir(dir: &Path) -> Result<(), HsdsError> {
     }
 }
 
+/// The HSDS 3.0 tables among the CSV files of a folder.
+fn tables_in(dir: &Path) -> Vec<&'static str> {
+    descriptor::resources().iter().filter(|r| dir.join(&r.path).is_file()).map(|r| r.path.as_str()).collect()
+}
+
 fn read_package_dir(dir: &Path, limits: &Limits) -> Result<Input, HsdsError> {
     refuse_older_dir(dir)?;
-    if !dir.join("datapackage.json").is_file() {
-        return Err(read_error(dir, not_a_package(dir)));
+    let mut notes = Vec::new();
+    if dir.join("datapackage.json").is_file() {
+        check_descriptor(&dir.join("datapackage.json"))?;
+    } else {
+        // Many exports are CSV files alone: tables named as HSDS 3.0 names them are read with its
+        // descriptor, which Help Atlas carries.
+        let found = tables_in(dir);
+        if found.is_empty() {
+            return Err(read_error(dir, not_a_package(dir)));
+        }
+        notes.push(format!(
+            "{} has no datapackage.json: its CSV files ({}) were read as the HSDS 3.0 tables of those names",
+            dir.display(),
+            found.join(", ")
+        ));
     }
-    check_descriptor(&dir.join("datapackage.json"))?;
     let mut tables = Tables::default();
     let mut problems = Vec::new();
     let mut remaining = limits.max_bytes;
@@ -173,7 +192,14 @@ fn read_package_dir(dir: &Path, limits: &Limits) -> Result<Input, HsdsError> {
             HsdsError::PackageTooLarge { path: dir.display().to_string(), max: limits.max_bytes }
         })?;
     }
-    Ok(Input::Hsds { tables, problems })
+    if !notes.is_empty() && !problems.is_empty() {
+        problems.push(format!(
+            "{}: without a datapackage.json the CSV files were read as HSDS 3.0; if they are an HSDS 1.x or 2.0 export \
+             (other columns, tables such as physical_addresses.csv or regular_schedules.csv), convert them to HSDS 3.0 first",
+            dir.display()
+        ));
+    }
+    Ok(Input::Hsds { tables, problems, notes })
 }
 
 /// Why a directory is not a data package, naming the JSON files in it that can be imported instead
@@ -188,7 +214,7 @@ fn not_a_package(dir: &Path) -> String {
         .collect();
     json.sort();
     match json.first() {
-        None => "not an HSDS data package (no datapackage.json)".to_string(),
+        None => "not an HSDS data package (no datapackage.json, and no CSV file named as an HSDS 3.0 table: services.csv, organizations.csv, locations.csv …)".to_string(),
         Some(first) => format!(
             "not an HSDS data package (no datapackage.json); import its JSON files one by one instead ({}), e.g. `helpatlas import {}`",
             json.join(", "),
@@ -206,11 +232,51 @@ fn check_descriptor(path: &Path) -> Result<(), HsdsError> {
 
 fn descriptor_is_an_object(shown: String, bytes: &[u8]) -> Result<(), HsdsError> {
     let reason = match serde_json::from_slice::<Value>(bytes) {
-        Ok(Value::Object(_)) => return Ok(()),
+        Ok(Value::Object(descriptor)) => return descriptor_is_current(shown, &descriptor),
         Ok(_) => "a data package descriptor must be a JSON object".to_string(),
         Err(e) => e.to_string(),
     };
     Err(HsdsError::Parse { path: shown, reason })
+}
+
+/// A descriptor that lists tables of an older HSDS describes an older package, even when the files of
+/// those tables are missing.
+fn descriptor_is_current(shown: String, descriptor: &serde_json::Map<String, Value>) -> Result<(), HsdsError> {
+    let resources = descriptor.get("resources").and_then(Value::as_array).cloned().unwrap_or_default();
+    let paths: Vec<String> =
+        resources.iter().filter_map(|r| r.get("path").and_then(Value::as_str)).map(String::from).collect();
+    match older_marker(paths.iter().map(String::as_str)) {
+        Some(marker) => {
+            Err(HsdsError::OlderVersion { path: shown, marker: format!("{marker} in its datapackage.json") })
+        }
+        None => Ok(()),
+    }
+}
+
+/// Properties of HSDS 2.0 documents (as the Open Referral UK 1.0 API publishes them) that HSDS 3.0
+/// renamed or folded into others.
+const OLDER_PROPERTIES: [&str; 6] = [
+    "regular_schedules",
+    "holiday_schedules",
+    "physical_addresses",
+    "postal_addresses",
+    "eligibilitys",
+    "service_taxonomys",
+];
+
+/// The first older property of a document, or of the services or organization it nests.
+fn older_property(document: &Value) -> Option<&'static str> {
+    let Value::Object(object) = document else { return None };
+    let nested = ["services", "organization", "service"].into_iter().filter_map(|key| object.get(key));
+    let nested = nested.flat_map(|value| match value {
+        Value::Array(items) => items.iter().collect::<Vec<_>>(),
+        other => vec![other],
+    });
+    OLDER_PROPERTIES.into_iter().find(|key| object.contains_key(*key)).or_else(|| {
+        nested
+            .filter_map(|inner| inner.as_object())
+            .find_map(|o| OLDER_PROPERTIES.into_iter().find(|k| o.contains_key(*k)))
+    })
 }
 
 /// Open Referral's own descriptor is about 100 KB.
@@ -255,7 +321,7 @@ fn read_zip(path: &Path, file: std::fs::File, limits: &Limits) -> Result<Input, 
             zip_error(path, format!("expands to more than {} bytes (a zip bomb?)", limits.max_bytes))
         })?;
     }
-    Ok(Input::Hsds { tables, problems })
+    Ok(Input::Hsds { tables, problems, notes: Vec::new() })
 }
 
 fn check_zipped_descriptor(
@@ -284,6 +350,13 @@ fn read_json(path: &Path, bytes: &[u8]) -> Result<Input, HsdsError> {
                 .map_err(|e| HsdsError::Parse { path: shown, reason: format!("not valid Help Atlas JSON: {e}") })?;
             return Ok(Input::Atlas(directory));
         }
+        Ok(Value::Object(object))
+            if object.get("content").is_some_and(Value::is_array)
+                && (object.contains_key("totalPages") || object.contains_key("totalElements")) =>
+        {
+            let marker = "`content` and `totalPages`: a page of the Open Referral UK 1.0 API".to_string();
+            return Err(HsdsError::OlderDocuments { path: shown, marker });
+        }
         Ok(Value::Object(mut object)) if object.get("contents").is_some_and(Value::is_array) => {
             numbered(&shown, "document", object.remove("contents").into_iter().flat_map(array_items))
         }
@@ -294,11 +367,14 @@ fn read_json(path: &Path, bytes: &[u8]) -> Result<Input, HsdsError> {
         Ok(other) => vec![(shown.clone(), other)],
         Err(whole) => ndjson(&shown, text, &whole)?,
     };
+    if let Some(marker) = documents.iter().find_map(|(_, document)| older_property(document)) {
+        return Err(HsdsError::OlderDocuments { path: shown, marker: format!("`{marker}`") });
+    }
     let mut flattener = Flattener::default();
     for (place, document) in documents {
         flattener.document(&place, document);
     }
-    Ok(Input::Hsds { tables: flattener.tables, problems: flattener.problems })
+    Ok(Input::Hsds { tables: flattener.tables, problems: flattener.problems, notes: Vec::new() })
 }
 
 /// The tabular form as JSON (`{"services.csv": [rows…], …}`), as in the official `tabular.json`.
@@ -318,7 +394,7 @@ fn tables_json(file: &str, object: serde_json::Map<String, Value>) -> Input {
             }
         }
     }
-    Input::Hsds { tables, problems }
+    Input::Hsds { tables, problems, notes: Vec::new() }
 }
 
 fn array_items(value: Value) -> Vec<Value> {

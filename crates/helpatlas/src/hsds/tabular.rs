@@ -71,10 +71,19 @@ impl PackageWriter {
         records.iter().try_for_each(|record| writer.write(record))
     }
 
+    /// The provenance attributes of a record a followed feed brought.
+    fn provenance(&mut self, entity: &str, id: uuid::Uuid, metadata: &Metadata) -> Result<(), HsdsError> {
+        match metadata.provenance(id) {
+            Some(p) => self.write("attribute", &export::provenance_attributes(entity, id, p)),
+            None => Ok(()),
+        }
+    }
+
     pub fn organization(&mut self, o: &Organization, metadata: &Metadata) -> Result<(), HsdsError> {
         let parts = export::organization(o);
         self.write("organization", &[parts.organization])?;
         self.write("attribute", &parts.attributes)?;
+        self.provenance("organization", o.id, metadata)?;
         self.write("metadata", metadata.of(o.id))
     }
 
@@ -83,6 +92,7 @@ impl PackageWriter {
         self.write("location", &[parts.location])?;
         self.write("address", &parts.addresses)?;
         self.write("attribute", &parts.attributes)?;
+        self.provenance("location", l.id, metadata)?;
         self.write("metadata", metadata.of(l.id))
     }
 
@@ -96,6 +106,7 @@ impl PackageWriter {
         self.write("language", &parts.languages)?;
         self.write("cost_option", &parts.cost_options)?;
         self.write("attribute", &parts.attributes)?;
+        self.provenance("service", s.id, metadata)?;
         let service_at_locations: Vec<Record> = parts.service_at_locations.into_iter().map(|(r, _)| r).collect();
         self.write("service_at_location", &service_at_locations)
     }

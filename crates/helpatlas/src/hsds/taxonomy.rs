@@ -46,10 +46,23 @@ pub enum Carrier {
     PartialAddress,
     /// An organization's or service's texts in other languages (HSDS has one text per field).
     Translations,
+    /// Provenance of a record another directory published and this one follows (see `feeds`): the
+    /// feed's name here.
+    Feed,
+    /// The record's id at the publisher.
+    FeedRecordId,
+    /// When a pull of the feed first brought the record.
+    FeedFirstSeen,
+    /// When a pull of the feed last found the record.
+    FeedLastSeen,
+    /// The publisher's licence, as the operator who follows the feed gave it.
+    FeedLicence,
 }
 
 impl Carrier {
-    pub const ALL: [Carrier; 9] = [
+    /// In the order of the published terms: new carriers go last, so that the places of the terms
+    /// (kept by the search index) stay the same.
+    pub const ALL: [Carrier; 14] = [
         Carrier::Timezone,
         Carrier::Channels,
         Carrier::SourceUrl,
@@ -59,6 +72,11 @@ impl Carrier {
         Carrier::LastModified,
         Carrier::PartialAddress,
         Carrier::Translations,
+        Carrier::Feed,
+        Carrier::FeedRecordId,
+        Carrier::FeedFirstSeen,
+        Carrier::FeedLastSeen,
+        Carrier::FeedLicence,
     ];
 
     pub fn code(self) -> &'static str {
@@ -72,6 +90,11 @@ impl Carrier {
             Carrier::LastModified => "last-modified",
             Carrier::PartialAddress => "partial-address",
             Carrier::Translations => "translations",
+            Carrier::Feed => "feed",
+            Carrier::FeedRecordId => "feed-record-id",
+            Carrier::FeedFirstSeen => "feed-first-seen",
+            Carrier::FeedLastSeen => "feed-last-seen",
+            Carrier::FeedLicence => "feed-licence",
         }
     }
 
@@ -92,6 +115,19 @@ impl Carrier {
             Carrier::Translations => {
                 "The record's description (and a service's eligibility note) in other languages, by BCP 47 tag \
                  (value: JSON, e.g. {\"nb\": {\"description\": \"…\"}})."
+            }
+            Carrier::Feed => {
+                "The record came from another directory's HSDS publication that this directory follows: the \
+                 feed's name here (value: text)."
+            }
+            Carrier::FeedRecordId => "The record's id at the publisher of the feed (value: text).",
+            Carrier::FeedFirstSeen => {
+                "When a pull of the feed first brought the record (value: RFC 3339 date and time)."
+            }
+            Carrier::FeedLastSeen => "When a pull of the feed last found the record (value: RFC 3339 date and time).",
+            Carrier::FeedLicence => {
+                "The licence the publisher of the feed gives its data under, as this directory's operator \
+                 recorded it (value: text)."
             }
         }
     }

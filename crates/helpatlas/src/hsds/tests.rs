@@ -14,7 +14,7 @@ fn bundled() -> Directory {
 }
 
 fn import(path: &Path) -> Directory {
-    let Input::Hsds { tables, problems } = source::read(path, &Limits::default()).expect("readable") else {
+    let Input::Hsds { tables, problems, .. } = source::read(path, &Limits::default()).expect("readable") else {
         panic!("read as Help Atlas JSON")
     };
     let prepared = prepare(tables, problems, false, chrono::Utc::now());
@@ -167,7 +167,7 @@ fn an_oversized_field_is_refused() {
     let tmp = tempfile::tempdir().expect("tmp");
     let path = tmp.path().join("org.json");
     std::fs::write(&path, doc.to_string()).expect("write");
-    let Input::Hsds { tables, problems } = source::read(&path, &Limits::default()).expect("readable") else {
+    let Input::Hsds { tables, problems, .. } = source::read(&path, &Limits::default()).expect("readable") else {
         panic!("HSDS expected")
     };
     let prepared = prepare(tables, problems, false, chrono::Utc::now());
@@ -238,7 +238,7 @@ fn holiday_closures_travel_as_schedules_of_one_day_both_ways() {
     let tmp = tempfile::tempdir().expect("tmp");
     let path = tmp.path().join("foreign.json");
     std::fs::write(&path, document.to_string()).expect("write");
-    let Input::Hsds { tables, problems } = source::read(&path, &Limits::default()).expect("readable") else {
+    let Input::Hsds { tables, problems, .. } = source::read(&path, &Limits::default()).expect("readable") else {
         panic!("HSDS")
     };
     let prepared = prepare(tables, problems, false, chrono::Utc::now());
@@ -251,7 +251,7 @@ fn holiday_closures_travel_as_schedules_of_one_day_both_ways() {
 
 /// Imports `path` and returns its problems (the records with problems are left out).
 fn import_problems(path: &Path) -> Vec<String> {
-    let Input::Hsds { tables, problems } = source::read(path, &Limits::default()).expect("readable") else {
+    let Input::Hsds { tables, problems, .. } = source::read(path, &Limits::default()).expect("readable") else {
         panic!("read as Help Atlas JSON")
     };
     prepare(tables, problems, false, chrono::Utc::now()).problems

@@ -95,6 +95,11 @@ pub struct Feed {
     pub outcome: Option<PullOutcome>,
     /// What the last pull did, or why it failed (the importer's message).
     pub message: String,
+    /// When the last successful full pull (every record asked for) started.
+    pub full_pulled_at: Option<DateTime<Utc>>,
+    /// When the last successful pull that read records (not only `304`s) started: an incremental
+    /// pull asks for what changed since then.
+    pub read_at: Option<DateTime<Utc>>,
 }
 
 impl Feed {
@@ -121,6 +126,17 @@ pub struct FeedRecord {
     pub pinned: Vec<String>,
     /// Pinned fields whose value at the publisher differs from the local one.
     pub differs: Vec<String>,
+}
+
+/// Where a record a feed brought came from, as exports and the API show it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Provenance {
+    pub feed: String,
+    pub publisher_id: Uuid,
+    pub first_seen: DateTime<Utc>,
+    pub last_seen: DateTime<Utc>,
+    /// The publisher's licence as the operator gave it ('' when not given).
+    pub licence: String,
 }
 
 /// Where a listed record came from, for its public page.

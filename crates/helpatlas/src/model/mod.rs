@@ -19,7 +19,7 @@ pub use area::{AreaError, CountryCode, Coverage, Place, Point, ServiceArea};
 pub use codes::{
     Audience, ChannelType, Cost, DeliveredBy, Form, Kind, Moderation, Referral, Topic, UnknownCode, VerificationStatus,
 };
-pub use feed::{Feed, FeedForm, FeedOrigin, FeedRecord, LinkStatus, ListingLink, PullOutcome, Validator};
+pub use feed::{Feed, FeedForm, FeedOrigin, FeedRecord, LinkStatus, ListingLink, Provenance, PullOutcome, Validator};
 pub use hours::{format_time, DatedException, Days, Hours, HoursError, Span, WeeklyRule};
 pub use phone::{PhoneError, PhoneNumber};
 pub use provenance::{RetiredStatus, Retirement, SourceDate, SourceDateError};

@@ -4,7 +4,8 @@
 use super::sql::SqlStore;
 use super::StoreError;
 use crate::model::{
-    CountryCode, Feed, FeedForm, FeedOrigin, FeedRecord, Kind, LinkStatus, ListingLink, PullOutcome, RecordKind,
+    CountryCode, Feed, FeedForm, FeedOrigin, FeedRecord, Kind, LinkStatus, ListingLink, Provenance, PullOutcome,
+    RecordKind,
 };
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
@@ -21,6 +22,10 @@ pub struct PullRecord<'a> {
     /// Set by a successful pull: what it learnt about the feed.
     pub form: Option<FeedForm>,
     pub validators: Option<&'a std::collections::BTreeMap<String, crate::model::Validator>>,
+    /// A successful pull that asked for every record.
+    pub full: bool,
+    /// A successful pull that read records (not only `304`s).
+    pub read: bool,
 }
 
 #[async_trait]
@@ -48,6 +53,9 @@ pub trait Feeds: Send + Sync {
 
     /// Replaces the feed's provenance rows with `records`, in one transaction.
     async fn replace_feed_records(&self, name: &str, records: &[FeedRecord]) -> Result<(), StoreError>;
+
+    /// Where the records among `ids` that feeds brought came from; `None` asks for every such record.
+    async fn provenance(&self, ids: Option<&[Uuid]>) -> Result<Vec<(Uuid, Provenance)>, StoreError>;
 
     /// The feeds that brought a record, or a listing confirmed as the same, most recently seen first.
     async fn origins(&self, record_id: Uuid) -> Result<Vec<FeedOrigin>, StoreError>;
@@ -107,6 +115,8 @@ fn feed_from(row: &AnyRow) -> Result<Feed, StoreError> {
         succeeded_at: row.try_get::<Option<i64>, _>("succeeded_at")?.map(time),
         outcome: PullOutcome::from_code(&outcome),
         message: row.try_get("message")?,
+        full_pulled_at: row.try_get::<Option<i64>, _>("full_pulled_at")?.map(time),
+        read_at: row.try_get::<Option<i64>, _>("read_at")?.map(time),
         name: name.clone(),
     })
 }
@@ -132,8 +142,28 @@ fn record_from(row: &AnyRow) -> Result<FeedRecord, StoreError> {
     })
 }
 
+/// Ids per query of [`Feeds::provenance`], well under every driver's bind limit.
+const PROVENANCE_CHUNK: usize = 500;
+
+fn provenance_from(row: &AnyRow) -> Result<(Uuid, Provenance), StoreError> {
+    let id: String = row.try_get("record_id")?;
+    let corrupt = |reason: String| StoreError::Corrupt { table: "feed_records", id: id.clone(), reason };
+    let publisher: String = row.try_get("publisher_id")?;
+    let provenance = Provenance {
+        feed: row.try_get("feed")?,
+        publisher_id: publisher.parse().map_err(|e: uuid::Error| corrupt(e.to_string()))?,
+        first_seen: time(row.try_get("first_seen")?),
+        last_seen: time(row.try_get("last_seen")?),
+        licence: row.try_get("licence")?,
+    };
+    Ok((id.parse().map_err(|e: uuid::Error| corrupt(e.to_string()))?, provenance))
+}
+
+const PROVENANCE_SELECT: &str = "SELECT r.record_id, r.feed, r.publisher_id, r.first_seen, r.last_seen, f.licence \
+                                 FROM feed_records r JOIN feeds f ON f.name = r.feed";
+
 const FEED_COLUMNS: &str = "name, url, every_hours, countries, kinds, licence, form, validators, created_at, \
-                            attempted_at, succeeded_at, outcome, message";
+                            attempted_at, succeeded_at, outcome, message, full_pulled_at, read_at";
 
 #[async_trait]
 impl Feeds for SqlStore {
@@ -198,10 +228,13 @@ impl Feeds for SqlStore {
     async fn record_pull(&self, name: &str, pull: &PullRecord<'_>) -> Result<(), StoreError> {
         let succeeded = (pull.outcome != PullOutcome::Failed).then(|| pull.at.timestamp());
         let validators = pull.validators.map(|v| serde_json::to_string(v).unwrap_or_else(|_| "{}".into()));
+        let full = succeeded.filter(|_| pull.full);
+        let read = succeeded.filter(|_| pull.read);
         sqlx::query(
             "UPDATE feeds SET outcome = $2, message = $3, attempted_at = $4, \
                succeeded_at = COALESCE($5, succeeded_at), form = COALESCE($6, form), \
-               validators = COALESCE($7, validators) WHERE name = $1",
+               validators = COALESCE($7, validators), full_pulled_at = COALESCE($8, full_pulled_at), \
+               read_at = COALESCE($9, read_at) WHERE name = $1",
         )
         .bind(name)
         .bind(pull.outcome.code())
@@ -210,6 +243,8 @@ impl Feeds for SqlStore {
         .bind(succeeded)
         .bind(pull.form.map(FeedForm::code))
         .bind(validators)
+        .bind(full)
+        .bind(read)
         .execute(&self.pool)
         .await?;
         Ok(())
@@ -248,6 +283,27 @@ impl Feeds for SqlStore {
         }
         tx.commit().await?;
         Ok(())
+    }
+
+    async fn provenance(&self, ids: Option<&[Uuid]>) -> Result<Vec<(Uuid, Provenance)>, StoreError> {
+        let Some(ids) = ids else {
+            let rows =
+                sqlx::query(&format!("{PROVENANCE_SELECT} ORDER BY r.record_id, r.feed")).fetch_all(&self.pool).await?;
+            return rows.iter().map(provenance_from).collect();
+        };
+        let mut out = Vec::new();
+        for chunk in ids.chunks(PROVENANCE_CHUNK) {
+            let placeholders: Vec<String> = (1..=chunk.len()).map(|i| format!("${i}")).collect();
+            let sql = format!(
+                "{PROVENANCE_SELECT} WHERE r.record_id IN ({}) ORDER BY r.record_id, r.feed",
+                placeholders.join(", ")
+            );
+            let query = chunk.iter().fold(sqlx::query(&sql), |q, id| q.bind(id.to_string()));
+            for row in &query.fetch_all(&self.pool).await? {
+                out.push(provenance_from(row)?);
+            }
+        }
+        Ok(out)
     }
 
     async fn origins(&self, record_id: Uuid) -> Result<Vec<FeedOrigin>, StoreError> {

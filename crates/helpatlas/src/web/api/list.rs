@@ -152,8 +152,8 @@ pub fn respond<T: 'static>(
     raw_query: Option<&str>,
     query: ListQuery,
     index: Arc<Index>,
-    select: fn(&Index, &ListQuery) -> Vec<T>,
-    render: fn(&Index, &T, &ListQuery) -> Value,
+    select: impl Fn(&Index, &ListQuery) -> Vec<T> + Send + 'static,
+    render: impl Fn(&Index, &T, &ListQuery) -> Value + Send + 'static,
 ) -> ApiResult {
     if query.ndjson {
         return Ok(stream_ndjson(request, raw_query, index, move |index, emit| {

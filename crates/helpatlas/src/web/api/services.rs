@@ -4,12 +4,13 @@ use super::list::{self, ListQuery};
 use super::{json_response, path_id, ApiError, ApiResult};
 use crate::geo::fold;
 use crate::hsds::{documents, export, taxonomy};
-use crate::model::Service;
+use crate::model::{Provenance, Service};
 use crate::search::{Index, Summary};
 use crate::web::AppState;
 use axum::extract::{Path, RawQuery, State};
 use axum::http::HeaderMap;
 use serde_json::Value;
+use std::collections::HashMap;
 use uuid::Uuid;
 
 /// The query's service filters (HSDS filters combine with AND), with the term's place worked out once.
@@ -100,7 +101,30 @@ const MINIMAL_FIELDS: &[&str] = &["id", "name", "status", "last_modified"];
     ))]
 pub async fn list(State(state): State<AppState>, RawQuery(raw): RawQuery, headers: HeaderMap) -> ApiResult {
     let q = ListQuery::parse(raw.as_deref())?;
-    list::respond(&headers, raw.as_deref(), q, state.index(), selected, render)
+    let index = state.index();
+    if !q.full {
+        return list::respond(&headers, raw.as_deref(), q, index, selected, render);
+    }
+    // Full documents carry the provenance of what feeds brought: looked up for the services shown.
+    let ids = selected(&index, &q);
+    let shown = match q.ndjson {
+        true => None,
+        false => Some(ids.iter().skip((q.page - 1) * q.per_page).take(q.per_page).copied().collect::<Vec<_>>()),
+    };
+    let provenance = provenance(&state, shown.as_deref()).await?;
+    let with_provenance = move |index: &Index, id: &Uuid, q: &ListQuery| {
+        let mut document = render(index, id, q);
+        documents::add_service_provenance(&mut document, &|id| provenance.get(&id));
+        document
+    };
+    list::respond(&headers, raw.as_deref(), q, index, move |_, _| ids.clone(), with_provenance)
+}
+
+/// Where the records among `ids` (all with `None`) that followed feeds brought came from.
+async fn provenance(state: &AppState, ids: Option<&[Uuid]>) -> Result<HashMap<Uuid, Provenance>, ApiError> {
+    let found = state.store.provenance(ids).await;
+    let found = found.map_err(|e| ApiError::unavailable(format!("the provenance of records cannot be read: {e}")))?;
+    Ok(found.into_iter().collect())
 }
 
 /// The services the query asks for, ordered by id.
@@ -122,5 +146,9 @@ pub async fn one(State(state): State<AppState>, Path(id): Path<String>, headers:
     let index = state.index();
     let service = index.service(id).ok_or_else(|| ApiError::not_found(format!("no service with id {id}")))?;
     let nesting = documents::Nesting { organization: true, locations: true };
-    Ok(json_response(&headers, &documents::service_document(&service, index.as_ref(), nesting)))
+    let mut document = documents::service_document(&service, index.as_ref(), nesting);
+    let ids: Vec<Uuid> = [service.id, service.organization_id].into_iter().chain(service.location_ids).collect();
+    let provenance = provenance(&state, Some(&ids)).await?;
+    documents::add_service_provenance(&mut document, &|id| provenance.get(&id));
+    Ok(json_response(&headers, &document))
 }
