@@ -196,6 +196,7 @@ pub async fn start(
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> Result<Running, AppError> {
     let addr = listener.local_addr().map_err(|e| AppError::Bind { addr: "listener".into(), reason: e.to_string() })?;
+    web::health::install();
     tokio::spawn(keep_index_fresh(state.clone()));
     tokio::spawn(prune_sessions(state.clone()));
     // The server hands each request its client's address, which reaches the editors' sign-in

@@ -346,6 +346,14 @@ async fn static_publisher_flow(subscriber: &common::TestApp, zipped: bool) {
     let form = editor.get(&format!("/admin/services/{}", here.id)).await;
     let notice = "The feed static has other values for fields changed here, which its pulls leave as they are: name.";
     assert!(form.body.contains(notice), "{}", form.body);
+    let metrics = subscriber.get("/metrics").await.text().await.expect("metrics");
+    for counter in [
+        "helpatlas_feed_pulls_total{feed=\"static\",outcome=\"changed\"}",
+        "helpatlas_feed_pulls_total{feed=\"static\",outcome=\"unchanged\"}",
+        "helpatlas_feed_records_written_total{feed=\"static\"}",
+    ] {
+        assert!(metrics.contains(counter), "{counter} in:\n{metrics}");
+    }
     feeds::remove(ours, "static", chrono::Utc::now()).await.expect("removed");
 }
 
@@ -427,6 +435,11 @@ async fn a_publisher_that_misbehaves_is_refused_and_nothing_changes() {
         assert!(ours.feed_records(path).await.expect("store").is_empty(), "{path}");
     }
     assert_eq!(ours.latest_change().await.expect("change"), before, "no record was written");
+    let metrics = subscriber.get("/metrics").await.text().await.expect("metrics");
+    for (path, _, _) in cases {
+        let line = format!("helpatlas_feed_pulls_total{{feed=\"{path}\",outcome=\"failed\"}} 1");
+        assert!(metrics.contains(&line), "{line} in:\n{metrics}");
+    }
 }
 
 /// What an Open Referral UK 3.0 publisher sends: date-times without a UTC offset, phones without ids.

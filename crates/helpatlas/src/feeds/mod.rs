@@ -234,6 +234,7 @@ pub async fn pull(
         Err(e) => (PullOutcome::Failed, e.to_string(), None),
     };
     let summary = result.as_ref().ok().map(|(summary, _)| summary);
+    count(&feed.name, outcome, summary);
     let record = PullRecord {
         outcome,
         message: &message,
@@ -245,6 +246,16 @@ pub async fn pull(
     };
     store.record_pull(&feed.name, &record).await?;
     result.map(|(summary, _)| summary)
+}
+
+/// Feed pulls and what they wrote, for `/metrics`: by feed (a name the operator chose) and outcome.
+fn count(feed: &str, outcome: PullOutcome, summary: Option<&PullSummary>) {
+    let labels = [("feed", feed.to_string()), ("outcome", outcome.code().to_string())];
+    metrics::counter!("helpatlas_feed_pulls_total", &labels).increment(1);
+    let Some(summary) = summary else { return };
+    let feed = [("feed", feed.to_string())];
+    metrics::counter!("helpatlas_feed_records_written_total", &feed).increment(summary.written as u64);
+    metrics::counter!("helpatlas_feed_services_retired_total", &feed).increment(summary.retired as u64);
 }
 
 /// What a successful pull learnt about the feed: its form and the validators of its URLs.

@@ -41,9 +41,14 @@ fn prometheus() -> &'static PrometheusHandle {
     })
 }
 
+/// Installs the metrics recorder, so that what happens before the first request (a feed pulled at
+/// start) is counted too.
+pub fn install() {
+    prometheus();
+}
+
 /// Counts every request by route template and status, and times it.
 pub async fn record(request: Request, next: Next) -> Response {
-    prometheus();
     let route = request.extensions().get::<MatchedPath>().map_or("unmatched", |p| p.as_str()).to_string();
     let method = request.method().to_string();
     let started = Instant::now();

@@ -5,7 +5,7 @@ pub mod admission;
 mod api;
 mod error;
 mod frame;
-mod health;
+pub(crate) mod health;
 pub mod language;
 mod page_cache;
 pub mod params;
