@@ -15,7 +15,7 @@ fuzz_target!(|data: &[u8]| {
     // Small limits keep every run short; the limits themselves are part of what is tried.
     let limits = Limits { max_bytes: 1 << 20, max_json_bytes: 1 << 20, max_entries: 64 };
     match read(file.path(), &limits) {
-        Ok(Input::Hsds { tables, problems }) => {
+        Ok(Input::Hsds { tables, problems, .. }) => {
             let _ = prepare(tables, problems, data.len() % 2 == 0, chrono::Utc::now());
         }
         Ok(Input::Atlas(directory)) => {

@@ -328,7 +328,8 @@ fn hidden_characters_are_taken_out_of_an_import_each_noted() {
     use helpatlas::hsds::source::{self, Input, Limits};
     let data = tempfile::tempdir().expect("tmp");
     let file = write_corpus(data.path(), hostile_documents());
-    let Input::Hsds { tables, problems } = source::read(Path::new(&file), &Limits::default()).expect("readable") else {
+    let Input::Hsds { tables, problems, .. } = source::read(Path::new(&file), &Limits::default()).expect("readable")
+    else {
         panic!("HSDS")
     };
     let prepared = helpatlas::hsds::prepare(tables, problems, true, chrono::Utc::now());
