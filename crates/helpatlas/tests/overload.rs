@@ -6,7 +6,7 @@ mod common;
 
 use helpatlas::app;
 use helpatlas::config::DataConfig;
-use helpatlas::web::admission::AdmissionLimits;
+use helpatlas::web::admission::{AdmissionLimits, Full, Ticket};
 use helpatlas::web::AppState;
 use std::time::{Duration, Instant};
 use tokio::sync::oneshot;
@@ -47,6 +47,19 @@ impl Server {
     }
 }
 
+impl Server {
+    /// Takes the one computing place and the one waiting place of a queue of limits (1, 1).
+    async fn fill_queue(&self) -> (Ticket, tokio::task::JoinHandle<Result<(), Full>>) {
+        let computing = self.state.admission().enter().await.expect("a place");
+        let waiting = tokio::spawn({
+            let state = self.state.clone();
+            async move { state.admission().enter().await.map(|_| ()) }
+        });
+        tokio::task::yield_now().await;
+        (computing, waiting)
+    }
+}
+
 /// The emergency number link of the crisis banner on a page.
 fn banner_number(page: &str) -> String {
     let start = page.find("class=\"tel big\" href=\"").expect("the page shows the emergency number");
@@ -62,12 +75,7 @@ async fn a_full_queue_sheds_searches_but_not_kept_pages_or_crisis_information() 
     assert_eq!(status, 200);
 
     // Two pages being made: the one computing and the one waiting fill the queue.
-    let computing = server.state.admission().enter().await.expect("a place");
-    let waiting = tokio::spawn({
-        let state = server.state.clone();
-        async move { state.admission().enter().await.map(|_| ()) }
-    });
-    tokio::task::yield_now().await;
+    let (computing, waiting) = server.fill_queue().await;
 
     let (status, retry, page) = server.get("/no/search?q=sorg").await;
     assert_eq!(status, 503, "{page}");
@@ -102,12 +110,7 @@ async fn without_the_page_cache_a_full_queue_still_sheds_searches_but_not_crisis
     let server = server_caching(AdmissionLimits { computing: 1, waiting: 1 }, false).await;
     assert_eq!(server.get("/no/search?q=sorg").await.0, 200, "an idle server makes the search");
 
-    let computing = server.state.admission().enter().await.expect("a place");
-    let waiting = tokio::spawn({
-        let state = server.state.clone();
-        async move { state.admission().enter().await.map(|_| ()) }
-    });
-    tokio::task::yield_now().await;
+    let (computing, waiting) = server.fill_queue().await;
 
     let (status, retry, page) = server.get("/no/search?q=sorg").await;
     assert_eq!((status, retry.as_deref()), (503, Some("5")), "{page}");
