@@ -137,7 +137,28 @@ pub fn read_any(
     options: ImportOptions,
     now: DateTime<Utc>,
 ) -> Result<(Directory, Vec<String>, Vec<String>), TransferError> {
-    match hsds::source::read(path, &options.limits)? {
+    let input = hsds::source::read(path, &options.limits)?;
+    checked(input, path, options, now)
+}
+
+/// As [`read_any`], for a file already in memory (a feed's download), named `name` in messages.
+pub fn read_any_bytes(
+    name: &Path,
+    bytes: &[u8],
+    options: ImportOptions,
+    now: DateTime<Utc>,
+) -> Result<(Directory, Vec<String>, Vec<String>), TransferError> {
+    let input = hsds::source::read_bytes(name, bytes, &options.limits)?;
+    checked(input, name, options, now)
+}
+
+fn checked(
+    input: hsds::source::Input,
+    path: &Path,
+    options: ImportOptions,
+    now: DateTime<Utc>,
+) -> Result<(Directory, Vec<String>, Vec<String>), TransferError> {
+    match input {
         hsds::source::Input::Atlas(mut directory) => {
             let gated = hsds::gate(&mut directory, options.skip_invalid);
             if !options.skip_invalid && !gated.refused.is_empty() {

@@ -11,15 +11,14 @@ use reqwest::StatusCode;
 use serde_json::Value;
 use std::collections::BTreeMap;
 use std::error::Error as _;
-use std::io::Write;
 
 /// What a pull fetched.
 pub enum Fetched {
     /// Every URL answered 304: nothing changed since the last successful pull.
     Unchanged { full: bool },
-    /// The publication, in a temporary file the HSDS importer reads: every record (`full`), or
-    /// only those an API says changed since the time asked.
-    Body { file: tempfile::NamedTempFile, form: FeedForm, validators: BTreeMap<String, Validator>, full: bool },
+    /// The publication as the HSDS importer reads it: every record (`full`), or only those an API
+    /// says changed since the time asked.
+    Body { bytes: Vec<u8>, form: FeedForm, validators: BTreeMap<String, Validator>, full: bool },
 }
 
 /// One HTTP answer: 304, or a body read within the budget.
@@ -148,7 +147,7 @@ impl<'a> Fetcher<'a> {
             return self.api(url, &BTreeMap::new(), None).await;
         }
         let validators = BTreeMap::from([(url.to_string(), validator)]);
-        Ok(Fetched::Body { file: temporary(&bytes)?, form: FeedForm::File, validators, full: true })
+        Ok(Fetched::Body { bytes, form: FeedForm::File, validators, full: true })
     }
 
     /// Reads `/services` page by page. Each page is asked for conditionally; when every page of the
@@ -238,7 +237,7 @@ impl<'a> Fetcher<'a> {
         }
         let json = serde_json::to_vec(&Value::Array(services))
             .map_err(|e| FeedError::NotHsds { url: String::new(), reason: e.to_string() })?;
-        Ok(Fetched::Body { file: temporary(&json)?, form: FeedForm::Api, validators, full })
+        Ok(Fetched::Body { bytes: json, form: FeedForm::Api, validators, full })
     }
 }
 
@@ -316,12 +315,4 @@ fn page_contents(url: &str, bytes: &[u8]) -> Result<Vec<Value>, FeedError> {
         Some(Value::Array(items)) => Ok(items),
         _ => Ok(Vec::new()),
     }
-}
-
-fn temporary(bytes: &[u8]) -> Result<tempfile::NamedTempFile, FeedError> {
-    let write_error = |e: std::io::Error| FeedError::Temporary(e.to_string());
-    let mut file = tempfile::NamedTempFile::new().map_err(write_error)?;
-    file.write_all(bytes).map_err(write_error)?;
-    file.flush().map_err(write_error)?;
-    Ok(file)
 }

@@ -44,8 +44,6 @@ pub enum FeedError {
     TimedOut(u64),
     #[error("the feed holds no services{0}; nothing was changed")]
     Empty(String),
-    #[error("cannot keep the download in a temporary file: {0}")]
-    Temporary(String),
     #[error(transparent)]
     Import(#[from] TransferError),
     #[error(transparent)]
@@ -274,11 +272,12 @@ async fn pull_records(
             let summary = apply::unchanged(store, feed, now, full).await?;
             Ok((summary, None))
         }
-        fetch::Fetched::Body { file, form, validators, full } => {
+        fetch::Fetched::Body { bytes, form, validators, full } => {
             let options =
                 crate::transfer::ImportOptions { limits: settings.limits, lenient: true, ..Default::default() };
-            let read = crate::transfer::read_any(file.path(), options, now);
-            let (directory, _, notes) = read.map_err(|e| name_the_feed(e, file.path(), &feed.url))?;
+            let name = std::path::Path::new(DOWNLOAD);
+            let read = crate::transfer::read_any_bytes(name, &bytes, options, now);
+            let (directory, _, notes) = read.map_err(|e| name_the_feed(e, &feed.url))?;
             let mut summary = apply::changed(store, feed, directory, now, full).await?;
             summary.notes = notes;
             Ok((summary, Some((form, validators))))
@@ -296,19 +295,17 @@ fn incremental_since(feed: &Feed, settings: &FeedSettings, now: DateTime<Utc>) -
     (feed.form == Some(FeedForm::Api) && recent).then_some(feed.read_at?.checked_sub_signed(margin)?)
 }
 
-/// The importer names the temporary file it read; the operator knows the feed by its URL.
-fn name_the_feed(error: TransferError, file: &std::path::Path, url: &str) -> FeedError {
+/// The importer names what it read by [`DOWNLOAD`]; the operator knows the feed by its URL.
+const DOWNLOAD: &str = "the download";
+
+fn name_the_feed(error: TransferError, url: &str) -> FeedError {
     match error {
         TransferError::Invalid { problems, .. } => {
-            let file = file.display().to_string();
-            let problems = problems.iter().map(|p| p.replace(&file, url)).collect();
+            let problems = problems.iter().map(|p| p.replace(DOWNLOAD, url)).collect();
             FeedError::Import(TransferError::Invalid { path: url.to_string(), problems })
         }
         TransferError::Hsds(e) => {
-            let reason = e
-                .to_string()
-                .replace(&format!("{}: ", file.display()), "")
-                .replace(&file.display().to_string(), "the download");
+            let reason = e.to_string().replace(&format!("{DOWNLOAD}: "), "");
             FeedError::NotHsds { url: url.to_string(), reason }
         }
         other => FeedError::Import(other),

@@ -85,10 +85,28 @@ pub fn read(path: &Path, limits: &Limits) -> Result<Input, HsdsError> {
     let mut magic = [0u8; 4];
     let mut file = std::fs::File::open(path).map_err(|e| read_error(path, e))?;
     let start = file.read(&mut magic).map_err(|e| read_error(path, e))?;
-    if magic[..start] == *b"PK\x03\x04" || magic[..start] == *b"PK\x05\x06" {
+    if is_zip(&magic[..start]) {
         return read_zip(path, file, limits);
     }
     read_json(path, &read_limited(path, limits.max_json_bytes)?)
+}
+
+/// A zip archive's first four bytes (a local file header, or the end record of an empty archive).
+fn is_zip(start: &[u8]) -> bool {
+    start == b"PK\x03\x04" || start == b"PK\x05\x06"
+}
+
+/// Reads a file's contents already in memory as [`read`] reads a file of that name: for callers that
+/// hold the bytes (a feed's download) rather than a path. Data package directories are files on
+/// disk by nature, so only a zipped package is recognised here.
+pub fn read_bytes(name: &Path, bytes: &[u8], limits: &Limits) -> Result<Input, HsdsError> {
+    if is_zip(bytes.get(..4).unwrap_or(bytes)) {
+        return read_zip(name, std::io::Cursor::new(bytes), limits);
+    }
+    if bytes.len() as u64 > limits.max_json_bytes {
+        return Err(HsdsError::TooLarge { path: name.display().to_string(), max: limits.max_json_bytes });
+    }
+    read_json(name, bytes)
 }
 
 fn read_limited(path: &Path, max: u64) -> Result<Vec<u8>, HsdsError> {
@@ -288,7 +306,7 @@ fn zip_error(path: &Path, reason: impl ToString) -> HsdsError {
 
 /// Reads the package's CSVs as they are decompressed: nothing is extracted to disk, and every entry
 /// name is checked anyway, because an archive with `../` names is hostile and should be said to be.
-fn read_zip(path: &Path, file: std::fs::File, limits: &Limits) -> Result<Input, HsdsError> {
+fn read_zip(path: &Path, file: impl Read + std::io::Seek, limits: &Limits) -> Result<Input, HsdsError> {
     let mut archive = zip::ZipArchive::new(file).map_err(|e| zip_error(path, e))?;
     if archive.len() > limits.max_entries {
         return Err(zip_error(path, format!("more than {} entries", limits.max_entries)));
@@ -324,9 +342,9 @@ fn read_zip(path: &Path, file: std::fs::File, limits: &Limits) -> Result<Input, 
     Ok(Input::Hsds { tables, problems, notes: Vec::new() })
 }
 
-fn check_zipped_descriptor(
+fn check_zipped_descriptor<R: Read + std::io::Seek>(
     path: &Path,
-    archive: &mut zip::ZipArchive<std::fs::File>,
+    archive: &mut zip::ZipArchive<R>,
     name: &str,
 ) -> Result<(), HsdsError> {
     let entry = archive.by_name(name).map_err(|e| zip_error(path, e))?;

@@ -84,15 +84,20 @@ fn zip_with(entries: &[(&str, &[u8])]) -> Vec<u8> {
     writer.finish().expect("zip").into_inner()
 }
 
+/// Why `bytes` named `name` is refused: read from a file as `import` does, and from memory as a feed
+/// does, which must say the same.
 fn read_error(bytes: &[u8], name: &str, limits: Limits) -> String {
     let tmp = tempfile::tempdir().expect("tmp");
     let path = tmp.path().join(name);
     std::fs::write(&path, bytes).expect("write");
-    match source::read(&path, &limits) {
+    let refusal = |read: Result<Input, super::HsdsError>| match read {
         Err(e) => e.to_string(),
         Ok(Input::Hsds { problems, .. }) if !problems.is_empty() => problems.join("\n"),
         Ok(_) => panic!("{name} was accepted"),
-    }
+    };
+    let from_file = refusal(source::read(&path, &limits));
+    assert_eq!(from_file, refusal(source::read_bytes(&path, bytes, &limits)), "{name}");
+    from_file
 }
 
 #[test]

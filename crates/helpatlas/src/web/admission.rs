@@ -9,6 +9,7 @@
 //! from memory before admission is asked, and a country's crisis information (its overview and its
 //! helplines, without filters) is always made, however busy the server is.
 
+use super::computing::ComputingThreads;
 use super::frame::Frame;
 use super::language::Visit;
 use super::AppState;
@@ -45,6 +46,8 @@ pub struct Admission {
     admitted: Arc<Semaphore>,
     /// Permits for those computing.
     computing: Arc<Semaphore>,
+    /// As many threads as permits to compute: admitted pages are made there.
+    threads: ComputingThreads,
 }
 
 /// The right to make one page; dropping it lets the next one in.
@@ -64,6 +67,7 @@ impl Admission {
             limits,
             admitted: Arc::new(Semaphore::new(computing + limits.waiting)),
             computing: Arc::new(Semaphore::new(computing)),
+            threads: ComputingThreads::start(computing),
         }
     }
 
@@ -77,6 +81,23 @@ impl Admission {
         // The semaphores are never closed, so acquiring fails only if they were.
         let computing = Arc::clone(&self.computing).acquire_owned().await.map_err(|_| Full)?;
         Ok(Ticket { _admitted: admitted, _computing: computing })
+    }
+
+    /// Makes a page with the `ticket` of its turn on the computing threads, which give way to the
+    /// async workers; the ticket is given back when the work ends, even if its client has left.
+    /// `None` if the work panicked.
+    pub async fn compute<T: Send + 'static>(
+        &self,
+        ticket: Ticket,
+        work: impl FnOnce() -> T + Send + 'static,
+    ) -> Option<T> {
+        self.threads
+            .run(move || {
+                let made = work();
+                drop(ticket);
+                made
+            })
+            .await
     }
 }
 

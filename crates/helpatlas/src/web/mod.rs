@@ -3,6 +3,7 @@
 pub mod admin;
 pub mod admission;
 mod api;
+mod computing;
 mod error;
 mod frame;
 pub(crate) mod health;

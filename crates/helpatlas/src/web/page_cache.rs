@@ -137,19 +137,19 @@ pub async fn serve_cached(State(state): State<super::AppState>, request: Request
                 tokio::spawn(async move {
                     // The semaphore is never closed; were it, the page would be remade by a later caller.
                     let Ok(_turn) = pages.remaking.acquire().await else { return pages.not_kept(&key) };
-                    keep(&pages, stamp, key, make(next, request, None).await).await;
+                    keep(&pages, stamp, key, make(next, request).await).await;
                 });
             }
             response
         }
         Lookup::Missing { .. } if is_crisis_information(request.uri()) => {
-            keep(&state.pages, stamp, key, make(next, request, None).await).await
+            keep(&state.pages, stamp, key, make(next, request).await).await
         }
         // Under a flood the background remaking falls behind and pages people keep asking for drop
         // out of the last minute; a copy a few minutes old ("open now" as it was then) serves them
         // better than a refusal.
         Lookup::Missing { outdated } => match state.admission().enter().await {
-            Ok(turn) => keep(&state.pages, stamp, key, make(next, request, Some(turn)).await).await,
+            Ok(turn) => keep(&state.pages, stamp, key, make_admitted(&state, next, request, turn).await).await,
             Err(Full) => match outdated {
                 Some(page) => page.respond(request.headers()),
                 None => busy(&state, request.uri()),
@@ -162,10 +162,10 @@ pub async fn serve_cached(State(state): State<super::AppState>, request: Request
 /// information goes through admission: the bounded queue protects the same visitors either way.
 async fn compute_admitted(state: &super::AppState, next: Next, request: Request) -> Response {
     if is_crisis_information(request.uri()) {
-        return make(next, request, None).await;
+        return make(next, request).await;
     }
     match state.admission().enter().await {
-        Ok(turn) => make(next, request, Some(turn)).await,
+        Ok(turn) => make_admitted(state, next, request, turn).await,
         Err(Full) => busy(state, request.uri()),
     }
 }
@@ -191,18 +191,21 @@ fn cache_key(uri: &axum::http::Uri, headers: &HeaderMap) -> String {
 }
 
 /// Runs the handler on a blocking thread: a page is made by synchronous search and rendering, which
-/// would otherwise hold up one of the few async workers that answer every kept page. The admission
-/// `turn` goes with the work, which goes on when its client leaves: its place in the queue is freed
-/// when the work ends, not before.
-async fn make(next: Next, request: Request, turn: Option<Ticket>) -> Response {
+/// would otherwise hold up one of the few async workers that answer every kept page. Used for a
+/// country's crisis information and the remaking of kept pages, which go at full priority.
+async fn make(next: Next, request: Request) -> Response {
     let runtime = tokio::runtime::Handle::current();
-    tokio::task::spawn_blocking(move || {
-        let response = runtime.block_on(next.run(request));
-        drop(turn);
-        response
-    })
-    .await
-    .unwrap_or_else(|_| StatusCode::INTERNAL_SERVER_ERROR.into_response())
+    let made = tokio::task::spawn_blocking(move || runtime.block_on(next.run(request))).await;
+    made.unwrap_or_else(|_| StatusCode::INTERNAL_SERVER_ERROR.into_response())
+}
+
+/// As [`make`], for a page admitted with its `turn`: on admission's computing threads, which give
+/// way to the async workers. The turn goes with the work, which goes on when its client leaves: its
+/// place in the queue is freed when the work ends, not before.
+async fn make_admitted(state: &super::AppState, next: Next, request: Request, turn: Ticket) -> Response {
+    let runtime = tokio::runtime::Handle::current();
+    let made = state.admission().compute(turn, move || runtime.block_on(next.run(request))).await;
+    made.unwrap_or_else(|| StatusCode::INTERNAL_SERVER_ERROR.into_response())
 }
 
 /// Keeps a complete `200` answer of known, small size, and gives back the response to send.
