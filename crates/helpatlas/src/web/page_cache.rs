@@ -19,7 +19,7 @@ use axum::response::{IntoResponse, Response};
 use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, Mutex};
 
-/// Most bytes kept; when full, the cache starts over (popular pages come back at once).
+/// Most bytes kept; see [`Pages::make_room`] for what goes when that is reached.
 const CAPACITY_BYTES: usize = 64 * 1024 * 1024;
 /// Larger bodies are served but not kept.
 const MAX_BODY_BYTES: usize = 256 * 1024;
@@ -38,14 +38,31 @@ struct Page {
 struct Entry {
     stamp: Stamp,
     page: Page,
+    /// Times it was asked for since it was kept or room was last made.
+    hits: u32,
 }
 
-#[derive(Default)]
 struct Pages {
+    capacity: usize,
     entries: HashMap<String, Entry>,
     bytes: usize,
     /// Pages being made anew in the background.
     refreshing: HashSet<String>,
+}
+
+impl Pages {
+    /// When full, the pages nobody asked for again since room was last made go: under a flood of
+    /// distinct searches, or a crawler walking every filter, those are nearly all, and the pages people
+    /// keep asking for stay (starting over would send every one of them to the queue the flood fills).
+    /// The pages that stay must be asked for again to stay next time; should too few go, all go.
+    fn make_room(&mut self) {
+        self.entries.retain(|_, e| std::mem::take(&mut e.hits) > 0);
+        self.bytes = self.entries.iter().map(|(key, e)| key.len() + e.page.body.len()).sum();
+        if self.bytes > self.capacity / 2 {
+            self.entries.clear();
+            self.bytes = 0;
+        }
+    }
 }
 
 enum Lookup {
@@ -72,11 +89,19 @@ pub struct PageCache {
 
 impl PageCache {
     pub fn new(enabled: bool) -> PageCache {
-        PageCache { enabled, pages: Mutex::default(), remaking: tokio::sync::Semaphore::new(1) }
+        PageCache::with_capacity(enabled, CAPACITY_BYTES)
+    }
+
+    fn with_capacity(enabled: bool, capacity: usize) -> PageCache {
+        let pages = Pages { capacity, entries: HashMap::new(), bytes: 0, refreshing: HashSet::new() };
+        PageCache { enabled, pages: Mutex::new(pages), remaking: tokio::sync::Semaphore::new(1) }
     }
 
     fn lookup(&self, stamp: Stamp, key: &str) -> Lookup {
         let Ok(mut pages) = self.pages.lock() else { return Lookup::Missing { outdated: None } };
+        if let Some(e) = pages.entries.get_mut(key) {
+            e.hits = e.hits.saturating_add(1);
+        }
         let page = match pages.entries.get(key) {
             Some(e) if e.stamp == stamp => return Lookup::Fresh(e.page.clone()),
             Some(e) if e.stamp.0 == stamp.0 && e.stamp.1 + 1 == stamp.1 => e.page.clone(),
@@ -93,12 +118,12 @@ impl PageCache {
         let Ok(mut pages) = self.pages.lock() else { return };
         pages.refreshing.remove(&key);
         let size = key.len() + page.body.len();
-        if pages.bytes + size > CAPACITY_BYTES {
-            pages.entries.clear();
-            pages.bytes = 0;
+        if pages.bytes + size > pages.capacity {
+            pages.make_room();
         }
         pages.bytes += size;
-        if let Some(old) = pages.entries.insert(key.clone(), Entry { stamp, page }) {
+        let hits = pages.entries.get(&key).map_or(0, |e| e.hits);
+        if let Some(old) = pages.entries.insert(key.clone(), Entry { stamp, page, hits }) {
             pages.bytes -= key.len() + old.page.body.len();
         }
     }
@@ -312,6 +337,29 @@ mod tests {
         assert_eq!(body(cache.lookup((7, 102), "/no")), outdated, "offered only for when the queue is full");
         assert_eq!(body(cache.lookup((7, 115), "/no")), outdated);
         assert_eq!(body(cache.lookup((7, 116), "/no")).0, "missing", "too old even for a busy server");
+    }
+
+    #[test]
+    fn when_full_the_pages_asked_for_again_stay_and_those_asked_once_go() {
+        let cache = PageCache::with_capacity(true, 120);
+        let ten = || page("0123456789");
+        cache.put((7, 100), "/no".into(), ten());
+        cache.put((7, 100), "/se".into(), ten());
+        assert_eq!(body(cache.lookup((7, 100), "/no")).0, "fresh");
+        for n in 0..5 {
+            cache.put((7, 100), format!("/flood/{n}"), ten());
+        }
+        // Full: the next page makes room. Only /no was asked for again.
+        cache.put((7, 100), "/flood/5".into(), ten());
+        assert_eq!(body(cache.lookup((7, 100), "/no")).0, "fresh", "asked again: stays");
+        for gone in ["/se", "/flood/0", "/flood/4"] {
+            assert_eq!(body(cache.lookup((7, 100), gone)).0, "missing", "{gone} was asked for once");
+        }
+        assert_eq!(body(cache.lookup((7, 100), "/flood/5")).0, "fresh", "the page that needed room is kept");
+        for n in 6..12 {
+            cache.put((7, 100), format!("/flood/{n}"), ten());
+        }
+        assert_eq!(body(cache.lookup((7, 100), "/no")).0, "fresh", "asked again since: stays again");
     }
 
     #[test]
