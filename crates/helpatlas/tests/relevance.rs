@@ -110,6 +110,8 @@ const CASES: &[(&str, Option<Kind>, &str, &[&str])] = &[
     ("AU", None, "anorexia", &["Butterfly National Helpline 1800 ED HOPE"]),
     ("AU", None, "men", &["MensLine Australia"]),
     ("CA", None, "first nations", &["Hope for Wellness Help Line"]),
+    ("CA", None, "residential school", &["National Indian Residential School Crisis Line"]),
+    ("US", None, "runaway", &["National Runaway Safeline (1-800-RUNAWAY)"]),
     ("CA/Toronto", None, "gambling", &["ConnexOntario helpline"]),
     ("KR", None, "gambling", &["Gambling Helpline 1336 (도박문제 헬프라인)"]),
     ("ZA", None, "adhd", &["ADHD Helpline"]),
