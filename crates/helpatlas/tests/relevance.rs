@@ -88,7 +88,7 @@ const CASES: &[(&str, Option<Kind>, &str, &[&str])] = &[
     ("GB", None, "samaritans", &["Samaritans helpline"]),
     ("GB", None, "I want to die", &["Samaritans helpline", "Shout 85258"]),
     ("GB", None, "childline", &["Childline"]),
-    ("GB", None, "talking therapies", &["NHS Talking Therapies, for anxiety and depression"]),
+    ("GB", None, "talking therapies", &["NHS Talking Therapies"]),
     ("GB", None, "hearing voices", &["Hearing Voices groups (England)"]),
     ("GB", Some(Kind::SupportGroups), "bipolar", &["Bipolar UK peer support groups"]),
     ("GB", Some(Kind::SupportGroups), "bereaved parents", &["The Compassionate Friends peer support (UK)"]),
