@@ -132,13 +132,18 @@ impl PlaceIndex {
         limit: usize,
     ) -> Vec<PlaceMatch<'a>> {
         let folded = fold(query);
-        if folded.is_empty() {
+        if folded.is_empty() || limit == 0 {
             return Vec::new();
         }
         let start = self.keys.partition_point(|k| k.0.as_str() < folded.as_str());
+        let matches = self.keys[start..].iter().take_while(|k| k.0.starts_with(&folded));
+        // A one-letter query matches thousands of names: places of other countries are left out
+        // before ranking, and only the best `limit` are sorted.
+        let in_country =
+            |entry: Entry| country.is_none_or(|c| self.resolve(atlas, entry).is_some_and(|p| p.country() == c));
         // Best hit per place: an exact name beats a prefix; cities win ties over regions.
         let mut best: HashMap<(bool, usize), (bool, &str)> = HashMap::new();
-        for (key, name, entry) in self.keys[start..].iter().take_while(|k| k.0.starts_with(&folded)) {
+        for (key, name, entry) in matches.filter(|k| in_country(k.2)) {
             let id = match *entry {
                 Entry::City(i) => (true, i),
                 Entry::Subdivision(i) => (false, i),
@@ -156,14 +161,19 @@ impl PlaceIndex {
                 (exact, self.weight(atlas, entry), is_city, entry, name)
             })
             .collect();
-        hits.sort_by(|a, b| (b.0, b.1, b.2, a.4).cmp(&(a.0, a.1, a.2, b.4)));
+        let rank = |a: &(bool, u32, bool, Entry, &str), b: &(bool, u32, bool, Entry, &str)| {
+            (b.0, b.1, b.2, a.4).cmp(&(a.0, a.1, a.2, b.4))
+        };
+        if hits.len() > limit {
+            hits.select_nth_unstable_by(limit - 1, rank);
+            hits.truncate(limit);
+        }
+        hits.sort_by(rank);
         hits.into_iter()
             .filter_map(|(exact, _, _, entry, name)| {
                 let place = self.resolve(atlas, entry)?;
                 Some(PlaceMatch { place, matched_name: name.to_string(), exact })
             })
-            .filter(|m| country.is_none_or(|c| m.place.country() == c))
-            .take(limit)
             .collect()
     }
 }
