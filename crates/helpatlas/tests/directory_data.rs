@@ -1,6 +1,6 @@
 //! Checks of the bundled directory data beyond what the loader refuses outright: every phone number is
 //! valid for its country by the gate's rule (`PhoneNumber::checked`, which the loader also applies),
-//! links dial correctly, and no service is listed twice.
+//! links dial correctly, no service is listed twice, and no place stands on a city's centre.
 
 use helpatlas::bundled;
 use helpatlas::model::{ChannelType, PhoneNumber};
@@ -49,4 +49,22 @@ fn every_record_has_a_source_and_a_date() {
         assert!(s.source_url.starts_with("https://"), "{}", s.name);
         assert!(s.verified_on <= chrono::Utc::now().date_naive(), "{}: checked in the future", s.name);
     }
+}
+
+/// A location's coordinates come from a page that gives them. The bundled cities' coordinates are
+/// their centres: a clinic found exactly there was placed by the city's name, not found there, and
+/// would show up first for everyone "near" the city.
+#[test]
+fn no_location_is_placed_at_a_city_centre() {
+    let (directory, _) = bundled::load().expect("bundled data");
+    let centres: Vec<_> = helpatlas::geo::atlas().cities().iter().map(|c| (c.country, c.point, &c.name)).collect();
+    let mut placed_by_name = Vec::new();
+    for l in &directory.locations {
+        let on_centre =
+            centres.iter().find(|(country, point, _)| *country == l.country && point.distance_km(l.point) < 0.05);
+        if let Some((_, _, city)) = on_centre {
+            placed_by_name.push(format!("{} is at the centre of {city}", l.name));
+        }
+    }
+    assert!(placed_by_name.is_empty(), "{placed_by_name:#?}");
 }
