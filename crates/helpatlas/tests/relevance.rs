@@ -225,6 +225,7 @@ const CASES: &[(&str, Option<Kind>, &str, &[&str])] = &[
     ("PL", None, "depresja", &["116 123 – telefon zaufania dla dorosłych w kryzysie emocjonalnym"]),
     ("JP", None, "孤独", &["Yorisoi Hotline (よりそいホットライン)"]),
     ("JP", None, "いのちの電話", &["Inochi no Denwa suicide prevention free dial (自殺予防いのちの電話)"]),
+    ("HK", None, "18111", &["18111 – Mental Health Support Hotline (18111 精神健康支援熱線)"]),
     ("EG", None, "اكتئاب", &["Mental health hotline of the General Secretariat of Mental Health"]),
     ("AE", None, "قلق", &["Mental Support Line (800 HOPE)"]),
 ];
