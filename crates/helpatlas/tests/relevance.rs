@@ -102,6 +102,8 @@ const CASES: &[(&str, Option<Kind>, &str, &[&str])] = &[
     ("US", None, "findtreat", &["FindTreatment.gov"]),
     ("US", Some(Kind::SupportGroups), "overeating", &["Overeaters Anonymous meetings"]),
     ("US", Some(Kind::SupportGroups), "\"crystal meth\"", &["Crystal Meth Anonymous meetings"]),
+    ("US", Some(Kind::SupportGroups), "schizophrenia alliance", &["Schizophrenia Alliance (SA) support groups"]),
+    ("US", None, "copline", &["COPLINE hotline"]),
     ("AU", Some(Kind::Communities), "beyond blue", &["Beyond Blue online forums"]),
     // Specialist lines outside Europe
     ("US", None, "veteran", &["Veterans Crisis Line"]),
