@@ -99,10 +99,11 @@ impl PageCache {
 
     fn lookup(&self, stamp: Stamp, key: &str) -> Lookup {
         let Ok(mut pages) = self.pages.lock() else { return Lookup::Missing { outdated: None } };
-        if let Some(e) = pages.entries.get_mut(key) {
+        let found = pages.entries.get_mut(key).map(|e| {
             e.hits = e.hits.saturating_add(1);
-        }
-        let page = match pages.entries.get(key) {
+            &*e
+        });
+        let page = match found {
             Some(e) if e.stamp == stamp => return Lookup::Fresh(e.page.clone()),
             Some(e) if e.stamp.0 == stamp.0 && e.stamp.1 + 1 == stamp.1 => e.page.clone(),
             Some(e) if e.stamp.0 == stamp.0 && stamp.1 - e.stamp.1 <= OUTDATED_IF_BUSY_MINUTES => {
