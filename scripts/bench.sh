@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Benchmarks of search at scale, on loopback only: index build time, serving RSS, latency p50/p99 of the
+# Benchmarks of search at scale, on loopback only: index build and restart time, serving RSS, latency p50/p99 of the
 # JSON search endpoint and the HTML results pages (single client, then 32 connections), beside nginx
 # serving saved copies of the same pages and PostgreSQL (tsvector/GIN + earthdistance) answering the
 # same queries on the same data. Results go to $BENCH_DIR/results; see BENCHMARKS.md.
@@ -17,7 +17,7 @@ NGINX_PORT=$((PORT + 1))
 PG=${BENCH_POSTGRES:-postgres://postgres@127.0.0.1:5432/postgres}
 PGDB=helpatlas_bench_$N
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
-BIN=$ROOT/target/release/helpatlas
+BIN=${CARGO_TARGET_DIR:-$ROOT/target}/release/helpatlas
 W=${BENCH_DIR:-/tmp/helpatlas-bench-$N}
 mkdir -p "$W/results"
 cd "$W"
@@ -52,12 +52,13 @@ start_server() { # mode
   PIDS+=($!)
   SERVER=$!
   until curl -sf -o /dev/null "http://127.0.0.1:$PORT/healthz"; do sleep 0.5; done
-  log "$1 server ready after $(echo "$(date +%s.%N) - $start" | bc | cut -c1-6) s; $(grep 'search index built' "$R/serve-$1.log" | sed 's/.*INFO[^ ]* //' | sed 's/\x1b\[[0-9;]*m//g')"
+  log "$1 server ready after $(echo "$(date +%s.%N) - $start" | bc | cut -c1-6) s; $(index_log "$1" 'search index (built|read)')"
   log "$1 memory after start: $(memory)"
   # Memory freed after the build (the loaded records) goes back to the system over the next seconds.
   sleep 30
-  log "$1 memory 30 s after start: $(memory)"
+  log "$1 memory 30 s after start: $(memory); $(index_log "$1" 'search index saved')"
 }
+index_log() { grep -E "$2" "$R/serve-$1.log" | sed 's/.*INFO[^ ]* //' | sed 's/\x1b\[[0-9;]*m//g'; }
 memory() { awk '/^(VmHWM|VmRSS|RssAnon|RssFile)/{printf "%s %d MB ", $1, $2 / 1024}' "/proc/$SERVER/status"; }
 stop_server() { kill "$SERVER"; wait "$SERVER" 2>/dev/null || true; }
 
@@ -82,6 +83,9 @@ run_wrk() { # name connections paths base
   p50=$(awk '/^ +50%/{print $2}' "$R/$1.txt"); p99=$(awk '/^ +99%/{print $2}' "$R/$1.txt"); rps=$(awk '/^Requests\/sec/{print $2}' "$R/$1.txt")
   log "$1: p50 $p50, p99 $p99, $rps req/s"
 }
+# The first start builds the index from the store and saves it (data/search-index.bin); the second
+# (cached) is a restart with unchanged data, which reads the saved index.
+rm -f data/search-index.bin
 for mode in computed cached; do
   start_server "$mode"
   for kind in json html; do

@@ -7,13 +7,14 @@ use crate::i18n;
 use crate::linkcheck::{self, CheckSettings};
 use crate::model::{Author, Directory, RecordKind, RetiredStatus, Retirement};
 use crate::moderation::{Intake, IntakeSettings};
-use crate::search::{Index, SearchError};
+use crate::search::{Index, SavedError, SearchError, Stamp};
 use crate::store::{self, Store, StoreError};
 use crate::web::admin::{AdminSettings, AdminState};
 use crate::web::{self, AppState};
 use chrono::Utc;
 use std::collections::HashSet;
 use std::net::SocketAddr;
+use std::path::Path;
 use std::sync::Arc;
 use std::time::Duration;
 use tokio::net::TcpListener;
@@ -33,6 +34,8 @@ pub enum AppError {
     Serve(std::io::Error),
     #[error(transparent)]
     Search(#[from] SearchError),
+    #[error("saved search index {0}")]
+    Saved(#[from] SavedError),
 }
 
 /// The setting that records which version of the bundled directory the store holds.
@@ -42,6 +45,11 @@ const BUNDLED_FINGERPRINT: &str = "bundled_directory_fingerprint";
 /// editor on another replica) wrote: one indexed read of one integer, so that an edit reaches every
 /// replica's public pages within two seconds.
 const REFRESH_INTERVAL: Duration = Duration::from_secs(1);
+
+/// How often at most an index that changed since it was saved is saved again: often enough that a
+/// restart has little to catch up on, rarely enough that saving a large index (seconds of one core)
+/// costs little.
+const SAVE_INTERVAL: Duration = Duration::from_secs(600);
 
 /// How often ended sessions and old failed sign-ins are deleted.
 const PRUNE_INTERVAL: Duration = Duration::from_secs(600);
@@ -141,6 +149,80 @@ pub async fn load_index(store: &dyn Store) -> Result<Index, AppError> {
     Ok(index)
 }
 
+/// Runs `work` on the blocking pool.
+async fn blocking<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'static) -> Result<T, AppError> {
+    tokio::task::spawn_blocking(work).await.map_err(|e| AppError::Serve(std::io::Error::other(e.to_string())))
+}
+
+/// Where an opened index came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IndexOrigin {
+    /// Built from every record in the store.
+    Built,
+    /// Read from the copy saved at this change, then brought up to date.
+    Saved { change: i64 },
+}
+
+/// The index of the store: the copy saved at `saved` brought up to date, when it is whole and of the
+/// store's history; else built from the store.
+pub async fn open_index(store: &dyn Store, saved: &Path) -> Result<(Index, IndexOrigin), AppError> {
+    let started = std::time::Instant::now();
+    match read_saved_index(store, saved).await {
+        Ok(Some((index, change))) => {
+            tracing::info!(
+                services = index.len(),
+                change = index.change,
+                saved_change = change,
+                read_ms = started.elapsed().as_millis() as u64,
+                "search index read from its saved copy"
+            );
+            return Ok((index, IndexOrigin::Saved { change }));
+        }
+        Ok(None) => {}
+        Err(e) => tracing::warn!(error = %e, "not using the saved search index; building it from the store"),
+    }
+    Ok((load_index(store).await?, IndexOrigin::Built))
+}
+
+/// The saved index at `path`, brought up to date, with the change it was saved at.
+async fn read_saved_index(store: &dyn Store, path: &Path) -> Result<Option<(Index, i64)>, AppError> {
+    let file = path.to_path_buf();
+    let Some(saved) = blocking(move || Index::open_saved(&file)).await?? else { return Ok(None) };
+    if store.change_mark(saved.stamp().change).await? != saved.stamp().mark {
+        return Err(saved.other_history().into());
+    }
+    let index = blocking(move || saved.read()).await??;
+    let saved_change = index.change;
+    let latest = store.latest_change().await?;
+    if latest == saved_change {
+        return Ok(Some((index, saved_change)));
+    }
+    Ok(Some((update_index(store, Arc::new(index), latest).await?, saved_change)))
+}
+
+/// Saves `index` at `path` for the next start (see `search::saved`); a failure only costs that
+/// start a rebuild, so it is logged, not returned.
+pub async fn save_index(store: Arc<dyn Store>, index: Arc<Index>, path: Arc<Path>) {
+    let started = std::time::Instant::now();
+    let stamp = match store.change_mark(index.change).await {
+        Ok(mark) => Stamp { change: index.change, mark },
+        Err(e) => return tracing::warn!(error = %e, "cannot save the search index: the store is unreachable"),
+    };
+    let change = index.change;
+    let saved = blocking(move || {
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).map_err(|source| SavedError::Io { path: dir.into(), source })?;
+        }
+        index.save(&stamp, &path)
+    })
+    .await;
+    match saved {
+        Ok(Ok(())) => tracing::info!(change, save_ms = started.elapsed().as_millis() as u64, "search index saved"),
+        Ok(Err(e)) => tracing::warn!(error = %e, "cannot save the search index"),
+        Err(e) => tracing::warn!(error = %e, "cannot save the search index"),
+    }
+}
+
 /// A new version of `index` with the records written since it was built, up to change `latest`.
 /// Records read twice (written again while reading) are applied twice, which changes nothing.
 pub async fn update_index(store: &dyn Store, index: Arc<Index>, latest: i64) -> Result<Index, AppError> {
@@ -171,10 +253,19 @@ pub async fn prepare_full(
 ) -> Result<AppState, AppError> {
     let store = open_store(data).await?;
     sync_bundled(store.as_ref()).await?;
-    let index = load_index(store.as_ref()).await?;
+    let saved = data.saved_index();
+    let (index, origin) = open_index(store.as_ref(), &saved).await?;
+    let unsaved = origin != IndexOrigin::Saved { change: index.change };
     let admin = AdminState::new(store.clone(), admin).await?;
     let intake = Intake::new(store.clone(), intake).await?;
-    Ok(AppState::new(store, index, i18n::english(), caching).with_admin(admin).with_intake(intake))
+    let state = AppState::new(store, index, i18n::english(), caching)
+        .with_admin(admin)
+        .with_intake(intake)
+        .with_saved_index(&saved);
+    if unsaved {
+        tokio::spawn(save_index(state.store.clone(), state.index(), Arc::from(saved.as_path())));
+    }
+    Ok(state)
 }
 
 /// A running server: its address, and the task that ends when it stops.
@@ -278,6 +369,7 @@ async fn check_links_regularly(store: Arc<dyn Store>, every: Duration, settings:
 
 async fn keep_index_fresh(state: AppState) {
     let mut ticker = tokio::time::interval(REFRESH_INTERVAL);
+    let mut saved_at = std::time::Instant::now();
     loop {
         ticker.tick().await;
         let latest = match state.store.latest_change().await {
@@ -303,6 +395,10 @@ async fn keep_index_fresh(state: AppState) {
             Ok(index) => {
                 tracing::info!(services = index.len(), change = index.change, "index updated");
                 state.replace_index(index);
+                if let Some(path) = state.saved_index.clone().filter(|_| saved_at.elapsed() >= SAVE_INTERVAL) {
+                    saved_at = std::time::Instant::now();
+                    tokio::spawn(save_index(state.store.clone(), state.index(), path));
+                }
             }
             Err(e) => tracing::warn!(error = %e, "cannot rebuild the index; serving the last one"),
         }

@@ -23,6 +23,12 @@ impl DataConfig {
         }
     }
 
+    /// Where the search index is saved between runs: beside the SQLite file, or in the data
+    /// directory of a server of an external database.
+    pub fn saved_index(&self) -> PathBuf {
+        self.data_dir.join("search-index.bin")
+    }
+
     /// Creates the data directory if needed and proves it writable, so that a bad directory is
     /// reported as such rather than as an obscure database error. Not needed for an external database.
     pub fn prepare(&self) -> Result<(), ConfigError> {

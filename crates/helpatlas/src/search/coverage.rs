@@ -7,6 +7,7 @@
 //! place inside tantivy rather than after it.
 
 use crate::model::{CountryCode, Coverage, Place, Point, Service, ServiceArea};
+use serde::{Deserialize, Serialize};
 
 /// Side of a grid cell, in degrees.
 const CELL_DEGREES: f64 = 1.0;
@@ -15,7 +16,7 @@ const CELL_DEGREES: f64 = 1.0;
 const MAX_AREA_CELLS: usize = 400;
 const KM_PER_DEGREE_LAT: f64 = 111.32;
 
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Key {
     World,
     Country(CountryCode),
@@ -141,7 +142,7 @@ impl Reach {
 
 /// A service area packed for the exact test: no heap, so that testing thousands of candidates reads
 /// one contiguous table instead of chasing each service's allocations.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub enum Area {
     World,
     Country(CountryCode),

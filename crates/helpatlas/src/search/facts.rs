@@ -9,6 +9,7 @@ use super::query::{Facets, SearchQuery};
 use crate::model::{Audience, ChannelType, Cost, CountryCode, DeliveredBy, Form, Hours, Kind, Point, Service, Topic};
 use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
+use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::Arc;
@@ -56,9 +57,14 @@ impl Languages {
     pub fn len(&self) -> usize {
         self.codes.len()
     }
+
+    /// Every code, by id.
+    pub fn codes(&self) -> &[String] {
+        &self.codes
+    }
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Facts {
     pub kind: u32,
     pub topics: u32,
@@ -301,7 +307,7 @@ impl Counter {
 /// racing write is never mistaken for a fresh one.
 /// When a service can be reached: what "open now" reads, kept unpacked. Services share equal
 /// schedules (most keep office hours or are always open), so each distinct one is kept once.
-#[derive(Debug, PartialEq, Eq, Hash)]
+#[derive(Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Schedule {
     zone: Tz,
     /// A channel is always usable: an app or web program without set hours.

@@ -13,11 +13,13 @@ mod facts;
 mod listings;
 pub mod query;
 mod records;
+mod saved;
 pub mod synonyms;
 mod text;
 mod update;
 
 pub use query::{Facets, SearchHit, SearchQuery, SearchResults};
+pub use saved::{SavedError, SavedIndex, Stamp};
 pub use text::SearchError;
 
 use crate::model::{Coverage, Kind, Location, Organization, Place, Point, Service};

@@ -26,10 +26,20 @@ impl Packed {
     pub fn bytes(&self) -> usize {
         self.0.len()
     }
+
+    /// The compressed bytes, as [`Packed::from_bytes`] takes them back (to save the index).
+    pub fn as_bytes(&self) -> &[u8] {
+        &self.0
+    }
+
+    pub fn from_bytes(bytes: Vec<u8>) -> Packed {
+        Packed(bytes.into())
+    }
 }
 
 /// Compresses and decompresses records with one dictionary (shared by every version of the index).
 pub struct Packer {
+    dictionary: Vec<u8>,
     compress: CDict<'static>,
     decompress: DDict<'static>,
 }
@@ -48,7 +58,16 @@ impl Packer {
             raw.truncate(DICTIONARY_BYTES);
             raw
         });
-        Packer { compress: CDict::create(&dictionary, LEVEL), decompress: DDict::create(&dictionary) }
+        Packer::with_dictionary(dictionary)
+    }
+
+    /// A packer with a dictionary made before (a saved index's): it reads what that one packed.
+    pub fn with_dictionary(dictionary: Vec<u8>) -> Packer {
+        Packer { compress: CDict::create(&dictionary, LEVEL), decompress: DDict::create(&dictionary), dictionary }
+    }
+
+    pub fn dictionary(&self) -> &[u8] {
+        &self.dictionary
     }
 
     /// Samples for [`Packer::new`]: records spread over `records`.

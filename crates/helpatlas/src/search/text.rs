@@ -11,11 +11,15 @@ use super::synonyms::{self, Found};
 use crate::geo::fold;
 use crate::model::Topic;
 use rust_stemmers::{Algorithm, Stemmer};
+use std::path::Path;
 use std::sync::{Mutex, OnceLock};
 use tantivy::collector::{Collector, SegmentCollector};
+use tantivy::directory::RamDirectory;
+use tantivy::indexer::NoMergePolicy;
 use tantivy::query::{BooleanQuery, BoostQuery, ConstScoreQuery, FuzzyTermQuery, Occur, PhraseQuery, Query, TermQuery};
 use tantivy::schema::{Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, FAST, STRING};
 use tantivy::tokenizer::{TextAnalyzer, WhitespaceTokenizer};
+use tantivy::Directory;
 use tantivy::{DocId, IndexReader, IndexWriter, ReloadPolicy, Score, Searcher, SegmentReader, TantivyDocument, Term};
 use uuid::Uuid;
 
@@ -25,7 +29,16 @@ pub enum SearchError {
     Text(#[from] tantivy::TantivyError),
     #[error("text index writer is unavailable (a previous update failed)")]
     Writer,
+    #[error("saved text index: {0}")]
+    Saved(String),
 }
+
+/// tantivy's list of segments, and its list of the files it manages (see [`TextIndex::from_files`]).
+const META_FILE: &str = "meta.json";
+const MANAGED_FILE: &str = ".managed.json";
+
+/// tantivy's file extensions of a segment's components (`SegmentComponent`), but deletes.
+const SEGMENT_FILES: &[&str] = &["pos", "idx", "term", "store", "fast", "fieldnorm"];
 
 /// Languages (ISO 639-1) whose stemmer is used; others are folded only. Scripts that `fold`
 /// transliterates (Greek, Cyrillic, Arabic) are not stemmed, since their stemmers expect the original.
@@ -176,6 +189,9 @@ pub struct TextIndex {
     writer: Mutex<Option<IndexWriter>>,
 }
 
+/// Segments an updated index may have before the small ones are merged (see `merge_small_segments`).
+const MAX_SEGMENTS: usize = 8;
+
 /// Memory for the writer that updates the index after it is built.
 const UPDATE_WRITER_BYTES: usize = 20_000_000;
 
@@ -234,9 +250,87 @@ impl TextIndex {
             writer.merge(&segments).wait()?;
         }
         writer.wait_merging_threads()?;
+        TextIndex::ready(index, fields)
+    }
+
+    /// The index with its update writer and reader.
+    fn ready(index: tantivy::Index, fields: Fields) -> Result<TextIndex, SearchError> {
         let writer: IndexWriter = index.writer_with_num_threads(1, UPDATE_WRITER_BYTES)?;
+        // Merges run inside `update`, under its lock, never in the background: the files of the
+        // index then change only there, so that `files` can read a consistent set.
+        writer.set_merge_policy(Box::new(NoMergePolicy));
         let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
         Ok(TextIndex { fields, reader, writer: Mutex::new(Some(writer)) })
+    }
+
+    /// Each update adds a segment; past [`MAX_SEGMENTS`], all but the largest are merged into one, so
+    /// that queries walk few sets of postings and a merge costs about the size of the changes.
+    fn merge_small_segments(writer: &mut IndexWriter) -> tantivy::Result<()> {
+        let mut segments = writer.index().searchable_segment_metas()?;
+        if segments.len() <= MAX_SEGMENTS {
+            return Ok(());
+        }
+        segments.sort_by_key(|s| std::cmp::Reverse(s.num_docs()));
+        let small: Vec<_> = segments[1..].iter().map(|s| s.id()).collect();
+        writer.merge(&small).wait().map(drop)
+    }
+
+    /// The files of the index as `searcher` sees it, by name: what [`TextIndex::from_files`] takes
+    /// back. tantivy's list of segments (`meta.json`) is written anew from the searcher's own
+    /// segments, since updates may have moved the index on since the searcher was made; a file an
+    /// update has removed since then fails the read rather than saving another index.
+    pub fn files(&self, searcher: &Searcher) -> Result<Vec<(String, Vec<u8>)>, SearchError> {
+        let saved = |e: &dyn std::fmt::Display| SearchError::Saved(e.to_string());
+        // No update commits or merges while the files are read.
+        let _updates_wait = self.writer.lock().map_err(|_| SearchError::Writer)?;
+        let directory = searcher.index().directory();
+        let meta = directory.atomic_read(Path::new(META_FILE)).map_err(tantivy::TantivyError::from)?;
+        let mut meta: serde_json::Value = serde_json::from_slice(&meta).map_err(|e| saved(&e))?;
+        let mut segments = Vec::new();
+        let mut names = Vec::new();
+        for segment in searcher.segment_readers() {
+            let id = Uuid::parse_str(&segment.segment_id().uuid_string()).map_err(|e| saved(&e))?;
+            let deletes = segment.delete_opstamp().map(
+                |opstamp| serde_json::json!({ "num_deleted_docs": segment.num_deleted_docs(), "opstamp": opstamp }),
+            );
+            segments.push(serde_json::json!({ "segment_id": id, "max_doc": segment.max_doc(), "deletes": deletes }));
+            let id = id.simple();
+            names.extend(SEGMENT_FILES.iter().map(|ext| format!("{id}.{ext}")));
+            names.extend(segment.delete_opstamp().map(|opstamp| format!("{id}.{opstamp}.del")));
+        }
+        meta["segments"] = serde_json::Value::Array(segments);
+        let mut files = vec![(META_FILE.to_string(), serde_json::to_vec(&meta).map_err(|e| saved(&e))?)];
+        for name in names {
+            let bytes = directory.atomic_read(Path::new(&name)).map_err(tantivy::TantivyError::from)?;
+            files.push((name, bytes));
+        }
+        Ok(files)
+    }
+
+    /// The index saved by [`TextIndex::files`], in memory again.
+    pub fn from_files(files: Vec<(String, Vec<u8>)>) -> Result<TextIndex, SearchError> {
+        let directory = RamDirectory::create();
+        let mut managed: Vec<&str> = Vec::new();
+        for (name, bytes) in &files {
+            let path = Path::new(name);
+            if path.components().count() != 1 || name.starts_with('.') {
+                return Err(SearchError::Saved(format!("unexpected file name {name:?}")));
+            }
+            directory.atomic_write(path, bytes).map_err(|e| SearchError::Saved(e.to_string()))?;
+            if name != META_FILE {
+                managed.push(name);
+            }
+        }
+        // Listed as tantivy's own files, so that merges after the restart remove them when unused.
+        let managed = serde_json::to_vec(&managed).map_err(|e| SearchError::Saved(e.to_string()))?;
+        directory.atomic_write(Path::new(MANAGED_FILE), &managed).map_err(|e| SearchError::Saved(e.to_string()))?;
+        let index = tantivy::Index::open(directory)?;
+        let (schema, fields) = TextIndex::schema();
+        if index.schema() != schema {
+            return Err(SearchError::Saved("the saved text index has another schema".into()));
+        }
+        index.tokenizers().register("words", TextAnalyzer::from(WhitespaceTokenizer::default()));
+        TextIndex::ready(index, fields)
     }
 
     pub fn searcher(&self) -> Searcher {
@@ -259,8 +353,9 @@ impl TextIndex {
             writer.delete_term(Term::from_field_text(self.fields.id, &doc.id.to_string()));
             writer.add_document(self.fields.document(&doc))?;
         }
-        if let Err(e) = writer.commit() {
-            // A writer whose commit failed is in an unknown state; later updates rebuild instead.
+        let committed = writer.commit().map(drop).and_then(|()| TextIndex::merge_small_segments(writer));
+        if let Err(e) = committed {
+            // A writer whose commit or merge failed is in an unknown state; later updates rebuild instead.
             *guard = None;
             return Err(e.into());
         }

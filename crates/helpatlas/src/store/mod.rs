@@ -137,6 +137,10 @@ pub trait Store: Accounts + History + Submissions + LinkChecks + Feeds + Send + 
     /// The number of the latest change (0 when empty): replicas poll it to notice writes.
     async fn latest_change(&self) -> Result<i64, StoreError>;
 
+    /// When and by what change `seq` was written, or `None` when the store has no such change: with
+    /// the number, what tells this store's history from that of another database or an older backup.
+    async fn change_mark(&self, seq: i64) -> Result<Option<String>, StoreError>;
+
     /// Every record written by a change numbered above `after`, each list ordered by id: what a
     /// server that has seen change `after` needs to catch up without reloading everything.
     async fn changes_since(&self, after: i64) -> Result<Directory, StoreError>;

@@ -459,6 +459,13 @@ impl Store for SqlStore {
         Ok(row.try_get("seq")?)
     }
 
+    async fn change_mark(&self, seq: i64) -> Result<Option<String>, StoreError> {
+        let row =
+            sqlx::query("SELECT at, origin FROM changes WHERE seq = $1").bind(seq).fetch_optional(&self.pool).await?;
+        let Some(row) = row else { return Ok(None) };
+        Ok(Some(format!("{} {}", row.try_get::<String, _>("at")?, row.try_get::<String, _>("origin")?)))
+    }
+
     /// The three tables are read in one transaction, so that a write landing between them cannot give
     /// a service without the organization it was written with.
     async fn changes_since(&self, after: i64) -> Result<Directory, StoreError> {

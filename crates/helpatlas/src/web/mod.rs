@@ -44,6 +44,8 @@ pub struct AppState {
     /// The site's public origin (`https://help.example.org`), before the paths of `hreflang`
     /// alternates; empty: paths alone.
     pub public_url: Arc<str>,
+    /// Where the index is saved between runs (see `search::saved`); none: not saved.
+    pub saved_index: Option<Arc<std::path::Path>>,
 }
 
 impl AppState {
@@ -60,6 +62,7 @@ impl AppState {
             admin: None,
             intake: None,
             public_url: Arc::from(""),
+            saved_index: None,
         }
     }
 
@@ -70,6 +73,11 @@ impl AppState {
 
     pub fn with_admin(mut self, admin: admin::AdminState) -> AppState {
         self.admin = Some(Arc::new(admin));
+        self
+    }
+
+    pub fn with_saved_index(mut self, path: &std::path::Path) -> AppState {
+        self.saved_index = Some(Arc::from(path));
         self
     }
 
