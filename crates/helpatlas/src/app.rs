@@ -5,10 +5,10 @@ use crate::bundled::{self, DataError};
 use crate::config::{ConfigError, DataConfig};
 use crate::i18n;
 use crate::linkcheck::{self, CheckSettings};
-use crate::model::{Author, Directory, RecordKind, RetiredStatus, Retirement};
+use crate::model::{Author, Directory, Location, Organization, RecordKind, RetiredStatus, Retirement, Service};
 use crate::moderation::{Intake, IntakeSettings};
-use crate::search::{Index, SavedError, SearchError, Stamp};
-use crate::store::{self, Store, StoreError};
+use crate::search::{Building, Index, SavedError, SearchError, Stamp};
+use crate::store::{self, RecordTable, Store, StoreError};
 use crate::web::admin::{AdminSettings, AdminState};
 use crate::web::{self, AppState};
 use chrono::Utc;
@@ -128,25 +128,82 @@ async fn retire_removed(
     Ok(retired)
 }
 
-/// Builds the search index from the store's current contents.
+/// Services read from the store at a time while the index is built: enough that reading and
+/// building stay busy, few enough that a million are never held as records at once.
+const BUILD_BATCH: usize = 20_000;
+
+/// Builds the search index from the store's current contents: organizations and locations whole,
+/// then services a batch at a time, the next batch read while the last is built.
 pub async fn load_index(store: &dyn Store) -> Result<Index, AppError> {
     let started = std::time::Instant::now();
     let change = store.latest_change().await?;
-    let directory = store.load_directory().await?;
-    let loaded = started.elapsed();
-    let index = tokio::task::spawn_blocking(move || Index::try_build(directory, change))
-        .await
-        .map_err(|e| AppError::Serve(std::io::Error::other(e.to_string())))?
-        .map_err(AppError::Search)?;
+    let organizations = read_table(store, RecordTable::Organizations, |d| d.organizations).await?;
+    let locations = read_table(store, RecordTable::Locations, |d| d.locations).await?;
+    let first = store.page(RecordTable::Services, None, BUILD_BATCH).await?.services;
+    let started_building = blocking(move || Building::new(organizations, locations, &first).map(|b| (b, first)));
+    let (mut building, mut batch) = started_building.await??;
+    loop {
+        let last = batch.last().map(|s| s.id);
+        let full = batch.len() == BUILD_BATCH;
+        let build = blocking(move || building.add(batch).map(|()| building));
+        let (next, built) = tokio::join!(read_after(store, last, full), build);
+        building = built??;
+        match next? {
+            Some(services) => batch = services,
+            None => break,
+        }
+    }
+    let index = blocking(move || building.finish(change)).await??;
     tracing::info!(
         services = index.len(),
-        load_ms = loaded.as_millis() as u64,
-        build_ms = (started.elapsed() - loaded).as_millis() as u64,
+        build_ms = started.elapsed().as_millis() as u64,
         text_index_mb = index.text_index_bytes() / 1_000_000,
         records_mb = index.packed_bytes() / 1_000_000,
         "search index built"
     );
     Ok(index)
+}
+
+/// The services after `last`, or none when the batch that ended with it was the last.
+async fn read_after(store: &dyn Store, last: Option<Uuid>, more: bool) -> Result<Option<Vec<Service>>, AppError> {
+    if !more {
+        return Ok(None);
+    }
+    Ok(Some(store.page(RecordTable::Services, last, BUILD_BATCH).await?.services))
+}
+
+/// Every record of one table, read page by page.
+async fn read_table<T: HasId>(
+    store: &dyn Store,
+    table: RecordTable,
+    list: impl Fn(Directory) -> Vec<T>,
+) -> Result<Vec<T>, AppError> {
+    let mut all: Vec<T> = Vec::new();
+    loop {
+        let page = list(store.page(table, all.last().map(HasId::id), BUILD_BATCH).await?);
+        let done = page.len() < BUILD_BATCH;
+        all.extend(page);
+        if done {
+            return Ok(all);
+        }
+    }
+}
+
+/// A record read page by page, after the id of the last one.
+trait HasId {
+    fn id(&self) -> Uuid;
+}
+
+impl HasId for Organization {
+    fn id(&self) -> Uuid {
+        self.id
+    }
+}
+
+impl HasId for Location {
+    fn id(&self) -> Uuid {
+        self.id
+    }
 }
 
 /// Runs `work` on the blocking pool.

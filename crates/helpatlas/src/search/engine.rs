@@ -2,8 +2,9 @@
 //! there is text), the exact coverage test, filters and facets in one pass, then ranking of only the
 //! page asked for.
 //!
-//! Ranking: text relevance (in tiers, so that near-equal scores leave room for the next signals),
-//! then services that cover the whole place before those known only to be somewhere in its country,
+//! Ranking: services that cover the whole place before those known only to be somewhere in its
+//! country (for a place known only by its country: a local service may not be usable there at all),
+//! then text relevance (in tiers, so that near-equal scores leave room for the next signals),
 //! then services meant for the place before worldwide ones, then distance to the nearest location, open now, verified in the last year, name and id (stable).
 
 use super::cache::{self, Cached};
@@ -114,9 +115,9 @@ impl Index {
 
     fn compare(&self, a: &Ranked, b: &Ranked) -> Ordering {
         let far = |r: &Ranked| r.distance_km.unwrap_or(f64::MAX);
-        b.tier
-            .cmp(&a.tier)
-            .then(a.partial.cmp(&b.partial))
+        a.partial
+            .cmp(&b.partial)
+            .then(b.tier.cmp(&a.tier))
             .then(a.worldwide.cmp(&b.worldwide))
             .then(far(a).total_cmp(&far(b)))
             .then(b.open.cmp(&a.open))

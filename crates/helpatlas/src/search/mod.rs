@@ -21,6 +21,7 @@ mod update;
 pub use query::{Facets, SearchHit, SearchQuery, SearchResults};
 pub use saved::{SavedError, SavedIndex, Stamp};
 pub use text::SearchError;
+pub use update::Building;
 
 use crate::model::{Coverage, Kind, Location, Organization, Place, Point, Service};
 use chrono::{DateTime, Utc};

@@ -189,6 +189,48 @@ pub struct TextIndex {
     writer: Mutex<Option<IndexWriter>>,
 }
 
+/// A text index being built, batch by batch (see [`TextIndex::builder`]).
+pub struct TextBuilder {
+    index: tantivy::Index,
+    fields: Fields,
+    writer: IndexWriter,
+    threads: usize,
+}
+
+impl TextBuilder {
+    /// Indexes documents `0..len` of a batch, made by `doc` on the builder's threads: folding and
+    /// stemming cost more than tantivy's own work, and documents are made one at a time so that a
+    /// batch's are never all held at once.
+    pub fn add<'a>(&self, len: usize, doc: impl Fn(usize) -> TextDoc<'a> + Sync) -> Result<(), SearchError> {
+        let threads = self.threads;
+        std::thread::scope(|scope| {
+            let workers: Vec<_> = (0..threads)
+                .map(|t| {
+                    let (writer, fields, doc) = (&self.writer, &self.fields, &doc);
+                    scope.spawn(move || {
+                        (t..len)
+                            .step_by(threads)
+                            .try_for_each(|i| writer.add_document(fields.document(&doc(i))).map(drop))
+                    })
+                })
+                .collect();
+            workers.into_iter().try_for_each(|w| w.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
+        })?;
+        Ok(())
+    }
+
+    /// Commits, then merges to one segment so that queries walk one set of postings.
+    pub fn finish(mut self) -> Result<TextIndex, SearchError> {
+        self.writer.commit()?;
+        let segments = self.index.searchable_segment_ids()?;
+        if segments.len() > 1 {
+            self.writer.merge(&segments).wait()?;
+        }
+        self.writer.wait_merging_threads()?;
+        TextIndex::ready(self.index, self.fields)
+    }
+}
+
 /// Segments an updated index may have before the small ones are merged (see `merge_small_segments`).
 const MAX_SEGMENTS: usize = 8;
 
@@ -216,41 +258,13 @@ impl TextIndex {
         (b.build(), fields)
     }
 
-    /// Indexes `docs` with `threads` threads preparing documents (folding and stemming cost more than
-    /// tantivy's own work) and `budget` bytes, then merges to one segment so that queries walk one set
-    /// of postings.
-    pub fn build<'a>(
-        len: usize,
-        doc: impl Fn(u32) -> TextDoc<'a> + Sync,
-        threads: usize,
-        budget: usize,
-    ) -> Result<TextIndex, SearchError> {
+    /// Starts a build with `threads` threads preparing documents and `budget` bytes for tantivy.
+    pub fn builder(threads: usize, budget: usize) -> Result<TextBuilder, SearchError> {
         let (schema, fields) = TextIndex::schema();
         let index = tantivy::Index::create_in_ram(schema);
         index.tokenizers().register("words", TextAnalyzer::from(WhitespaceTokenizer::default()));
-        let mut writer: IndexWriter = index.writer_with_num_threads(threads, budget)?;
-        // Documents are made on the worker threads, one at a time, so that a million of them are
-        // never held at once.
-        std::thread::scope(|scope| {
-            let workers: Vec<_> = (0..threads)
-                .map(|t| {
-                    let (writer, fields, doc) = (&writer, &fields, &doc);
-                    scope.spawn(move || {
-                        (t..len)
-                            .step_by(threads)
-                            .try_for_each(|p| writer.add_document(fields.document(&doc(p as u32))).map(drop))
-                    })
-                })
-                .collect();
-            workers.into_iter().try_for_each(|w| w.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
-        })?;
-        writer.commit()?;
-        let segments = index.searchable_segment_ids()?;
-        if segments.len() > 1 {
-            writer.merge(&segments).wait()?;
-        }
-        writer.wait_merging_threads()?;
-        TextIndex::ready(index, fields)
+        let writer: IndexWriter = index.writer_with_num_threads(threads, budget)?;
+        Ok(TextBuilder { index, fields, writer, threads })
     }
 
     /// The index with its update writer and reader.

@@ -4,8 +4,8 @@
 
 use super::coverage;
 use super::facts::{Facts, Languages, OpenCache, Schedule, Schedules};
-use super::records::{Packed, Packer};
-use super::text::{SearchError, TextDoc, TextIndex};
+use super::records::Packer;
+use super::text::{SearchError, TextBuilder, TextDoc, TextIndex};
 use super::{Index, Lists, Packers, StoredLocation, Summary, Tables};
 use crate::geo::atlas;
 use crate::i18n::english;
@@ -18,8 +18,28 @@ use uuid::Uuid;
 /// Memory for building the text index: enough that a million services need only a few segments.
 const BUILD_WRITER_BYTES: usize = 200_000_000;
 
+/// What a service's text and facts read of one of its locations: kept while building instead of
+/// the whole record.
+pub(super) struct LocationText {
+    name: Box<str>,
+    city: Option<Box<str>>,
+    region: Option<Box<str>>,
+    point: Point,
+}
+
+impl LocationText {
+    fn of(l: &Location) -> LocationText {
+        LocationText {
+            name: l.name.as_str().into(),
+            city: l.city.as_deref().map(Into::into),
+            region: l.region.as_deref().map(Into::into),
+            point: l.point,
+        }
+    }
+}
+
 /// Names of the places a service is offered at, so that "Bergen" or "Bayern" finds it.
-fn place_names<'a>(s: &'a Service, locations: &[&'a Location]) -> Vec<&'a str> {
+fn place_names<'a>(s: &'a Service, locations: &[&'a LocationText]) -> Vec<&'a str> {
     let mut names = Vec::new();
     for area in &s.areas {
         match area {
@@ -35,27 +55,27 @@ fn place_names<'a>(s: &'a Service, locations: &[&'a Location]) -> Vec<&'a str> {
 }
 
 /// The words of everything a person may type to find `s`, except its name.
-fn body<'a>(s: &'a Service, organization: Option<&'a Organization>, locations: &[&'a Location]) -> Vec<&'a str> {
+fn body<'a>(s: &'a Service, organization: Option<&'a str>, locations: &[&'a LocationText]) -> Vec<&'a str> {
     let t = english();
     let mut body: Vec<&str> = vec![s.alternate_name.as_deref().unwrap_or(""), &s.description];
     // Its description in every language it has, so that it is found in the words of each.
     body.extend(s.translations.values().filter_map(|t| t.description.as_deref()));
-    body.extend(organization.map(|o| o.name.as_str()));
+    body.extend(organization);
     body.extend(s.topics.iter().map(|x| t.label("topic", x.code())));
     body.extend(s.forms.iter().map(|x| t.label("form", x.code())));
     body.extend(s.audiences.iter().map(|x| t.label("audience", x.code())));
-    body.extend(locations.iter().map(|l| l.name.as_str()));
+    body.extend(locations.iter().map(|l| &*l.name));
     body.extend(place_names(s, locations));
     body
 }
 
-/// The text document of the service at `position`, with the organization and locations it shows.
+/// The text document of the service at `position`, with the organization name and locations it shows.
 fn text_doc<'a>(
     position: u32,
     s: &'a Service,
     facts: &Facts,
-    organization: Option<&'a Organization>,
-    locations: &[&'a Location],
+    organization: Option<&'a str>,
+    locations: &[&'a LocationText],
 ) -> TextDoc<'a> {
     TextDoc {
         id: s.id,
@@ -68,84 +88,96 @@ fn text_doc<'a>(
     }
 }
 
-/// Every record of a directory, packed, in the directory's order.
-struct PackedDirectory {
-    services: Vec<Packed>,
-    organizations: Vec<Packed>,
-    locations: Vec<Packed>,
+/// An index being built from records read in batches: organizations and locations first, whole,
+/// then services a batch at a time, so that a million services are never all held as records at once.
+pub struct Building {
+    tables: Tables,
+    text: TextBuilder,
+    /// What the services' text and facts need of the organizations and locations, which are kept packed.
+    organization_names: HashMap<Uuid, Box<str>>,
+    located: HashMap<Uuid, LocationText>,
 }
 
-impl PackedDirectory {
-    fn of(packers: &Packers, d: &Directory) -> PackedDirectory {
-        PackedDirectory {
-            services: d.services.iter().map(|s| packers.services.pack(s)).collect(),
-            organizations: d.organizations.iter().map(|o| packers.organizations.pack(o)).collect(),
-            locations: d.locations.iter().map(|l| packers.locations.pack(l)).collect(),
-        }
-    }
-}
-
-impl Index {
-    /// Builds the index of a whole directory. Building an in-memory text index fails only on a bug
-    /// (there is no I/O); callers that can report errors use [`Index::try_build`].
-    pub fn build(directory: Directory, change: i64) -> Index {
-        match Index::try_build(directory, change) {
-            Ok(index) => index,
-            Err(e) => panic!("building the in-memory text index failed: {e}"),
-        }
-    }
-
-    pub fn try_build(mut directory: Directory, change: i64) -> Result<Index, SearchError> {
-        directory.services.retain(|s| !s.is_retired());
+impl Building {
+    /// Starts with every organization and location; `samples` are services like those to come, to
+    /// train the services' packer on.
+    pub fn new(
+        organizations: Vec<Organization>,
+        locations: Vec<Location>,
+        samples: &[Service],
+    ) -> Result<Building, SearchError> {
         let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 4);
-        let d = &directory;
         let packers = Arc::new(Packers {
-            services: Packer::new(&Packer::samples(&d.services)),
-            organizations: Packer::new(&Packer::samples(&d.organizations)),
-            locations: Packer::new(&Packer::samples(&d.locations)),
+            services: Packer::new(&Packer::samples(samples)),
+            organizations: Packer::new(&Packer::samples(&organizations)),
+            locations: Packer::new(&Packer::samples(&locations)),
         });
-        let organizations: HashMap<Uuid, &Organization> = d.organizations.iter().map(|o| (o.id, o)).collect();
-        let locations: HashMap<Uuid, &Location> = d.locations.iter().map(|l| (l.id, l)).collect();
-        let mut tables = Tables {
+        let (packed_organizations, packed_locations) = std::thread::scope(|scope| {
+            let packing = scope.spawn(|| {
+                organizations.iter().map(|o| (o.id, packers.organizations.pack(o))).collect::<HashMap<_, _>>()
+            });
+            let located: HashMap<Uuid, StoredLocation> =
+                locations.iter().map(|l| (l.id, StoredLocation::of(l, packers.locations.pack(l)))).collect();
+            (packing.join().unwrap_or_else(|e| std::panic::resume_unwind(e)), located)
+        });
+        let tables = Tables {
             services: Vec::new(),
-            organizations: HashMap::new(),
-            locations: HashMap::new(),
-            positions: d.services.iter().enumerate().map(|(i, s)| (s.id, i as u32)).collect(),
+            organizations: packed_organizations,
+            locations: packed_locations,
+            positions: HashMap::new(),
             vacant: HashSet::new(),
-            summaries: Vec::with_capacity(d.services.len()),
-            facts: Vec::with_capacity(d.services.len()),
-            packers: Arc::clone(&packers),
+            summaries: Vec::new(),
+            facts: Vec::new(),
+            packers,
             dependents: HashMap::new(),
             lists: Lists::default(),
             crisis: Lists::default(),
             languages: Languages::default(),
             schedules: Schedules::default(),
         };
-        // Records are packed on a thread of their own, beside filing and the text index, whose
-        // single-threaded stretches (filing, the final merge) leave a core idle.
-        let (text, packed) = std::thread::scope(|scope| {
-            let packing = scope.spawn(|| PackedDirectory::of(&packers, d));
-            for (position, s) in d.services.iter().enumerate() {
-                let summary = tables.summarize(s);
-                tables.summaries.push(summary);
-                let points = s.location_ids.iter().filter_map(|id| locations.get(id)).map(|l| l.point).collect();
-                let facts = tables.file(position as u32, s, points);
-                tables.facts.push(facts);
-            }
-            let doc = |p: u32| {
-                let s = &d.services[p as usize];
-                let located: Vec<&Location> =
-                    s.location_ids.iter().filter_map(|id| locations.get(id).copied()).collect();
-                text_doc(p, s, &tables.facts[p as usize], organizations.get(&s.organization_id).copied(), &located)
+        Ok(Building {
+            tables,
+            text: TextIndex::builder(threads, BUILD_WRITER_BYTES)?,
+            organization_names: organizations.into_iter().map(|o| (o.id, o.name.into_boxed_str())).collect(),
+            located: locations.iter().map(|l| (l.id, LocationText::of(l))).collect(),
+        })
+    }
+
+    /// Files, packs and indexes a batch of services (retired ones are left out).
+    pub fn add(&mut self, mut services: Vec<Service>) -> Result<(), SearchError> {
+        services.retain(|s| !s.is_retired());
+        let first = self.tables.summaries.len();
+        for s in &services {
+            let position = self.tables.summaries.len() as u32;
+            self.tables.positions.insert(s.id, position);
+            let summary = self.tables.summarize(s);
+            self.tables.summaries.push(summary);
+            let points = s.location_ids.iter().filter_map(|id| self.located.get(id)).map(|l| l.point).collect();
+            let facts = self.tables.file(position, s, points);
+            self.tables.facts.push(facts);
+        }
+        // Records are packed on a thread of their own, beside the text index's threads.
+        let (tables, names, located) = (&self.tables, &self.organization_names, &self.located);
+        let packed = std::thread::scope(|scope| {
+            let packing = scope.spawn(|| services.iter().map(|s| tables.packers.services.pack(s)).collect::<Vec<_>>());
+            let doc = |i: usize| {
+                let s = &services[i];
+                let shown: Vec<&LocationText> = s.location_ids.iter().filter_map(|id| located.get(id)).collect();
+                let organization = names.get(&s.organization_id).map(|n| &**n);
+                text_doc((first + i) as u32, s, &tables.facts[first + i], organization, &shown)
             };
-            let text = TextIndex::build(d.services.len(), doc, threads, BUILD_WRITER_BYTES);
-            (text, packing.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-        });
-        let text = text?;
-        tables.services = packed.services;
-        tables.organizations = d.organizations.iter().map(|o| o.id).zip(packed.organizations).collect();
-        tables.locations =
-            d.locations.iter().zip(packed.locations).map(|(l, record)| (l.id, StoredLocation::of(l, record))).collect();
+            let indexed = self.text.add(services.len(), doc);
+            let packed = packing.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
+            indexed.map(|()| packed)
+        })?;
+        self.tables.services.extend(packed);
+        Ok(())
+    }
+
+    /// The index, as built at store change `change`.
+    pub fn finish(self, change: i64) -> Result<Index, SearchError> {
+        let text = self.text.finish()?;
+        let tables = self.tables;
         Ok(Index {
             searcher: text.searcher(),
             text: Arc::new(text),
@@ -159,6 +191,24 @@ impl Index {
             built_at: Utc::now(),
         })
     }
+}
+
+impl Index {
+    /// Builds the index of a whole directory. Building an in-memory text index fails only on a bug
+    /// (there is no I/O); callers that can report errors use [`Index::try_build`].
+    pub fn build(directory: Directory, change: i64) -> Index {
+        match Index::try_build(directory, change) {
+            Ok(index) => index,
+            Err(e) => panic!("building the in-memory text index failed: {e}"),
+        }
+    }
+
+    pub fn try_build(directory: Directory, change: i64) -> Result<Index, SearchError> {
+        let Directory { organizations, locations, services } = directory;
+        let mut building = Building::new(organizations, locations, &services)?;
+        building.add(services)?;
+        building.finish(change)
+    }
 
     /// A new version of the index with `changes` (records inserted or modified since this version was
     /// built) applied; this version is left as it was. Costs time in proportion to the size of the
@@ -171,18 +221,19 @@ impl Index {
             let points = s.location_ids.iter().filter_map(|id| next.locations.get(id)).map(|l| l.point).collect();
             next.facts[*p as usize] = next.file(*p, s, points);
         }
-        let shown: Vec<(Option<Organization>, Vec<Location>)> = touched
+        let shown: Vec<(Option<String>, Vec<LocationText>)> = touched
             .iter()
             .map(|(_, s)| {
+                let locations = s.location_ids.iter().filter_map(|id| next.location(*id));
                 (
-                    next.organization(s.organization_id),
-                    s.location_ids.iter().filter_map(|id| next.location(*id)).collect(),
+                    next.organization(s.organization_id).map(|o| o.name),
+                    locations.map(|l| LocationText::of(&l)).collect(),
                 )
             })
             .collect();
         let docs = touched.iter().zip(&shown).map(|((p, s), (organization, locations))| {
-            let located: Vec<&Location> = locations.iter().collect();
-            text_doc(*p, s, &next.facts[*p as usize], organization.as_ref(), &located)
+            let located: Vec<&LocationText> = locations.iter().collect();
+            text_doc(*p, s, &next.facts[*p as usize], organization.as_deref(), &located)
         });
         let searcher = self.text.update(docs, &retired)?;
         Ok(Index {
