@@ -5,7 +5,7 @@ use crate::bundled::{self, DataError};
 use crate::config::{ConfigError, DataConfig};
 use crate::i18n;
 use crate::linkcheck::{self, CheckSettings};
-use crate::model::{Author, Directory, Location, Organization, RecordKind, RetiredStatus, Retirement, Service};
+use crate::model::{Author, Directory, RecordKind, RetiredStatus, Retirement};
 use crate::moderation::{Intake, IntakeSettings};
 use crate::search::{Building, Index, SavedError, SearchError, Stamp};
 use crate::store::{self, RecordTable, Store, StoreError};
@@ -128,31 +128,50 @@ async fn retire_removed(
     Ok(retired)
 }
 
-/// Services read from the store at a time while the index is built: enough that reading and
+/// Records read from the store at a time while the index is built: enough that reading and
 /// building stay busy, few enough that a million are never held as records at once.
 const BUILD_BATCH: usize = 20_000;
 
-/// Builds the search index from the store's current contents: organizations and locations whole,
-/// then services a batch at a time, the next batch read while the last is built.
+/// Builds the search index from the store's current contents, every table read a batch at a time
+/// and packed as it comes (organizations, locations, then services), so that a million records are
+/// never all held at once.
 pub async fn load_index(store: &dyn Store) -> Result<Index, AppError> {
     let started = std::time::Instant::now();
     let change = store.latest_change().await?;
-    let organizations = read_table(store, RecordTable::Organizations, |d| d.organizations).await?;
-    let locations = read_table(store, RecordTable::Locations, |d| d.locations).await?;
-    let first = store.page(RecordTable::Services, None, BUILD_BATCH).await?.services;
-    let started_building = blocking(move || Building::new(organizations, locations, &first).map(|b| (b, first)));
-    let (mut building, mut batch) = started_building.await??;
-    loop {
-        let last = batch.last().map(|s| s.id);
-        let full = batch.len() == BUILD_BATCH;
-        let build = blocking(move || building.add(batch).map(|()| building));
-        let (next, built) = tokio::join!(read_after(store, last, full), build);
-        building = built??;
-        match next? {
-            Some(services) => batch = services,
-            None => break,
-        }
-    }
+    let organizations = store.page(RecordTable::Organizations, None, BUILD_BATCH).await?.organizations;
+    let locations = store.page(RecordTable::Locations, None, BUILD_BATCH).await?.locations;
+    let services = store.page(RecordTable::Services, None, BUILD_BATCH).await?.services;
+    let first = (organizations, locations, services);
+    let (building, (organizations, locations, services)) =
+        blocking(move || Building::new(&first.0, &first.1, &first.2).map(|b| (b, first))).await??;
+    let building = add_table(
+        store,
+        RecordTable::Organizations,
+        building,
+        organizations,
+        |o| o.id,
+        |d| d.organizations,
+        |b, v| {
+            b.add_organizations(v);
+            Ok(())
+        },
+    )
+    .await?;
+    let building = add_table(
+        store,
+        RecordTable::Locations,
+        building,
+        locations,
+        |l| l.id,
+        |d| d.locations,
+        |b, v| {
+            b.add_locations(v);
+            Ok(())
+        },
+    )
+    .await?;
+    let building =
+        add_table(store, RecordTable::Services, building, services, |s| s.id, |d| d.services, Building::add).await?;
     let index = blocking(move || building.finish(change)).await??;
     tracing::info!(
         services = index.len(),
@@ -164,45 +183,32 @@ pub async fn load_index(store: &dyn Store) -> Result<Index, AppError> {
     Ok(index)
 }
 
-/// The services after `last`, or none when the batch that ended with it was the last.
-async fn read_after(store: &dyn Store, last: Option<Uuid>, more: bool) -> Result<Option<Vec<Service>>, AppError> {
-    if !more {
-        return Ok(None);
-    }
-    Ok(Some(store.page(RecordTable::Services, last, BUILD_BATCH).await?.services))
-}
-
-/// Every record of one table, read page by page.
-async fn read_table<T: HasId>(
+/// Adds a whole table to `building`, starting with `batch` (its first page): each batch is added on
+/// the blocking pool while the next is read.
+async fn add_table<T: Send + 'static>(
     store: &dyn Store,
     table: RecordTable,
-    list: impl Fn(Directory) -> Vec<T>,
-) -> Result<Vec<T>, AppError> {
-    let mut all: Vec<T> = Vec::new();
+    mut building: Building,
+    mut batch: Vec<T>,
+    id: fn(&T) -> Uuid,
+    records: fn(Directory) -> Vec<T>,
+    add: fn(&mut Building, Vec<T>) -> Result<(), SearchError>,
+) -> Result<Building, AppError> {
     loop {
-        let page = list(store.page(table, all.last().map(HasId::id), BUILD_BATCH).await?);
-        let done = page.len() < BUILD_BATCH;
-        all.extend(page);
-        if done {
-            return Ok(all);
+        let last = batch.last().map(id).filter(|_| batch.len() == BUILD_BATCH);
+        let adding = blocking(move || add(&mut building, batch).map(|()| building));
+        let next = async {
+            match last {
+                Some(last) => store.page(table, Some(last), BUILD_BATCH).await.map(|d| Some(records(d))),
+                None => Ok(None),
+            }
+        };
+        let (next, added) = tokio::join!(next, adding);
+        building = added??;
+        match next? {
+            Some(more) => batch = more,
+            None => return Ok(building),
         }
-    }
-}
-
-/// A record read page by page, after the id of the last one.
-trait HasId {
-    fn id(&self) -> Uuid;
-}
-
-impl HasId for Organization {
-    fn id(&self) -> Uuid {
-        self.id
-    }
-}
-
-impl HasId for Location {
-    fn id(&self) -> Uuid {
-        self.id
     }
 }
 

@@ -99,31 +99,23 @@ pub struct Building {
 }
 
 impl Building {
-    /// Starts with every organization and location; `samples` are services like those to come, to
-    /// train the services' packer on.
+    /// Starts a build whose packers are trained on samples of each kind of record (the first page
+    /// read of each serves). All organizations and locations are added before any service.
     pub fn new(
-        organizations: Vec<Organization>,
-        locations: Vec<Location>,
-        samples: &[Service],
+        organizations: &[Organization],
+        locations: &[Location],
+        services: &[Service],
     ) -> Result<Building, SearchError> {
         let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 4);
         let packers = Arc::new(Packers {
-            services: Packer::new(&Packer::samples(samples)),
-            organizations: Packer::new(&Packer::samples(&organizations)),
-            locations: Packer::new(&Packer::samples(&locations)),
-        });
-        let (packed_organizations, packed_locations) = std::thread::scope(|scope| {
-            let packing = scope.spawn(|| {
-                organizations.iter().map(|o| (o.id, packers.organizations.pack(o))).collect::<HashMap<_, _>>()
-            });
-            let located: HashMap<Uuid, StoredLocation> =
-                locations.iter().map(|l| (l.id, StoredLocation::of(l, packers.locations.pack(l)))).collect();
-            (packing.join().unwrap_or_else(|e| std::panic::resume_unwind(e)), located)
+            services: Packer::new(&Packer::samples(services)),
+            organizations: Packer::new(&Packer::samples(organizations)),
+            locations: Packer::new(&Packer::samples(locations)),
         });
         let tables = Tables {
             services: Vec::new(),
-            organizations: packed_organizations,
-            locations: packed_locations,
+            organizations: HashMap::new(),
+            locations: HashMap::new(),
             positions: HashMap::new(),
             vacant: HashSet::new(),
             summaries: Vec::new(),
@@ -138,9 +130,27 @@ impl Building {
         Ok(Building {
             tables,
             text: TextIndex::builder(threads, BUILD_WRITER_BYTES)?,
-            organization_names: organizations.into_iter().map(|o| (o.id, o.name.into_boxed_str())).collect(),
-            located: locations.iter().map(|l| (l.id, LocationText::of(l))).collect(),
+            organization_names: HashMap::new(),
+            located: HashMap::new(),
         })
+    }
+
+    /// Packs a batch of organizations, keeping their names for the services' text.
+    pub fn add_organizations(&mut self, organizations: Vec<Organization>) {
+        let packer = &self.tables.packers.organizations;
+        for o in organizations {
+            self.tables.organizations.insert(o.id, packer.pack(&o));
+            self.organization_names.insert(o.id, o.name.into_boxed_str());
+        }
+    }
+
+    /// Packs a batch of locations, keeping what the services' text and facts read of them.
+    pub fn add_locations(&mut self, locations: Vec<Location>) {
+        let packer = &self.tables.packers.locations;
+        for l in &locations {
+            self.tables.locations.insert(l.id, StoredLocation::of(l, packer.pack(l)));
+            self.located.insert(l.id, LocationText::of(l));
+        }
     }
 
     /// Files, packs and indexes a batch of services (retired ones are left out).
@@ -205,7 +215,9 @@ impl Index {
 
     pub fn try_build(directory: Directory, change: i64) -> Result<Index, SearchError> {
         let Directory { organizations, locations, services } = directory;
-        let mut building = Building::new(organizations, locations, &services)?;
+        let mut building = Building::new(&organizations, &locations, &services)?;
+        building.add_organizations(organizations);
+        building.add_locations(locations);
         building.add(services)?;
         building.finish(change)
     }
