@@ -264,6 +264,9 @@ impl TextIndex {
         let index = tantivy::Index::create_in_ram(schema);
         index.tokenizers().register("words", TextAnalyzer::from(WhitespaceTokenizer::default()));
         let writer: IndexWriter = index.writer_with_num_threads(threads, budget)?;
+        // `finish` merges every segment into one; a background merge of some of them at the same
+        // time would make that merge fail (it did with a smaller budget at a million services).
+        writer.set_merge_policy(Box::new(NoMergePolicy));
         Ok(TextBuilder { index, fields, writer, threads })
     }
 
