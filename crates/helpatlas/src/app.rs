@@ -278,10 +278,10 @@ pub async fn save_index(store: Arc<dyn Store>, index: Arc<Index>, path: Arc<Path
         }
         index.save(&stamp, &path)
     })
-    .await;
+    .await
+    .and_then(|saved| saved.map_err(AppError::from));
     match saved {
-        Ok(Ok(())) => tracing::info!(change, save_ms = started.elapsed().as_millis() as u64, "search index saved"),
-        Ok(Err(e)) => tracing::warn!(error = %e, "cannot save the search index"),
+        Ok(()) => tracing::info!(change, save_ms = started.elapsed().as_millis() as u64, "search index saved"),
         Err(e) => tracing::warn!(error = %e, "cannot save the search index"),
     }
 }

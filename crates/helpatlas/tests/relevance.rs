@@ -2,10 +2,11 @@
 //! services a person would expect among the first three, judged by hand against `data/directory/`.
 //! And the query parser's promise: no text makes it panic.
 
-use chrono::{DateTime, Utc};
+mod common;
+
+use common::places::{now, place};
 use helpatlas::bundled;
-use helpatlas::geo::atlas;
-use helpatlas::model::{Directory, Kind, Place, RetiredStatus, Retirement};
+use helpatlas::model::{Directory, Kind, RetiredStatus, Retirement};
 use helpatlas::search::{Index, SearchQuery};
 use proptest::prelude::*;
 use std::sync::OnceLock;
@@ -13,24 +14,6 @@ use std::sync::OnceLock;
 fn index() -> &'static Index {
     static INDEX: OnceLock<Index> = OnceLock::new();
     INDEX.get_or_init(|| Index::build(bundled::load().expect("bundled data is valid").0, 1))
-}
-
-/// A Wednesday at noon UTC, so that "open now" is the same on every run.
-fn now() -> DateTime<Utc> {
-    DateTime::parse_from_rfc3339("2026-01-14T12:00:00Z").expect("valid time").with_timezone(&Utc)
-}
-
-/// `CC` for a whole country, or `CC/City` for the biggest city of that name there.
-fn place(at: &str) -> Place {
-    let (code, city) = at.split_once('/').map_or((at, None), |(c, city)| (c, Some(city)));
-    let country = atlas().parse_country(code).expect("known country").code;
-    let Some(city) = city else { return Place { country, subdivisions: Vec::new(), point: None } };
-    let found = atlas().find_places(city, Some(country), 1);
-    let helpatlas::geo::PlaceRef::City(c) = found.first().expect("city exists").place else {
-        panic!("{city} is a city")
-    };
-    let subdivisions = c.subdivision.as_deref().map(|s| atlas().subdivision_chain(s)).unwrap_or_default();
-    Place { country, subdivisions, point: Some(c.point) }
 }
 
 fn top3(at: &str, kind: Option<Kind>, text: &str) -> (Vec<String>, bool) {

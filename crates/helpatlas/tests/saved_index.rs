@@ -3,33 +3,18 @@
 //! catches up with the changes since, and rebuilds when the file belongs to another database or to
 //! a history a restored backup has replaced.
 
-use chrono::{DateTime, Utc};
+mod common;
+
+use common::places::{now, place};
 use helpatlas::app::{self, IndexOrigin};
 use helpatlas::bundled::service_id;
 use helpatlas::config::DataConfig;
-use helpatlas::geo::{atlas, PlaceRef};
-use helpatlas::model::{Author, Directory, Kind, Place, RetiredStatus, Retirement};
+use helpatlas::model::{Author, Directory, Kind, RetiredStatus, Retirement};
 use helpatlas::search::{Index, SavedError, SearchQuery, Stamp};
 use helpatlas::store::Store;
 use std::path::Path;
 use std::sync::Arc;
 use uuid::Uuid;
-
-/// A Wednesday at noon UTC, so that "open now" is the same on every run.
-fn now() -> DateTime<Utc> {
-    DateTime::parse_from_rfc3339("2026-01-14T12:00:00Z").expect("valid time").with_timezone(&Utc)
-}
-
-/// `CC` for a whole country, or `CC/City` for the biggest city of that name there.
-fn place(at: &str) -> Place {
-    let (code, city) = at.split_once('/').map_or((at, None), |(c, city)| (c, Some(city)));
-    let country = atlas().parse_country(code).expect("known country").code;
-    let Some(city) = city else { return Place { country, subdivisions: Vec::new(), point: None } };
-    let found = atlas().find_places(city, Some(country), 1);
-    let PlaceRef::City(c) = found.first().expect("city exists").place else { panic!("{city} is a city") };
-    let subdivisions = c.subdivision.as_deref().map(|s| atlas().subdivision_chain(s)).unwrap_or_default();
-    Place { country, subdivisions, point: Some(c.point) }
-}
 
 const PLACES: &[&str] =
     &["NO", "US", "IN", "CN", "GB/London", "US/Los Angeles", "DE/Berlin", "JP/Tokyo", "BR/São Paulo"];

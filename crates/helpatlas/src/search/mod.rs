@@ -169,6 +169,23 @@ pub struct Available {
 }
 
 impl Index {
+    /// A version of the index over `tables` and the text index as `searcher` sees it, with empty
+    /// caches, made now.
+    fn version(tables: Tables, text: Arc<TextIndex>, searcher: tantivy::Searcher, change: i64, caching: bool) -> Index {
+        Index {
+            searcher,
+            text,
+            open: OpenCache::new(tables.services.len()),
+            cache: Default::default(),
+            crisis_lines: Default::default(),
+            listings: Default::default(),
+            caching,
+            tables,
+            change,
+            built_at: Utc::now(),
+        }
+    }
+
     fn service_at(&self, position: u32) -> Option<Service> {
         self.tables.service_at(position)
     }

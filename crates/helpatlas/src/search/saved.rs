@@ -19,7 +19,7 @@
 //! files (name, bytes); then the checksum.
 
 use super::coverage::Key;
-use super::facts::{Facts, Languages, OpenCache, Schedule, Schedules};
+use super::facts::{Facts, Languages, Schedule, Schedules};
 use super::records::{Packed, Packer};
 use super::text::TextIndex;
 use super::{Index, Lists, Packers, StoredLocation, Summary, Tables};
@@ -274,19 +274,8 @@ impl SavedIndex {
         if searcher.num_docs() != (tables.services.len() - tables.vacant.len()) as u64 {
             return Err(r.damaged("its text index and its records disagree"));
         }
-        Ok(Index {
-            searcher,
-            text: Arc::new(text),
-            open: OpenCache::new(tables.services.len()),
-            cache: Default::default(),
-            crisis_lines: Default::default(),
-            listings: Default::default(),
-            caching: true,
-            tables,
-            change: header.stamp.change,
-            // The age readiness reports is that of this version in memory, as for a build.
-            built_at: Utc::now(),
-        })
+        // The age readiness reports is that of this version in memory, as for a build.
+        Ok(Index::version(tables, Arc::new(text), searcher, header.stamp.change, true))
     }
 }
 

@@ -3,14 +3,13 @@
 //! which keeps serving until the new one replaces it.
 
 use super::coverage;
-use super::facts::{Facts, Languages, OpenCache, Schedule, Schedules};
+use super::facts::{Facts, Languages, Schedule, Schedules};
 use super::records::Packer;
 use super::text::{SearchError, TextBuilder, TextDoc, TextIndex};
 use super::{Index, Lists, Packers, StoredLocation, Summary, Tables};
 use crate::geo::atlas;
 use crate::i18n::english;
 use crate::model::{Directory, Location, Organization, Point, Service, ServiceArea};
-use chrono::Utc;
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::sync::Arc;
 use uuid::Uuid;
@@ -88,8 +87,8 @@ fn text_doc<'a>(
     }
 }
 
-/// An index being built from records read in batches: organizations and locations first, whole,
-/// then services a batch at a time, so that a million services are never all held as records at once.
+/// An index being built from records added in batches: organizations and locations first, then
+/// services, so that a million records are never all held at once.
 pub struct Building {
     tables: Tables,
     text: TextBuilder,
@@ -187,19 +186,8 @@ impl Building {
     /// The index, as built at store change `change`.
     pub fn finish(self, change: i64) -> Result<Index, SearchError> {
         let text = self.text.finish()?;
-        let tables = self.tables;
-        Ok(Index {
-            searcher: text.searcher(),
-            text: Arc::new(text),
-            open: OpenCache::new(tables.services.len()),
-            cache: Default::default(),
-            crisis_lines: Default::default(),
-            listings: Default::default(),
-            caching: true,
-            tables,
-            change,
-            built_at: Utc::now(),
-        })
+        let searcher = text.searcher();
+        Ok(Index::version(self.tables, Arc::new(text), searcher, change, true))
     }
 }
 
@@ -248,18 +236,7 @@ impl Index {
             text_doc(*p, s, &next.facts[*p as usize], organization.as_deref(), &located)
         });
         let searcher = self.text.update(docs, &retired)?;
-        Ok(Index {
-            searcher,
-            text: Arc::clone(&self.text),
-            open: OpenCache::new(next.services.len()),
-            cache: Default::default(),
-            crisis_lines: Default::default(),
-            listings: Default::default(),
-            caching: self.caching,
-            tables: next,
-            change,
-            built_at: Utc::now(),
-        })
+        Ok(Index::version(next, Arc::clone(&self.text), searcher, change, self.caching))
     }
 }
 

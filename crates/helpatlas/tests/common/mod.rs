@@ -56,4 +56,5 @@ impl TestApp {
 }
 
 pub mod browser;
+pub mod places;
 pub mod postgres;
