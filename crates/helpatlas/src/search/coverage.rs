@@ -205,6 +205,10 @@ impl Here {
         }
     }
 
+    pub fn has_point(&self) -> bool {
+        self.point.is_some()
+    }
+
     fn coverage(&self, area: &Area, homes: &[CountryCode]) -> Coverage {
         match (area, self.point) {
             (Area::World, _) => Coverage::Covers,

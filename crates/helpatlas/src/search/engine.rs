@@ -8,10 +8,13 @@
 //! then services meant for the place before worldwide ones, then distance to the nearest location, open now, verified in the last year, name and id (stable).
 
 use super::cache::{self, Cached};
+use super::coverage::Reach;
 use super::facts::{Counter, Filters};
+use super::plain::{Entry, Groups};
 use super::query::{SearchHit, SearchQuery, SearchResults, MAX_RADIUS_KM};
 use super::text::Parsed;
 use super::{coverage, synonyms, Index};
+use chrono::Datelike;
 use std::cmp::Ordering;
 
 /// How many relevance tiers text scores are cut into.
@@ -49,18 +52,27 @@ impl Index {
         let crisis = parsed.as_ref().is_some_and(|p| synonyms::is_crisis(&p.topics()));
         let radius_km = if q.radius_km.is_finite() { q.radius_km.clamp(0.0, MAX_RADIUS_KM) } else { MAX_RADIUS_KM };
         let keys = coverage::keys_for(&q.place, radius_km);
+        let here = coverage::Here::new(&q.place, radius_km);
+        let filters = Filters::of(q, &self.tables.languages);
+        let mut counter = Counter::new(self.tables.languages.len());
+        let recent_since = q.now.date_naive() - chrono::Duration::days(RECENT_DAYS);
+        let start = q.page.saturating_sub(1).saturating_mul(q.per_page);
+        let end = start.saturating_add(q.per_page);
+        // Without text, the plain services are counted and ranked from their own lists, and the
+        // coverage lists hold only the others; with text, the text index finds them all.
+        let mut plain = (0, Vec::new());
         let scored: Vec<(u32, f32)> = match &parsed {
             Some(p) => self.text.search(&self.searcher, p, &keys).unwrap_or_else(|e| {
                 tracing::warn!(error = %e, "text search failed; answering without text matches");
                 Vec::new()
             }),
-            None => self.tables.lists.union(&keys, self.slots()).into_iter().map(|p| (p, 0.0)).collect(),
+            None => {
+                let asked = self.plain_lists(&keys, &here);
+                plain = self.plain_answer(&asked.plain, &filters, q, &mut counter, end);
+                self.tables.lists.union(&keys, &asked.tested, self.slots()).into_iter().map(|p| (p, 0.0)).collect()
+            }
         };
-        let filters = Filters::of(q, &self.tables.languages);
-        let mut counter = Counter::new(self.tables.languages.len());
-        let recent_since = q.now.date_naive() - chrono::Duration::days(RECENT_DAYS);
         let max_score = scored.iter().map(|(_, s)| *s).fold(f32::MIN_POSITIVE, f32::max);
-        let here = coverage::Here::new(&q.place, radius_km);
         let mut ranked = Vec::new();
         for (position, score) in scored {
             let (s, f) = (&self.tables.summaries[position as usize], &self.tables.facts[position as usize]);
@@ -86,9 +98,11 @@ impl Index {
         }
         let facets = counter.facets(&self.tables.languages);
         let first_positions: Vec<u32> = if crisis { self.crisis_positions(&q.place).to_vec() } else { Vec::new() };
-        let total = ranked.len() + first_positions.iter().filter(|p| !ranked.iter().any(|r| r.position == **p)).count();
-        let start = q.page.saturating_sub(1).saturating_mul(q.per_page);
-        let end = start.saturating_add(q.per_page);
+        let (plain_total, plain_best) = plain;
+        let total = ranked.len()
+            + plain_total
+            + first_positions.iter().filter(|p| !ranked.iter().any(|r| r.position == **p)).count();
+        ranked.extend(plain_best);
         let top = self.top(ranked, end.saturating_add(first_positions.len()));
         let ranked_hits = top
             .into_iter()
@@ -97,6 +111,78 @@ impl Index {
         let hits =
             first_positions.iter().map(|&p| (p, None, false)).chain(ranked_hits).skip(start).take(q.per_page).collect();
         Cached { total, hits, facets, crisis }
+    }
+
+    /// Counts the services of the plain lists `asked` that pass the query's filters into `counter`;
+    /// returns how many pass and, of each list, those that may be among the first `n` results. A list is
+    /// in name order and reaches the place in one way, so within it only "open now" and "verified lately"
+    /// reorder: the first `n` of each of those four classes are all that can make the first `n`.
+    fn plain_answer(
+        &self,
+        asked: &[(&Groups, Reach)],
+        filters: &Filters,
+        q: &SearchQuery,
+        counter: &mut Counter,
+        n: usize,
+    ) -> (usize, Vec<Ranked>) {
+        let recent_since = (q.now.date_naive() - chrono::Duration::days(RECENT_DAYS)).num_days_from_ce();
+        let is_open = |p: u32| self.open.is_open(p, &self.tables.summaries[p as usize].schedule, q.now);
+        let (mut total, mut best) = (0, Vec::new());
+        for (groups, reach) in asked {
+            for (k, group) in groups.iter().enumerate().filter(|(_, g)| !g.entries.is_empty()) {
+                let kind = 1u32 << k;
+                // Class 0: open and recently verified, 1: open, 2: recently verified, 3: neither.
+                let mut classes: [Vec<u32>; 4] = Default::default();
+                let mut offer = |e: &Entry, open: bool| {
+                    let class = &mut classes[2 * usize::from(!open) + usize::from(e.verified < recent_since)];
+                    if class.len() < n {
+                        class.push(e.position);
+                    }
+                };
+                if filters.kind_only() {
+                    let passes = filters.kind_passes(kind);
+                    counter.add_tally(kind, &group.tally, passes);
+                    if !passes {
+                        continue;
+                    }
+                    total += group.entries.len();
+                    let mut open_now = 0;
+                    for e in &group.entries {
+                        let open = is_open(e.position);
+                        open_now += usize::from(open);
+                        offer(e, open);
+                    }
+                    counter.add_open(open_now);
+                } else {
+                    for e in &group.entries {
+                        let f = &self.tables.facts[e.position as usize];
+                        if !filters.eligible(f) {
+                            continue;
+                        }
+                        let open = || is_open(e.position);
+                        let fails = filters.fails(f, open);
+                        counter.add(f, fails, open);
+                        if fails == 0 {
+                            total += 1;
+                            offer(e, open());
+                        }
+                    }
+                }
+                for (class, positions) in classes.into_iter().enumerate() {
+                    best.extend(positions.into_iter().map(|position| Ranked {
+                        position,
+                        tier: 0,
+                        partial: reach.partial(),
+                        worldwide: reach.worldwide,
+                        distance_km: None,
+                        open: class < 2,
+                        recent: class % 2 == 0,
+                        name_key: self.tables.facts[position as usize].name_key,
+                    }));
+                }
+            }
+        }
+        (total, best)
     }
 
     /// The best `n` results in order, without sorting the rest.
@@ -127,5 +213,116 @@ impl Index {
                 let (x, y) = (&self.tables.summaries[a.position as usize], &self.tables.summaries[b.position as usize]);
                 x.name.cmp(&y.name).then(x.id.cmp(&y.id))
             })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::Index;
+    use crate::geo::atlas;
+    use crate::model::{Directory, Kind, Place, RetiredStatus, Retirement, ServiceArea, Topic};
+    use crate::search::SearchQuery;
+    use chrono::{DateTime, Utc};
+
+    /// Places of several sizes: whole countries, their regions, and cities with their regions and points.
+    fn places() -> Vec<Place> {
+        let mut places = Vec::new();
+        for code in ["US", "IN", "NO", "GB", "DE", "BR", "JP", "NG"] {
+            let country = atlas().parse_country(code).expect("known country").code;
+            places.push(Place { country, subdivisions: Vec::new(), point: None });
+            let cities = atlas().cities().iter().filter(|c| c.country == country);
+            for c in cities.filter(|c| c.population > 500_000).take(3) {
+                let subdivisions = c.subdivision.as_deref().map(|s| atlas().subdivision_chain(s)).unwrap_or_default();
+                places.push(Place { country, subdivisions: subdivisions.clone(), point: None });
+                places.push(Place { country, subdivisions, point: Some(c.point) });
+            }
+        }
+        places
+    }
+
+    fn queries(place: &Place, now: DateTime<Utc>) -> Vec<SearchQuery> {
+        let mut out = Vec::new();
+        for kind in std::iter::once(None).chain(Kind::ALL.iter().copied().map(Some)) {
+            let q = |f: &dyn Fn(&mut SearchQuery)| {
+                let mut q = SearchQuery::new(place.clone(), now);
+                q.kind = kind;
+                f(&mut q);
+                q
+            };
+            out.push(q(&|_| {}));
+            out.push(q(&|q| q.page = 2));
+            out.push(q(&|q| q.per_page = 3));
+            out.push(q(&|q| q.open_now = true));
+            out.push(q(&|q| q.topics = vec![Topic::ALL[0], Topic::ALL[3]]));
+            out.push(q(&|q| q.languages = vec!["en".into()]));
+            out.push(q(&|q| q.age = Some(30)));
+            out.push(q(&|q| q.resident_of = Some(place.country)));
+        }
+        out
+    }
+
+    /// Every query of [`queries`] at every place, a country page's lists and the banner's crisis lines
+    /// answered alike by both indexes; returns how many queries found anything.
+    fn assert_same_answers(fast: &Index, slow: &Index) -> usize {
+        let ids = |r: &crate::search::SearchResults| {
+            r.hits.iter().map(|h| (h.service.id, h.distance_km, h.partial)).collect::<Vec<_>>()
+        };
+        let first = |x: &super::super::Available| x.first.iter().map(|h| h.service.id).collect::<Vec<_>>();
+        let lines = |v: Vec<crate::model::Service>| v.into_iter().map(|s| s.id).collect::<Vec<_>>();
+        let mut found = 0;
+        for at in ["2026-01-14T12:00:00Z", "2026-07-05T02:30:00Z"] {
+            let now = DateTime::parse_from_rfc3339(at).expect("valid time").with_timezone(&Utc);
+            for place in places() {
+                for q in queries(&place, now) {
+                    let (a, b) = (fast.search(&q), slow.search(&q));
+                    assert_eq!((a.total, ids(&a)), (b.total, ids(&b)), "{q:?}");
+                    assert_eq!(a.facets, b.facets, "{q:?}");
+                    found += usize::from(a.total > 0);
+                }
+                for &kind in Kind::ALL {
+                    let (a, b) = (fast.available(&place, kind, 5), slow.available(&place, kind, 5));
+                    assert_eq!((a.total, first(&a)), (b.total, first(&b)), "{place:?} {kind:?}");
+                }
+                assert_eq!(lines(fast.crisis_lines(&place, 5)), lines(slow.crisis_lines(&place, 5)));
+            }
+        }
+        found
+    }
+
+    /// Some services renamed, moved to another kind or area, or retired.
+    fn changes(directory: &Directory) -> Directory {
+        let retirement = Retirement { status: RetiredStatus::Defunct, reason: "closed".into() };
+        let services = directory.services.iter().step_by(37).enumerate().map(|(i, s)| {
+            let mut s = s.clone();
+            match i % 5 {
+                0 => s.name = format!("Aa {}", s.name),
+                1 => s.kind = Kind::ALL[(usize::from(s.kind) + 1) % Kind::ALL.len()],
+                2 => {
+                    s.areas = s.areas.first().and_then(|a| a.country()).map(ServiceArea::Country).into_iter().collect()
+                }
+                3 => s.areas = vec![ServiceArea::World],
+                _ => s.retired = Some(retirement.clone()),
+            }
+            s
+        });
+        Directory { services: services.collect(), ..Directory::default() }
+    }
+
+    /// The plain lists are a faster way to the same answers: an index that keeps every service in the
+    /// coverage lists (as before they existed) answers every query, country page and banner alike, as
+    /// built and after an update.
+    #[test]
+    fn plain_lists_change_no_answer() {
+        let directory = crate::generate::directory(20_000, 7);
+        let fast = Index::build(directory.clone(), 1);
+        let mut slow = Index::build(directory.clone(), 1);
+        slow.tables.plain_into_lists();
+        assert!(slow.tables.plain.is_empty() && !fast.tables.plain.is_empty());
+        assert!(assert_same_answers(&fast, &slow) > 500, "too few queries found anything");
+        let changes = changes(&directory);
+        let fast = fast.apply(&changes, 2).expect("update applies");
+        let mut slow = fast.apply(&Directory::default(), 2).expect("empty update applies");
+        slow.tables.plain_into_lists();
+        assert!(assert_same_answers(&fast, &slow) > 500, "too few queries found anything");
     }
 }

@@ -180,6 +180,26 @@ impl Filters {
         }
     }
 
+    /// Whether the query filters by nothing but (perhaps) the kind: then every service of a passing
+    /// kind passes, and facet counts can be read off tallies.
+    pub fn kind_only(&self) -> bool {
+        self.topics == 0
+            && self.channels == 0
+            && self.costs == 0
+            && self.languages.is_none()
+            && self.audiences == 0
+            && self.delivered_by == 0
+            && !self.open_now
+            && !self.always_open
+            && self.age.is_none()
+            && self.resident_of.is_none()
+    }
+
+    /// Whether services of kind `kind` (a bit) pass the kind filter.
+    pub fn kind_passes(&self, kind: u32) -> bool {
+        self.kind == 0 || self.kind & kind != 0
+    }
+
     /// Whether the person's age and residence, which have no facets, let them use the service.
     pub fn eligible(&self, f: &Facts) -> bool {
         let resident = |home: CountryCode| !f.residents_only || f.areas.contains(&Area::World) || f.meant_for(home);
@@ -230,6 +250,63 @@ fn count_bits(counts: &mut [usize; 32], mut bits: u32) {
     }
 }
 
+fn count_bits_n(counts: &mut [usize; 32], mut bits: u32, n: u32) {
+    while bits != 0 {
+        counts[bits.trailing_zeros() as usize] += n as usize;
+        bits &= bits - 1;
+    }
+}
+
+/// The facet counts of a fixed set of services (all of one kind), added up as services are filed and
+/// taken out: what [`Counter::add_tally`] reads instead of visiting each service.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Tally {
+    count: u32,
+    topics: [u32; 32],
+    channels: [u32; 32],
+    costs: [u32; 32],
+    audiences: [u32; 32],
+    delivered_by: [u32; 32],
+    /// By language id.
+    languages: Vec<u32>,
+    always_open: u32,
+}
+
+impl Tally {
+    pub fn add(&mut self, f: &Facts) {
+        self.change(f, |n| *n += 1);
+    }
+
+    pub fn remove(&mut self, f: &Facts) {
+        self.change(f, |n| *n = n.saturating_sub(1));
+    }
+
+    fn change(&mut self, f: &Facts, by: impl Fn(&mut u32)) {
+        let bits = |counts: &mut [u32; 32], mut bits: u32| {
+            while bits != 0 {
+                by(&mut counts[bits.trailing_zeros() as usize]);
+                bits &= bits - 1;
+            }
+        };
+        by(&mut self.count);
+        bits(&mut self.topics, f.topics);
+        bits(&mut self.channels, f.channels);
+        bits(&mut self.costs, f.cost);
+        bits(&mut self.audiences, f.audiences);
+        bits(&mut self.delivered_by, f.delivered_by);
+        for &l in f.languages.iter() {
+            let l = usize::from(l);
+            if self.languages.len() <= l {
+                self.languages.resize(l + 1, 0);
+            }
+            by(&mut self.languages[l]);
+        }
+        if f.always_open {
+            by(&mut self.always_open);
+        }
+    }
+}
+
 impl Counter {
     pub fn new(languages: usize) -> Counter {
         Counter { languages: vec![0; languages], ..Counter::default() }
@@ -273,6 +350,37 @@ impl Counter {
         if only(Filter::OpenNow) && open() {
             self.open_now += 1;
         }
+    }
+
+    /// Counts the services `tally` adds up, all of kind `kind` (a bit) and each passing every filter
+    /// but the kind: into the kind facet, and into every other facet too when `kind_passes`. "Open now"
+    /// is not in a tally (it changes by the minute): see [`Counter::add_open`].
+    pub fn add_tally(&mut self, kind: u32, tally: &Tally, kind_passes: bool) {
+        count_bits_n(&mut self.kinds, kind, tally.count);
+        if !kind_passes {
+            return;
+        }
+        let add = |counts: &mut [usize; 32], from: &[u32; 32]| {
+            for (c, n) in counts.iter_mut().zip(from) {
+                *c += *n as usize;
+            }
+        };
+        add(&mut self.topics, &tally.topics);
+        add(&mut self.channels, &tally.channels);
+        add(&mut self.costs, &tally.costs);
+        add(&mut self.audiences, &tally.audiences);
+        add(&mut self.delivered_by, &tally.delivered_by);
+        for (l, n) in tally.languages.iter().enumerate() {
+            if let Some(c) = self.languages.get_mut(l) {
+                *c += *n as usize;
+            }
+        }
+        self.always_open += tally.always_open as usize;
+    }
+
+    /// Counts services that pass every filter and are open now into the "open now" facet.
+    pub fn add_open(&mut self, n: usize) {
+        self.open_now += n;
     }
 
     pub fn facets(self, languages: &Languages) -> Facets {

@@ -11,6 +11,7 @@ mod coverage;
 mod engine;
 mod facts;
 mod listings;
+mod plain;
 pub mod query;
 mod records;
 mod saved;
@@ -49,21 +50,39 @@ impl Lists {
         }
     }
 
-    /// Every position filed under any of `keys`, once each.
-    fn union(&self, keys: &[Key], len: usize) -> Vec<u32> {
-        let mut seen = vec![0u64; len / 64 + 1];
-        let mut out = Vec::new();
-        for list in keys.iter().filter_map(|k| self.0.get(k)) {
-            for &p in list.iter() {
+    /// Every position filed under any of `keys` or in `more`, once each.
+    fn union(&self, keys: &[Key], more: &[&plain::Groups], len: usize) -> Vec<u32> {
+        thread_local! {
+            /// Which positions were seen, one bit each: kept between calls, and cleared bit by bit
+            /// after each, because allocating and zeroing it per query cost more than the union itself.
+            static SEEN: std::cell::RefCell<Vec<u64>> = const { std::cell::RefCell::new(Vec::new()) };
+        }
+        let lists: Vec<&Arc<Vec<u32>>> = keys.iter().filter_map(|k| self.0.get(k)).collect();
+        let more = more.iter().flat_map(|groups| groups.iter()).flat_map(|g| g.entries.iter().map(|e| e.position));
+        let mut out = Vec::with_capacity(lists.iter().map(|l| l.len()).sum());
+        SEEN.with_borrow_mut(|seen| {
+            if seen.len() <= len / 64 {
+                seen.resize(len / 64 + 1, 0);
+            }
+            for p in lists.iter().flat_map(|l| l.iter().copied()).chain(more) {
                 let (word, bit) = (p as usize / 64, 1u64 << (p % 64));
                 if seen[word] & bit == 0 {
                     seen[word] |= bit;
                     out.push(p);
                 }
             }
-        }
+            for &p in &out {
+                seen[p as usize / 64] = 0;
+            }
+        });
         out
     }
+}
+
+/// The plain lists a query asks (see [`Index::plain_lists`]).
+struct Asked<'a> {
+    plain: Vec<(&'a plain::Groups, coverage::Reach)>,
+    tested: Vec<&'a plain::Groups>,
 }
 
 /// A physical location, as the index keeps it: what coverage and listings read, and the record.
@@ -115,7 +134,9 @@ struct Tables {
     locations: HashMap<Uuid, StoredLocation>,
     /// The services that show an organization's or a location's data, to update when it changes.
     dependents: HashMap<Uuid, Vec<u32>>,
+    /// Services filed under each coverage key, except those kept in `plain`.
     lists: Lists,
+    plain: plain::Plain,
     /// The same, for crisis lines only: the banner on every page asks for them.
     crisis: Lists,
     languages: Languages,
@@ -171,7 +192,14 @@ pub struct Available {
 impl Index {
     /// A version of the index over `tables` and the text index as `searcher` sees it, with empty
     /// caches, made now.
-    fn version(tables: Tables, text: Arc<TextIndex>, searcher: tantivy::Searcher, change: i64, caching: bool) -> Index {
+    fn version(
+        mut tables: Tables,
+        text: Arc<TextIndex>,
+        searcher: tantivy::Searcher,
+        change: i64,
+        caching: bool,
+    ) -> Index {
+        tables.settle();
         Index {
             searcher,
             text,
@@ -297,51 +325,99 @@ impl Index {
         self.len() == 0
     }
 
-    /// Positions of services that may be offered at `place`, with their exact reach.
+    /// Positions in `lists` under `keys`, or in `more`, of services that may be offered at `here`, with
+    /// their exact reach.
     fn reaching<'a>(
         &'a self,
         lists: &'a Lists,
-        place: &'a Place,
-        radius_km: f64,
+        keys: &[Key],
+        more: &[&plain::Groups],
+        here: &'a coverage::Here,
     ) -> impl Iterator<Item = (u32, coverage::Reach)> + 'a {
-        let keys = coverage::keys_for(place, radius_km);
-        let here = coverage::Here::new(place, radius_km);
-        lists.union(&keys, self.slots()).into_iter().filter_map(move |p| {
+        lists.union(keys, more, self.slots()).into_iter().filter_map(move |p| {
             let f = &self.tables.facts[p as usize];
-            let reach = coverage::covers(&f.areas, &f.radius_homes, &f.points, &here);
+            let reach = coverage::covers(&f.areas, &f.radius_homes, &f.points, here);
             reach.offered().then_some((p, reach))
         })
     }
 
-    /// Positions of the services of one kind that can be used at `place`: those whose areas cover it,
-    /// then those that cover only part of its country; crisis lines first within each group (someone
-    /// glancing at the first few should see one), then by name.
-    fn usable(&self, place: &Place, kind: Kind) -> Vec<(u32, Coverage)> {
-        let kind = facts::bit(kind);
+    /// The plain lists (see `plain`) under `keys`: those plain at `here` whose services are offered
+    /// there, with how they reach it (the same for every service of a list), and those whose services
+    /// are to be tested one by one, being located and `here` having a point.
+    fn plain_lists(&self, keys: &[Key], here: &coverage::Here) -> Asked<'_> {
+        let mut asked: Vec<&Key> = keys.iter().filter(|k| plain::holds_plain(k)).collect();
+        asked.sort();
+        asked.dedup();
+        let reach = |groups: &plain::Groups| {
+            let first = groups.iter().find_map(|g| g.entries.first())?;
+            let f = &self.tables.facts[first.position as usize];
+            Some(coverage::covers(&f.areas, &f.radius_homes, &f.points, here)).filter(coverage::Reach::offered)
+        };
+        let mut out = Asked { plain: Vec::new(), tested: Vec::new() };
+        for flavours in asked.into_iter().filter_map(|k| self.tables.plain.get(k)) {
+            let mut plain = vec![&flavours.fixed];
+            if here.has_point() {
+                out.tested.push(&flavours.located);
+            } else {
+                plain.push(&flavours.located);
+            }
+            out.plain.extend(plain.into_iter().filter_map(|g| Some((g, reach(g)?))));
+        }
+        out
+    }
+
+    /// How many services of one kind can be used at `place`, and the first `first` of them in order:
+    /// those whose areas cover it, then those that cover only part of its country; crisis lines first
+    /// within each group (someone glancing at the first few should see one), then by name.
+    fn usable(&self, place: &Place, kind: Kind, first: usize) -> (usize, Vec<(u32, Coverage)>) {
+        let keys = coverage::keys_for(place, 0.0);
+        let here = coverage::Here::new(place, 0.0);
+        let bit = facts::bit(kind);
+        let asked = self.plain_lists(&keys, &here);
         let mut hits: Vec<(u32, Coverage)> = self
-            .reaching(&self.tables.lists, place, 0.0)
-            .filter(|(p, r)| r.coverage != Coverage::None && self.tables.facts[*p as usize].kind == kind)
+            .reaching(&self.tables.lists, &keys, &asked.tested, &here)
+            .filter(|(p, r)| r.coverage != Coverage::None && self.tables.facts[*p as usize].kind == bit)
             .map(|(p, r)| (p, r.coverage))
             .collect();
-        let summary = |p: u32| &self.tables.summaries[p as usize];
+        let mut total = hits.len();
         let crisis = |p: u32| self.tables.facts[p as usize].crisis_line;
+        for (groups, reach) in asked.plain {
+            let entries = &groups[usize::from(kind)].entries;
+            total += entries.len();
+            // A list is in name order: its first `first` crisis lines and first `first` others suffice.
+            let (mut lines, mut others) = (0, 0);
+            for e in entries {
+                if lines >= first {
+                    break;
+                }
+                if crisis(e.position) {
+                    lines += 1;
+                } else if others < first {
+                    others += 1;
+                } else {
+                    continue;
+                }
+                hits.push((e.position, reach.coverage));
+            }
+        }
+        let summary = |p: u32| &self.tables.summaries[p as usize];
         hits.sort_by(|(a, x), (b, y)| {
             let by_name = || summary(*a).name.cmp(&summary(*b).name).then(summary(*a).id.cmp(&summary(*b).id));
             y.cmp(x).then_with(|| crisis(*b).cmp(&crisis(*a))).then_with(by_name)
         });
-        hits
+        hits.truncate(first);
+        (total, hits)
     }
 
     /// The services of one kind that can be used at `place` (see [`Index::usable`]), the first
     /// `first` of them decoded.
     pub fn available(&self, place: &Place, kind: Kind, first: usize) -> Available {
-        let usable = self.usable(place, kind);
+        let (total, usable) = self.usable(place, kind, first);
         let first = usable
-            .iter()
-            .take(first)
-            .filter_map(|&(p, coverage)| Some(Hit { service: self.service_at(p)?, coverage }))
+            .into_iter()
+            .filter_map(|(p, coverage)| Some(Hit { service: self.service_at(p)?, coverage }))
             .collect();
-        Available { total: usable.len(), first }
+        Available { total, first }
     }
 
     /// The crisis line to show in the banner for a place: a crisis line that covers all of it,
@@ -360,8 +436,9 @@ impl Index {
     }
 
     fn rank_crisis_lines(&self, place: &Place) -> Vec<u32> {
+        let (keys, here) = (coverage::keys_for(place, 0.0), coverage::Here::new(place, 0.0));
         let mut lines: Vec<u32> = self
-            .reaching(&self.tables.crisis, place, 0.0)
+            .reaching(&self.tables.crisis, &keys, &[], &here)
             .filter(|(_, r)| r.coverage == Coverage::Covers)
             .map(|(p, _)| p)
             .collect();
@@ -374,7 +451,7 @@ impl Index {
 
     /// Helplines covering `place` that are open at `at`, except `except`.
     pub fn open_alternatives(&self, place: &Place, at: DateTime<Utc>, except: Uuid) -> Vec<Service> {
-        let open = self.usable(place, Kind::Helplines).into_iter().filter(|&(p, coverage)| {
+        let open = self.usable(place, Kind::Helplines, usize::MAX).1.into_iter().filter(|&(p, coverage)| {
             let s = &self.tables.summaries[p as usize];
             coverage == Coverage::Covers && s.id != except && self.open.is_open(p, &s.schedule, at)
         });

@@ -20,6 +20,7 @@
 
 use super::coverage::Key;
 use super::facts::{Facts, Languages, Schedule, Schedules};
+use super::plain::Plain;
 use super::records::{Packed, Packer};
 use super::text::TextIndex;
 use super::{Index, Lists, Packers, StoredLocation, Summary, Tables};
@@ -36,7 +37,7 @@ use uuid::Uuid;
 
 const MAGIC: &[u8; 8] = b"HAINDEX\n";
 /// Bumped whenever what is saved changes shape: a file of another format is rebuilt, not misread.
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 2;
 /// Longest header or small table accepted: anything longer is not one of ours.
 const MAX_SMALL: u64 = 16 * 1024 * 1024;
 
@@ -68,6 +69,7 @@ struct Header {
     organizations: u64,
     locations: u64,
     lists: u64,
+    plain: u64,
     crisis: u64,
 }
 
@@ -159,6 +161,7 @@ impl Index {
             organizations: t.organizations.len() as u64,
             locations: t.locations.len() as u64,
             lists: t.lists.0.len() as u64,
+            plain: t.plain.len() as u64,
             crisis: t.crisis.0.len() as u64,
         })?;
         let mut schedule_ids: HashMap<*const Schedule, u32> = HashMap::new();
@@ -192,10 +195,14 @@ impl Index {
             };
             w.value(&(summary, f))?;
         }
-        for lists in [&t.lists, &t.crisis] {
-            for (key, list) in &lists.0 {
-                w.value(&(key, &***list))?;
-            }
+        for (key, list) in &t.lists.0 {
+            w.value(&(key, &***list))?;
+        }
+        for (key, list) in t.plain.lists() {
+            w.value(&(key, list))?;
+        }
+        for (key, list) in &t.crisis.0 {
+            w.value(&(key, &***list))?;
         }
         for packer in [&t.packers.services, &t.packers.organizations, &t.packers.locations] {
             w.bytes(packer.dictionary())?;
@@ -392,19 +399,28 @@ impl Tables {
             });
             facts.push(f);
         }
-        let mut read_lists = |count: u64| -> Result<Lists, SavedError> {
-            let mut lists = HashMap::new();
-            for _ in 0..count {
-                let (key, list): (Key, Vec<u32>) = r.value(u64::MAX)?;
-                if list.iter().any(|&p| p as usize >= n) {
-                    return Err(r.damaged("a coverage list names a service that is not there"));
-                }
-                lists.insert(key, Arc::new(list));
+        let read_list = |r: &mut Reader| -> Result<(Key, Vec<u32>), SavedError> {
+            let (key, list): (Key, Vec<u32>) = r.value(u64::MAX)?;
+            if list.iter().any(|&p| p as usize >= n) {
+                return Err(r.damaged("a coverage list names a service that is not there"));
             }
-            Ok(Lists(lists))
+            Ok((key, list))
         };
-        let lists = read_lists(header.lists)?;
-        let crisis = read_lists(header.crisis)?;
+        let read_lists = |r: &mut Reader, count: u64| -> Result<Lists, SavedError> {
+            (0..count)
+                .map(|_| read_list(r).map(|(key, list)| (key, Arc::new(list))))
+                .collect::<Result<_, _>>()
+                .map(Lists)
+        };
+        let lists = read_lists(r, header.lists)?;
+        let mut plain = Plain::default();
+        for _ in 0..header.plain {
+            let (key, list) = read_list(r)?;
+            for p in list {
+                plain.add(key.clone(), p, &facts[p as usize]);
+            }
+        }
+        let crisis = read_lists(r, header.crisis)?;
         let packers = Arc::new(Packers {
             services: Packer::with_dictionary(r.bytes()?),
             organizations: Packer::with_dictionary(r.bytes()?),
@@ -435,6 +451,7 @@ impl Tables {
             locations,
             dependents,
             lists,
+            plain,
             crisis,
             languages,
             schedules: interned,

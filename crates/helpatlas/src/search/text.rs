@@ -16,7 +16,9 @@ use std::sync::{Mutex, OnceLock};
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::directory::RamDirectory;
 use tantivy::indexer::NoMergePolicy;
-use tantivy::query::{BooleanQuery, BoostQuery, ConstScoreQuery, FuzzyTermQuery, Occur, PhraseQuery, Query, TermQuery};
+use tantivy::query::{
+    BooleanQuery, BoostQuery, ConstScoreQuery, FuzzyTermQuery, Occur, PhraseQuery, Query, TermQuery, TermSetQuery,
+};
 use tantivy::schema::{Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, FAST, STRING};
 use tantivy::tokenizer::{TextAnalyzer, WhitespaceTokenizer};
 use tantivy::Directory;
@@ -410,9 +412,12 @@ impl TextIndex {
         Ok(found.into_iter().map(|(p, _)| p).collect())
     }
 
+    /// The services filed under any of `keys`, as a set of documents (one bit each) rather than a union
+    /// of the keys' postings: the text clauses seek in it for every document they match, and seeking in
+    /// a union of a dozen lists cost more than the rest of the search.
     fn area_query(&self, keys: &[Key]) -> Box<dyn Query> {
-        let terms = keys.iter().map(|k| Term::from_field_text(self.fields.coverage, &k.token())).collect();
-        Box::new(ConstScoreQuery::new(Box::new(BooleanQuery::new_multiterms_query(terms)), 0.0))
+        let terms = keys.iter().map(|k| Term::from_field_text(self.fields.coverage, &k.token()));
+        Box::new(ConstScoreQuery::new(Box::new(TermSetQuery::new(terms)), 0.0))
     }
 
     /// One clause per content word and per synonym, all required (or, for `AnyWord`, any).

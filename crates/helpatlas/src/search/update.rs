@@ -6,7 +6,7 @@ use super::coverage;
 use super::facts::{Facts, Languages, Schedule, Schedules};
 use super::records::Packer;
 use super::text::{SearchError, TextBuilder, TextDoc, TextIndex};
-use super::{Index, Lists, Packers, StoredLocation, Summary, Tables};
+use super::{plain, Index, Lists, Packers, StoredLocation, Summary, Tables};
 use crate::geo::atlas;
 use crate::i18n::english;
 use crate::model::{Directory, Location, Organization, Point, Service, ServiceArea};
@@ -122,6 +122,7 @@ impl Building {
             packers,
             dependents: HashMap::new(),
             lists: Lists::default(),
+            plain: Default::default(),
             crisis: Lists::default(),
             languages: Languages::default(),
             schedules: Schedules::default(),
@@ -271,7 +272,11 @@ impl Tables {
         let facts = Facts::of(s, points, &mut self.languages);
         let keys = coverage::keys_of(s, &facts.points, &facts.radius_homes);
         for key in &keys {
-            self.lists.add(key.clone(), position);
+            if plain::plain_under(key, &facts) {
+                self.plain.add(key.clone(), position, &facts);
+            } else {
+                self.lists.add(key.clone(), position);
+            }
             if facts.crisis_line {
                 self.crisis.add(key.clone(), position);
             }
@@ -287,7 +292,11 @@ impl Tables {
         let f = &self.facts[position as usize];
         let keys = coverage::keys_of(s, &f.points, &f.radius_homes);
         for key in &keys {
-            self.lists.remove(key, position);
+            if plain::plain_under(key, f) {
+                self.plain.remove(key, position, f);
+            } else {
+                self.lists.remove(key, position);
+            }
             self.crisis.remove(key, position);
         }
         for id in std::iter::once(&s.organization_id).chain(&s.location_ids) {
@@ -295,6 +304,28 @@ impl Tables {
                 list.retain(|&p| p != position);
             }
         }
+    }
+
+    /// Puts the plain lists changed since the last call back in ranking order by name.
+    pub(super) fn settle(&mut self) {
+        let (facts, summaries) = (&self.facts, &self.summaries);
+        self.plain.settle(|a, b| {
+            let (x, y) = (&summaries[a as usize], &summaries[b as usize]);
+            let key = |p: u32| facts[p as usize].name_key;
+            key(a).cmp(&key(b)).then_with(|| x.name.cmp(&y.name)).then(x.id.cmp(&y.id))
+        });
+    }
+
+    /// Moves every plain service into the coverage lists, as they were before plain lists were kept
+    /// apart: the reference that the plain lists must answer the same as.
+    #[cfg(test)]
+    pub(super) fn plain_into_lists(&mut self) {
+        for (key, positions) in self.plain.lists() {
+            for p in positions {
+                self.lists.add(key.clone(), p);
+            }
+        }
+        self.plain = Default::default();
     }
 
     /// Takes in changed records; returns the positions of every service whose keys, facts or text may
