@@ -325,4 +325,41 @@ mod tests {
         slow.tables.plain_into_lists();
         assert!(assert_same_answers(&fast, &slow) > 500, "too few queries found anything");
     }
+
+    /// A changed organization or location reaches every service that shows it: renamed, its services
+    /// are found by the new name; moved, its services are found near where it is now.
+    #[test]
+    fn an_organization_or_location_change_reaches_its_services() {
+        let directory = crate::generate::directory(3_000, 11);
+        let index = Index::build(directory.clone(), 1);
+        let located = directory.services.iter().find(|s| !s.location_ids.is_empty()).expect("a located service");
+        let mut location =
+            directory.locations.iter().find(|l| l.id == located.location_ids[0]).expect("its location").clone();
+        let mut organization =
+            directory.organizations.iter().find(|o| o.id == located.organization_id).expect("its organization").clone();
+        organization.name = "Zyxwvut Trust".into();
+        let oslo = atlas().find_places("Oslo", atlas().parse_country("NO").map(|c| c.code), 1);
+        let crate::geo::PlaceRef::City(oslo) = oslo.first().expect("Oslo").place else { panic!("Oslo is a city") };
+        location.point = oslo.point;
+        location.country = oslo.country;
+        let changes =
+            Directory { organizations: vec![organization], locations: vec![location], ..Directory::default() };
+        let updated = index.apply(&changes, 2).expect("update applies");
+        let now = DateTime::parse_from_rfc3339("2026-01-14T12:00:00Z").expect("valid time").with_timezone(&Utc);
+        let near_oslo = Place { country: oslo.country, subdivisions: Vec::new(), point: Some(oslo.point) };
+        let mut q = SearchQuery::new(near_oslo, now);
+        q.per_page = 100;
+        let found = |i: &Index, q: &SearchQuery| i.search(q).hits.into_iter().map(|h| h.service.id).collect::<Vec<_>>();
+        assert!(!found(&index, &q).contains(&located.id), "not near Oslo before the move");
+        assert!(found(&updated, &q).contains(&located.id), "found near Oslo after the move");
+        let runs: Vec<_> = directory.services.iter().filter(|s| s.organization_id == located.organization_id).collect();
+        for s in runs {
+            let home =
+                Place { country: s.areas[0].country().unwrap_or(oslo.country), subdivisions: Vec::new(), point: None };
+            let mut q = SearchQuery::new(home, now);
+            q.text = Some("zyxwvut".into());
+            assert!(found(&updated, &q).contains(&s.id), "{} found by its organization's new name", s.name);
+            assert!(!found(&index, &q).contains(&s.id), "not before the change");
+        }
+    }
 }

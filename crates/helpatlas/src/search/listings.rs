@@ -10,6 +10,7 @@ use uuid::Uuid;
 #[derive(Default)]
 pub struct Listings {
     services_by_id: OnceLock<Vec<u32>>,
+    services_by_organization: OnceLock<Vec<u32>>,
     organizations_by_id: OnceLock<Vec<Uuid>>,
     locations_by_organization: OnceLock<HashMap<Uuid, Vec<Uuid>>>,
 }
@@ -36,13 +37,17 @@ impl Index {
 
     /// The services an organization runs, ordered by id.
     pub fn services_of(&self, organization: Uuid) -> Vec<Service> {
-        let positions = self.tables.dependents.get(&organization).map(Vec::as_slice).unwrap_or_default();
-        let mut runs: Vec<u32> = positions
-            .iter()
-            .copied()
-            .filter(|&p| self.tables.summaries[p as usize].organization_id == organization)
-            .collect();
-        runs.sort_unstable_by_key(|&p| self.tables.summaries[p as usize].id);
+        let key = |p: u32| {
+            let s = &self.tables.summaries[p as usize];
+            (s.organization_id, s.id)
+        };
+        let order = self.listings.services_by_organization.get_or_init(|| {
+            let mut order: Vec<u32> = self.listed().collect();
+            order.sort_unstable_by_key(|&p| key(p));
+            order
+        });
+        let start = order.partition_point(|&p| key(p).0 < organization);
+        let runs = order[start..].iter().copied().take_while(|&p| key(p).0 == organization);
         self.services_at(runs)
     }
 

@@ -132,8 +132,6 @@ struct Tables {
     vacant: HashSet<u32>,
     organizations: HashMap<Uuid, Packed>,
     locations: HashMap<Uuid, StoredLocation>,
-    /// The services that show an organization's or a location's data, to update when it changes.
-    dependents: HashMap<Uuid, Vec<u32>>,
     /// Services filed under each coverage key, except those kept in `plain`.
     lists: Lists,
     plain: plain::Plain,

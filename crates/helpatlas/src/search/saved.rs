@@ -376,7 +376,6 @@ impl Tables {
             languages.intern(code);
         }
         let mut positions = HashMap::with_capacity(n);
-        let mut dependents: HashMap<Uuid, Vec<u32>> = HashMap::new();
         let mut summaries = Vec::with_capacity(n);
         let mut facts = Vec::with_capacity(n);
         for position in 0..n as u32 {
@@ -384,9 +383,6 @@ impl Tables {
             let schedule = schedules.get(s.schedule as usize).ok_or_else(|| r.damaged("a schedule is missing"))?;
             if !vacant.contains(&position) {
                 positions.insert(s.id, position);
-                for id in std::iter::once(&s.organization_id).chain(s.location_ids.iter()) {
-                    dependents.entry(*id).or_default().push(position);
-                }
             }
             summaries.push(Summary {
                 id: s.id,
@@ -449,7 +445,6 @@ impl Tables {
             vacant,
             organizations,
             locations,
-            dependents,
             lists,
             plain,
             crisis,

@@ -120,7 +120,6 @@ impl Building {
             summaries: Vec::new(),
             facts: Vec::new(),
             packers,
-            dependents: HashMap::new(),
             lists: Lists::default(),
             plain: Default::default(),
             crisis: Lists::default(),
@@ -281,9 +280,6 @@ impl Tables {
                 self.crisis.add(key.clone(), position);
             }
         }
-        for id in std::iter::once(&s.organization_id).chain(&s.location_ids) {
-            self.dependents.entry(*id).or_default().push(position);
-        }
         facts
     }
 
@@ -298,11 +294,6 @@ impl Tables {
                 self.lists.remove(key, position);
             }
             self.crisis.remove(key, position);
-        }
-        for id in std::iter::once(&s.organization_id).chain(&s.location_ids) {
-            if let Some(list) = self.dependents.get_mut(id) {
-                list.retain(|&p| p != position);
-            }
         }
     }
 
@@ -328,20 +319,34 @@ impl Tables {
         self.plain = Default::default();
     }
 
+    /// The listed services that show an organization or a location among `changes`. Found by one pass
+    /// over the summaries (an update already copies every per-service table) rather than kept in a
+    /// reverse index, which cost ~100 MB at a million services.
+    fn showing(&self, changes: &Directory) -> BTreeSet<u32> {
+        if changes.organizations.is_empty() && changes.locations.is_empty() {
+            return BTreeSet::new();
+        }
+        let organizations: HashSet<Uuid> = changes.organizations.iter().map(|o| o.id).collect();
+        let locations: HashSet<Uuid> = changes.locations.iter().map(|l| l.id).collect();
+        let shows = |s: &Summary| {
+            organizations.contains(&s.organization_id) || s.location_ids.iter().any(|l| locations.contains(l))
+        };
+        let listed = |p: &u32| !self.vacant.contains(p);
+        (0..self.summaries.len() as u32).filter(listed).filter(|&p| shows(&self.summaries[p as usize])).collect()
+    }
+
     /// Takes in changed records; returns the positions of every service whose keys, facts or text may
     /// have changed, unfiled, for the caller to file again, and the ids of services retired by the
     /// change, whose positions are now vacant.
     fn replace(&mut self, changes: &Directory) -> (BTreeSet<u32>, Vec<Uuid>) {
         let packers = Arc::clone(&self.packers);
-        let mut touched: BTreeSet<u32> = BTreeSet::new();
         for o in &changes.organizations {
             self.organizations.insert(o.id, packers.organizations.pack(o));
-            touched.extend(self.dependents.get(&o.id).into_iter().flatten());
         }
         for l in &changes.locations {
             self.locations.insert(l.id, StoredLocation::of(l, packers.locations.pack(l)));
-            touched.extend(self.dependents.get(&l.id).into_iter().flatten());
         }
+        let mut touched = self.showing(changes);
         let changed: Vec<(Option<u32>, &Service)> =
             changes.services.iter().map(|s| (self.positions.get(&s.id).copied(), s)).collect();
         touched.extend(changed.iter().filter_map(|(p, _)| *p));
