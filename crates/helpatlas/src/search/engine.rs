@@ -141,7 +141,9 @@ impl Index {
                 };
                 if filters.kind_only() {
                     let passes = filters.kind_passes(kind);
-                    counter.add_tally(kind, &group.tally, passes);
+                    if let Some(tally) = &group.tally {
+                        counter.add_tally(kind, tally, passes);
+                    }
                     if !passes {
                         continue;
                     }

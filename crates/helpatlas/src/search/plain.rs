@@ -52,8 +52,15 @@ pub struct Entry {
 pub struct Group {
     /// In ranking order by name once settled (see [`Plain::settle`]).
     pub entries: Vec<Entry>,
-    pub tally: Tally,
+    /// None while the group has never held a service: most keys hold only some kinds.
+    pub tally: Option<Box<Tally>>,
     sorted: bool,
+}
+
+impl Group {
+    fn settled(&self) -> bool {
+        self.sorted || self.entries.len() < 2
+    }
 }
 
 pub type Groups = [Group; KINDS];
@@ -91,7 +98,7 @@ impl Plain {
     pub fn add(&mut self, key: Key, position: u32, f: &Facts) {
         let group = Arc::make_mut(self.0.entry(key).or_default()).of(f);
         group.entries.push(Entry { position, verified: f.verified_on.num_days_from_ce() });
-        group.tally.add(f);
+        group.tally.get_or_insert_with(Default::default).add(f);
         group.sorted = false;
     }
 
@@ -101,19 +108,19 @@ impl Plain {
         let group = Arc::make_mut(flavours).of(f);
         let before = group.entries.len();
         group.entries.retain(|e| e.position != position);
-        if group.entries.len() < before {
-            group.tally.remove(f);
+        if let Some(tally) = group.tally.as_mut().filter(|_| group.entries.len() < before) {
+            tally.remove(f);
         }
     }
 
     /// Sorts every group changed since the last call by `order`.
     pub fn settle(&mut self, order: impl Fn(u32, u32) -> Ordering) {
         for flavours in self.0.values_mut() {
-            if flavours.groups().all(|g| g.sorted) {
+            if flavours.groups().all(Group::settled) {
                 continue;
             }
             let flavours = Arc::make_mut(flavours);
-            for group in flavours.fixed.iter_mut().chain(&mut flavours.located).filter(|g| !g.sorted) {
+            for group in flavours.fixed.iter_mut().chain(&mut flavours.located).filter(|g| !g.settled()) {
                 group.entries.sort_by(|a, b| order(a.position, b.position));
                 group.sorted = true;
             }

@@ -17,7 +17,8 @@ use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::directory::RamDirectory;
 use tantivy::indexer::NoMergePolicy;
 use tantivy::query::{
-    BooleanQuery, BoostQuery, ConstScoreQuery, FuzzyTermQuery, Occur, PhraseQuery, Query, TermQuery, TermSetQuery,
+    BitSetDocSet, BooleanQuery, BoostQuery, ConstScoreQuery, ConstScorer, EnableScoring, Explanation, FuzzyTermQuery,
+    Occur, PhraseQuery, Query, Scorer, TermQuery, Weight,
 };
 use tantivy::schema::{Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, FAST, STRING};
 use tantivy::tokenizer::{TextAnalyzer, WhitespaceTokenizer};
@@ -412,12 +413,9 @@ impl TextIndex {
         Ok(found.into_iter().map(|(p, _)| p).collect())
     }
 
-    /// The services filed under any of `keys`, as a set of documents (one bit each) rather than a union
-    /// of the keys' postings: the text clauses seek in it for every document they match, and seeking in
-    /// a union of a dozen lists cost more than the rest of the search.
     fn area_query(&self, keys: &[Key]) -> Box<dyn Query> {
-        let terms = keys.iter().map(|k| Term::from_field_text(self.fields.coverage, &k.token()));
-        Box::new(ConstScoreQuery::new(Box::new(TermSetQuery::new(terms)), 0.0))
+        let terms = keys.iter().map(|k| Term::from_field_text(self.fields.coverage, &k.token())).collect();
+        Box::new(ConstScoreQuery::new(Box::new(AreaQuery { terms }), 0.0))
     }
 
     /// One clause per content word and per synonym, all required (or, for `AnyWord`, any).
@@ -639,6 +637,51 @@ impl SegmentCollector for SegmentScored {
 
     fn harvest(self) -> Self::Fruit {
         self.found
+    }
+}
+
+/// The documents filed under any of a place's coverage terms, as one bit per document of a segment
+/// rather than a union of the terms' postings: the text clauses seek in it for every document they
+/// match, and seeking in a union of a dozen lists cost more than the rest of the search. (Tantivy's
+/// `TermSetQuery` makes the same bit set but builds a term automaton for every query first, which
+/// cost more than the search itself at 100,000 services.)
+#[derive(Debug, Clone)]
+struct AreaQuery {
+    terms: Vec<Term>,
+}
+
+impl Query for AreaQuery {
+    fn weight(&self, _: EnableScoring<'_>) -> tantivy::Result<Box<dyn Weight>> {
+        Ok(Box::new(AreaWeight { terms: self.terms.clone() }))
+    }
+}
+
+struct AreaWeight {
+    terms: Vec<Term>,
+}
+
+impl Weight for AreaWeight {
+    fn scorer(&self, reader: &SegmentReader, boost: Score) -> tantivy::Result<Box<dyn Scorer>> {
+        let mut docs = tantivy_common::BitSet::with_max_value(reader.max_doc());
+        for term in &self.terms {
+            let index = reader.inverted_index(term.field())?;
+            let Some(info) = index.get_term_info(term)? else { continue };
+            let mut postings = index.read_block_postings_from_terminfo(&info, IndexRecordOption::Basic)?;
+            while !postings.docs().is_empty() {
+                postings.docs().iter().for_each(|&doc| docs.insert(doc));
+                postings.advance();
+            }
+        }
+        Ok(Box::new(ConstScorer::new(BitSetDocSet::from(docs), boost)))
+    }
+
+    fn explain(&self, reader: &SegmentReader, doc: DocId) -> tantivy::Result<Explanation> {
+        let mut scorer = self.scorer(reader, 1.0)?;
+        if scorer.seek(doc) == doc {
+            Ok(Explanation::new("filed under the place", 1.0))
+        } else {
+            Err(tantivy::TantivyError::InvalidArgument(format!("document {doc} is not filed under the place")))
+        }
     }
 }
 
