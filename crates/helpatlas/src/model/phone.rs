@@ -210,7 +210,9 @@ impl PhoneNumber {
     fn national_format(&self, country: &str) -> Option<String> {
         /// Numbers remembered before the memory is emptied and starts again (far more than any directory has).
         const REMEMBERED: usize = 100_000;
-        static KNOWN: OnceLock<Mutex<HashMap<(String, String), Option<String>>>> = OnceLock::new();
+        /// (number, country) → its national format there.
+        type Known = HashMap<(String, String), Option<String>>;
+        static KNOWN: OnceLock<Mutex<Known>> = OnceLock::new();
         let key = (format!("{} {}", self.country_code, self.national), country.to_ascii_uppercase());
         let known = KNOWN.get_or_init(Default::default);
         if let Some(found) = known.lock().ok().and_then(|k| k.get(&key).cloned()) {
