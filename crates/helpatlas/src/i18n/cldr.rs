@@ -2,6 +2,7 @@
 //! weekdays and times in a language's own conventions, and the order names sort in.
 
 use super::Language;
+use crate::model::remembered::Remembered;
 use crate::model::CountryCode;
 use chrono::{Datelike, NaiveDate, Weekday};
 use icu_calendar::{Date, Gregorian};
@@ -19,6 +20,11 @@ pub struct Cldr {
     collator: Option<CollatorBorrowed<'static>>,
     dates: Option<FixedCalendarDateTimeFormatter<Gregorian, YMD>>,
     weekdays: Option<FixedCalendarDateTimeFormatter<Gregorian, E>>,
+    /// ICU4X builds a formatter for every name and time asked (loading its data each time): a page
+    /// of results asks dozens, always the same few.
+    country_names: Remembered<CountryCode, Option<String>>,
+    language_names: Remembered<String, Option<String>>,
+    times: Remembered<(u16, Option<CountryCode>), String>,
 }
 
 /// The CLDR locale of a language: the pseudo-locale formats as English.
@@ -37,17 +43,26 @@ impl Cldr {
             dates: FixedCalendarDateTimeFormatter::try_new((&locale).into(), YMD::medium()).ok(),
             weekdays: FixedCalendarDateTimeFormatter::try_new((&locale).into(), E::short()).ok(),
             locale,
+            country_names: Remembered::default(),
+            language_names: Remembered::default(),
+            times: Remembered::default(),
         }
     }
 
     /// "Norway", "Norvège", "ノルウェー"; `None` when CLDR has no name for the code.
     pub fn country_name(&self, country: CountryCode) -> Option<String> {
-        let region: Region = country.as_str().parse().ok()?;
-        RegionDisplayName::try_new_light((&self.locale).into(), region).ok().map(|n| n.as_borrowed().to_string())
+        self.country_names.get_or(country, || {
+            let region: Region = country.as_str().parse().ok()?;
+            RegionDisplayName::try_new_light((&self.locale).into(), region).ok().map(|n| n.as_borrowed().to_string())
+        })
     }
 
     /// "German", "allemand", "ドイツ語" for `de`; `None` when CLDR has no name for the code.
     pub fn language_name(&self, code: &str) -> Option<String> {
+        self.language_names.get_or(code.to_string(), || self.work_out_language_name(code))
+    }
+
+    fn work_out_language_name(&self, code: &str) -> Option<String> {
         let id: icu_locale::LanguageIdentifier = code.parse().ok()?;
         let name = LanguageIdentifierDisplayName::try_new_heavy((&self.locale).into(), id, Default::default())
             .ok()?
@@ -81,6 +96,10 @@ impl Cldr {
     /// A time of day (minutes after midnight; 24:00 is midnight) as people read it in this language
     /// where `country` is: "9:00 AM" in the United States, "09:00" in Britain, "9:00" in Japan.
     pub fn time(&self, minutes: u16, country: Option<CountryCode>) -> String {
+        self.times.get_or((minutes, country), || self.work_out_time(minutes, country))
+    }
+
+    fn work_out_time(&self, minutes: u16, country: Option<CountryCode>) -> String {
         let minutes = minutes % (24 * 60);
         let (hour, minute) = (u8::try_from(minutes / 60).unwrap_or(0), u8::try_from(minutes % 60).unwrap_or(0));
         let mut locale = self.locale.clone();

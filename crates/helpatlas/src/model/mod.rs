@@ -10,6 +10,7 @@ mod feed;
 mod hours;
 mod phone;
 mod provenance;
+pub mod remembered;
 mod revision;
 mod texts;
 pub mod validate;

@@ -3,11 +3,12 @@
 //! against the numbering plan of their country (libphonenumber's metadata, through the `phonenumber`
 //! crate), short codes against the country's short-number range (see [`PhoneNumber::checked`]).
 
+use super::remembered::Remembered;
 use crate::model::CountryCode;
 use phonenumber::metadata::DATABASE;
 use regex::Regex;
 use std::collections::HashMap;
-use std::sync::{Mutex, OnceLock};
+use std::sync::OnceLock;
 
 /// Longest national part that is still a short code (116 123, 13 11 14, 988). Short codes are dialled
 /// without the country code: many networks would not connect them with it.
@@ -208,24 +209,9 @@ impl PhoneNumber {
     /// libphonenumber keeps only 100 compiled patterns, which the numbers of many countries overflow,
     /// so working it out afresh recompiled dozens of regular expressions for every page with numbers.
     fn national_format(&self, country: &str) -> Option<String> {
-        /// Numbers remembered before the memory is emptied and starts again (far more than any directory has).
-        const REMEMBERED: usize = 100_000;
-        /// (number, country) → its national format there.
-        type Known = HashMap<(String, String), Option<String>>;
-        static KNOWN: OnceLock<Mutex<Known>> = OnceLock::new();
+        static KNOWN: OnceLock<Remembered<(String, String), Option<String>>> = OnceLock::new();
         let key = (format!("{} {}", self.country_code, self.national), country.to_ascii_uppercase());
-        let known = KNOWN.get_or_init(Default::default);
-        if let Some(found) = known.lock().ok().and_then(|k| k.get(&key).cloned()) {
-            return found;
-        }
-        let found = self.work_out_national_format(country);
-        if let Ok(mut k) = known.lock() {
-            if k.len() >= REMEMBERED {
-                k.clear();
-            }
-            k.insert(key, found.clone());
-        }
-        found
+        KNOWN.get_or_init(Default::default).get_or(key, || self.work_out_national_format(country))
     }
 
     fn work_out_national_format(&self, country: &str) -> Option<String> {
