@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Binaries side by side on the same data: for each, `serve --no-cache` (every page computed), one warm
+# pass over the mix, then wrk on the HTML mix with 32 connections and with 1 (SECONDS each).
+#
+#   scripts/bench/compare.sh BENCH_DIR SECONDS BIN...     BENCH_DIR as made by `scripts/bench.sh N`
+set -euo pipefail
+DIR=$(realpath "$1"); SECS=$2; shift 2
+PORT=${BENCH_PORT:-28700}
+LUA=$(cd "$(dirname "$0")" && pwd)/wrk-paths.lua
+for BIN in "$@"; do
+  HELPATLAS_LOG=warn "$BIN" serve --data-dir "$DIR/data" --bind "127.0.0.1:$PORT" --no-cache > /dev/null 2>&1 &
+  PID=$!
+  until curl -sf -o /dev/null "http://127.0.0.1:$PORT/healthz"; do sleep 0.3; done
+  sleep 3
+  while read -r p; do curl -s -o /dev/null "http://127.0.0.1:$PORT$p"; done < "$DIR/html.paths"
+  for c in 32 1; do
+    out=$(WRK_PATHS=$DIR/html.paths wrk -t "$([ "$c" = 1 ] && echo 1 || echo 2)" -c "$c" -d "${SECS}s" --latency -s "$LUA" "http://127.0.0.1:$PORT")
+    echo "$BIN, $c conn.: p50 $(awk '/^ +50%/{print $2}' <<< "$out"), p99 $(awk '/^ +99%/{print $2}' <<< "$out"), $(awk '/^Requests\/sec/{print $2}' <<< "$out") req/s"
+  done
+  kill "$PID"; wait "$PID" 2>/dev/null || true
+done
