@@ -409,10 +409,6 @@ impl Counter {
     }
 }
 
-/// Whether each service is open, remembered for the current minute: hours are kept to the minute, so
-/// the answer cannot change within one, and a busy server evaluates each service's hours at most once
-/// a minute instead of once per query. Each slot holds the minute it was computed for, so a stale or
-/// racing write is never mistaken for a fresh one.
 /// When a service can be reached: what "open now" reads, kept unpacked. Services share equal
 /// schedules (most keep office hours or are always open), so each distinct one is kept once.
 #[derive(Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -453,6 +449,10 @@ impl Schedules {
     }
 }
 
+/// Whether each service is open, remembered for the current minute: hours are kept to the minute, so
+/// the answer cannot change within one, and a busy server evaluates each service's hours at most once
+/// a minute instead of once per query. Each slot holds the minute it was computed for, so a stale or
+/// racing write is never mistaken for a fresh one.
 pub struct OpenCache {
     slots: Vec<AtomicU32>,
 }
