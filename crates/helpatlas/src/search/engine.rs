@@ -14,7 +14,7 @@ use super::plain::{Entry, Groups};
 use super::query::{SearchHit, SearchQuery, SearchResults, MAX_RADIUS_KM};
 use super::text::Parsed;
 use super::{coverage, synonyms, Index};
-use chrono::Datelike;
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use std::cmp::Ordering;
 
 /// How many relevance tiers text scores are cut into.
@@ -68,7 +68,7 @@ impl Index {
             }),
             None => {
                 let asked = self.plain_lists(&keys, &here);
-                plain = self.plain_answer(&asked.plain, &filters, q, &mut counter, end);
+                plain = self.plain_answer(&asked.plain, &filters, (q.now, recent_since), &mut counter, end);
                 self.tables.lists.union(&keys, &asked.tested, self.slots()).into_iter().map(|p| (p, 0.0)).collect()
             }
         };
@@ -113,7 +113,8 @@ impl Index {
         Cached { total, hits, facets, crisis }
     }
 
-    /// Counts the services of the plain lists `asked` that pass the query's filters into `counter`;
+    /// Counts the services of the plain lists `asked` that pass the query's filters into `counter`, as at
+    /// `now` and with "verified lately" meaning since `recent_since`;
     /// returns how many pass and, of each list, those that may be among the first `n` results. A list is
     /// in name order and reaches the place in one way, so within it only "open now" and "verified lately"
     /// reorder: the first `n` of each of those four classes are all that can make the first `n`.
@@ -121,12 +122,12 @@ impl Index {
         &self,
         asked: &[(&Groups, Reach)],
         filters: &Filters,
-        q: &SearchQuery,
+        (now, recent_since): (DateTime<Utc>, NaiveDate),
         counter: &mut Counter,
         n: usize,
     ) -> (usize, Vec<Ranked>) {
-        let recent_since = (q.now.date_naive() - chrono::Duration::days(RECENT_DAYS)).num_days_from_ce();
-        let is_open = |p: u32| self.open.is_open(p, &self.tables.summaries[p as usize].schedule, q.now);
+        let recent_since = recent_since.num_days_from_ce();
+        let is_open = |p: u32| self.open.is_open(p, &self.tables.summaries[p as usize].schedule, now);
         let (mut total, mut best) = (0, Vec::new());
         for (groups, reach) in asked {
             for (k, group) in groups.iter().enumerate().filter(|(_, g)| !g.entries.is_empty()) {

@@ -243,18 +243,17 @@ pub struct Counter {
     always_open: usize,
 }
 
-fn count_bits(counts: &mut [usize; 32], mut bits: u32) {
-    while bits != 0 {
-        counts[bits.trailing_zeros() as usize] += 1;
+/// The positions of the bits set in `bits`.
+fn set_bits(mut bits: u32) -> impl Iterator<Item = usize> {
+    std::iter::from_fn(move || {
+        let position = (bits != 0).then(|| bits.trailing_zeros() as usize)?;
         bits &= bits - 1;
-    }
+        Some(position)
+    })
 }
 
-fn count_bits_n(counts: &mut [usize; 32], mut bits: u32, n: u32) {
-    while bits != 0 {
-        counts[bits.trailing_zeros() as usize] += n as usize;
-        bits &= bits - 1;
-    }
+fn count_bits(counts: &mut [usize; 32], bits: u32) {
+    set_bits(bits).for_each(|i| counts[i] += 1);
 }
 
 /// The facet counts of a fixed set of services (all of one kind), added up as services are filed and
@@ -282,12 +281,7 @@ impl Tally {
     }
 
     fn change(&mut self, f: &Facts, by: impl Fn(&mut u32)) {
-        let bits = |counts: &mut [u32; 32], mut bits: u32| {
-            while bits != 0 {
-                by(&mut counts[bits.trailing_zeros() as usize]);
-                bits &= bits - 1;
-            }
-        };
+        let bits = |counts: &mut [u32; 32], bits: u32| set_bits(bits).for_each(|i| by(&mut counts[i]));
         by(&mut self.count);
         bits(&mut self.topics, f.topics);
         bits(&mut self.channels, f.channels);
@@ -356,7 +350,7 @@ impl Counter {
     /// but the kind: into the kind facet, and into every other facet too when `kind_passes`. "Open now"
     /// is not in a tally (it changes by the minute): see [`Counter::add_open`].
     pub fn add_tally(&mut self, kind: u32, tally: &Tally, kind_passes: bool) {
-        count_bits_n(&mut self.kinds, kind, tally.count);
+        set_bits(kind).for_each(|i| self.kinds[i] += tally.count as usize);
         if !kind_passes {
             return;
         }

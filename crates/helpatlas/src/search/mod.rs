@@ -135,7 +135,7 @@ struct Tables {
     /// Services filed under each coverage key, except those kept in `plain`.
     lists: Lists,
     plain: plain::Plain,
-    /// The same, for crisis lines only: the banner on every page asks for them.
+    /// Every crisis line under each coverage key, plain or not: the banner on every page asks for them.
     crisis: Lists,
     languages: Languages,
     schedules: Schedules,
@@ -353,13 +353,14 @@ impl Index {
         };
         let mut out = Asked { plain: Vec::new(), tested: Vec::new() };
         for flavours in asked.into_iter().filter_map(|k| self.tables.plain.get(k)) {
-            let mut plain = vec![&flavours.fixed];
-            if here.has_point() {
+            let located = if here.has_point() {
                 out.tested.push(&flavours.located);
+                None
             } else {
-                plain.push(&flavours.located);
-            }
-            out.plain.extend(plain.into_iter().filter_map(|g| Some((g, reach(g)?))));
+                Some(&flavours.located)
+            };
+            let plain = std::iter::once(&flavours.fixed).chain(located);
+            out.plain.extend(plain.filter_map(|g| Some((g, reach(g)?))));
         }
         out
     }
