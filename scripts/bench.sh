@@ -124,7 +124,7 @@ run_wrk nginx-c32 32 "$W/static.paths" "http://127.0.0.1:$NGINX_PORT"
 kill "${PIDS[-1]}"
 
 # --- PostgreSQL: tsvector + GIN, earthdistance, same data and queries
-if ! psql "$PG" -tAc "SELECT 1 FROM pg_database WHERE datname = '$PGDB'" | grep -q 1; then
+if [ "$(psql "$PG" -tAc "SELECT 1 FROM pg_database WHERE datname = '$PGDB'")" != 1 ]; then
   python3 "$ROOT/scripts/bench/pg.py" load $(cat gen.files)
   psql -q "$PG" -c "CREATE DATABASE $PGDB"
   PGURL=${PG%/*}/$PGDB

@@ -47,7 +47,11 @@ for _ in $(seq 1 120); do
   kill -0 "$SERVER" 2>/dev/null || { cat target/debian/serve.log >&2; exit 1; }
   sleep 0.5
 done
-curl -sf "http://127.0.0.1:$PORT/no" | grep -q 'class="tel big"' || { echo "the installed server does not serve /no" >&2; exit 1; }
+# Into a file, not a pipe: `grep -q` stops reading at the first match, and under pipefail curl's
+# failed write would then fail the check.
+status=$(curl -s -o target/debian/no.html -w '%{http_code}' "http://127.0.0.1:$PORT/no" || true)
+grep -q 'class="tel big"' target/debian/no.html || {
+  echo "the installed server does not serve /no (HTTP $status; the page is target/debian/no.html)" >&2; exit 1; }
 [ -f /var/lib/helpatlas/helpatlas.db ] || { echo "no database in /var/lib/helpatlas" >&2; exit 1; }
 kill -TERM "$SERVER"
 wait "$SERVER" || { echo "the installed server did not exit cleanly on SIGTERM" >&2; exit 1; }
