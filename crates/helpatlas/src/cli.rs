@@ -346,7 +346,7 @@ pub enum Command {
         #[arg(long)]
         lenient: bool,
         /// Largest import in bytes: a file, or a data package's CSVs together once decompressed (a
-        /// package needs about twice its size in memory).
+        /// package needs about its own size in memory).
         #[arg(long, env = "HELPATLAS_IMPORT_MAX_BYTES", default_value_t = crate::hsds::source::DEFAULT_MAX_BYTES)]
         max_bytes: u64,
         #[command(flatten)]

@@ -4,7 +4,7 @@
 //! the copies are merged, and copies that disagree are a problem.
 
 use super::descriptor;
-use super::tables::{Cell, Place, Row, Tables};
+use super::tables::{Cell, Place, Row, Table, Tables};
 use serde_json::{Map, Value};
 use std::collections::HashMap;
 
@@ -153,36 +153,38 @@ impl Flattener {
         }
         let id = values.get("id").cloned();
         match descriptor::resource(table) {
-            Some(resource) => self.add(table, Row::from_json(resource, place, &values)),
+            Some(resource) => self.add(table, Table::single_json(resource, place, &values)),
             // Every table of NESTING and document_table is one of the descriptor's.
             None => self.problems.push(format!("{place}: HSDS has no table `{table}`")),
         }
         id
     }
 
-    fn add(&mut self, table: &str, row: Row) {
-        let Some(id) = row.str("id").map(str::to_string) else {
-            self.tables.push(row);
+    /// Adds one record (a table of one row), merged into an earlier copy of it when there is one.
+    fn add(&mut self, table: &str, record: Table) {
+        let Some(id) = record.get(0).and_then(|row| row.text("id")).map(|id| id.into_owned()) else {
+            self.tables.push(record);
             return;
         };
         let key = (table.to_string(), id);
         match self.positions.get(&key) {
             Some(&position) => {
-                if let Some(existing) = self.tables.rows.get_mut(table).and_then(|rows| rows.get_mut(position)) {
-                    let conflicts = merge(existing, row, table);
-                    self.problems.extend(conflicts);
-                }
+                let Some(rows) = self.tables.tables.get_mut(table) else { return };
+                let (Some(existing), Some(copy)) = (rows.get(position), record.get(0)) else { return };
+                let (merged, conflicts) = merge(existing, copy, table);
+                rows.overwrite(position, &merged);
+                self.problems.extend(conflicts);
             }
             None => {
                 self.positions.insert(key, self.tables.of(table).len());
-                self.tables.push(row);
+                self.tables.push(record);
             }
         }
     }
 }
 
-/// Merges a second copy of a record into the first; returns how they disagree.
-fn merge(existing: &mut Row, copy: Row, table: &str) -> Vec<String> {
+/// A second copy of a record merged into the first (as a table of one row), and how they disagree.
+fn merge(existing: Row, copy: Row, table: &str) -> (Table, Vec<String>) {
     let mut problems = Vec::new();
     let fields = &existing.resource().fields;
     let merged: Vec<Cell> = existing
@@ -195,26 +197,25 @@ fn merge(existing: &mut Row, copy: Row, table: &str) -> Vec<String> {
             (old, new) => {
                 problems.push(format!(
                     "{}: {table} {} appears again at {} with a different {} (`{}` and `{}`)",
-                    existing.place,
-                    existing.str("id").unwrap_or_default(),
-                    copy.place,
+                    existing.place(),
+                    existing.text("id").unwrap_or_default(),
+                    copy.place(),
                     field.name,
-                    short(cell_text(old)),
-                    short(cell_text(new))
+                    short(&cell_text(old)),
+                    short(&cell_text(new))
                 ));
                 old
             }
         })
         .collect();
-    let merged = Row::new(existing.resource(), existing.place.clone(), merged);
-    *existing = merged;
-    problems
+    (Table::single(existing.resource(), existing.place(), merged), problems)
 }
 
-fn cell_text(cell: Cell<'_>) -> &str {
+fn cell_text(cell: Cell<'_>) -> std::borrow::Cow<'_, str> {
     match cell {
-        Cell::Empty => "null",
-        Cell::Text(s) | Cell::Number(s) | Cell::Json(s) => s,
+        Cell::Empty => "null".into(),
+        Cell::Text(s) | Cell::Number(s) | Cell::Json(s) => s.into(),
+        Cell::Uuid(id) => id.to_string().into(),
     }
 }
 

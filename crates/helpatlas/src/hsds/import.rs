@@ -2,7 +2,7 @@
 //! and `helpatlas` attributes and come back unchanged; records from other directories lack those
 //! attributes and get the documented defaults (docs/design.md, "HSDS import defaults"), each noted.
 
-use super::tables::{Row, Tables};
+use super::tables::{Row, Rows, Table, Tables};
 use super::taxonomy::{self, Carrier};
 use super::FastMap;
 use crate::model::{
@@ -13,7 +13,7 @@ use crate::model::{
 use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
 use serde::de::DeserializeOwned;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 use std::str::FromStr;
 use std::sync::Arc;
 use uuid::Uuid;
@@ -28,13 +28,6 @@ pub struct Mapped {
     pub notes: Vec<String>,
 }
 
-/// A `helpatlas` attribute of one record: its term code and value. Owned, so that the attribute rows
-/// (most rows of a package: 12 million for a million services) are let go before the directory is built.
-struct Attribute {
-    code: Arc<str>,
-    value: Option<Box<str>>,
-}
-
 #[derive(Debug, Default, serde::Deserialize)]
 struct AddressParts {
     address: Option<String>,
@@ -44,25 +37,138 @@ struct AddressParts {
     country: Option<String>,
 }
 
-struct Context<'a> {
-    tables: &'a Tables,
+/// What building every record needs, owned, so that the rows of organizations and locations can go
+/// before the services are built.
+struct Shared {
     now: DateTime<Utc>,
-    attributes: FastMap<Uuid, Vec<Attribute>>,
-    addresses: FastMap<Uuid, &'a Row>,
+    attributes: Attributes,
     /// Location ids of each service, in row order.
     service_locations: FastMap<Uuid, Vec<Uuid>>,
-    /// Rows of each service detail table by service id, in row order: found once, because scanning a
-    /// whole table for every service made a 100,000-service import take many minutes.
-    details: HashMap<&'static str, FastMap<Uuid, Vec<&'a Row>>>,
-    organizations: FastMap<Uuid, &'a Row>,
+    /// The country of each location's address: a service that names no area is shown there.
+    countries: FastMap<Uuid, CountryCode>,
+    /// Each organization's first web address (its website, else its `uri`): the source of a service
+    /// that names none.
+    organization_sources: FastMap<Uuid, String>,
 }
 
-/// The tables of service details, each linked by `service_id`.
-const DETAIL_TABLES: [&str; 4] = ["language", "service_area", "schedule", "phone"];
+/// [`Shared`] with the rows organizations and locations are built from.
+struct Context<'a> {
+    shared: &'a Shared,
+    tables: &'a Tables,
+    addresses: FastMap<Uuid, Row<'a>>,
+}
 
-fn by_link<'a>(rows: &'a [Row], column: &str) -> FastMap<Uuid, Vec<&'a Row>> {
-    let mut out: FastMap<Uuid, Vec<&Row>> = FastMap::default();
-    for row in rows {
+impl std::ops::Deref for Context<'_> {
+    type Target = Shared;
+
+    fn deref(&self) -> &Shared {
+        self.shared
+    }
+}
+
+fn is_web(url: &str) -> bool {
+    url.starts_with("https://") || url.starts_with("http://")
+}
+
+/// The physical address of each location, else its first.
+fn addresses(tables: &Tables) -> FastMap<Uuid, Row<'_>> {
+    by_link(tables.of("address"), "location_id")
+        .into_iter()
+        .filter_map(|(id, rows)| {
+            let physical = rows.iter().find(|r| r.str("address_type") == Some("physical")).or(rows.first());
+            Some((id, *physical?))
+        })
+        .collect()
+}
+
+/// The location ids of each service, in row order, each once.
+fn service_locations(tables: &Tables) -> FastMap<Uuid, Vec<Uuid>> {
+    let mut out: FastMap<Uuid, Vec<Uuid>> = FastMap::default();
+    for sal in tables.of("service_at_location").iter() {
+        if let (Some(service), Some(location)) = (sal.uuid("service_id"), sal.uuid("location_id")) {
+            let list = out.entry(service).or_default();
+            if !list.contains(&location) {
+                list.push(location);
+            }
+        }
+    }
+    out
+}
+
+/// A phone row of a service, as the service's channels are made from it.
+struct PhoneRow {
+    number: String,
+    sms: bool,
+    label: Option<String>,
+}
+
+/// What the service detail tables give each service, by service id: taken out of them before the
+/// services are built, so that their rows (a third of what is left at a million services) are let go
+/// first. Hours, offsets and phones are kept only for services that need them: those without a
+/// `helpatlas` channels or time zone attribute.
+#[derive(Default)]
+struct ServiceDetails {
+    languages: FastMap<Uuid, Vec<String>>,
+    /// Service areas named by code.
+    areas: FastMap<Uuid, Vec<ServiceArea>>,
+    /// The UTC offset of the service's first schedule that gives one.
+    offsets: FastMap<Uuid, f64>,
+    hours: FastMap<Uuid, Hours>,
+    phones: FastMap<Uuid, Vec<PhoneRow>>,
+}
+
+impl ServiceDetails {
+    /// Reads the language, service area, schedule and phone tables, each grouped by service once
+    /// (scanning a whole table for every service made a 100,000-service import take many minutes), and
+    /// removes them.
+    fn take(tables: &mut Tables, attributes: &Attributes) -> ServiceDetails {
+        let mut details = ServiceDetails::default();
+        for (id, rows) in by_link(tables.of("language"), "service_id") {
+            let mut codes: Vec<String> = Vec::new();
+            for code in rows.iter().filter_map(|l| l.str("code")) {
+                if !codes.iter().any(|c| c == code) {
+                    codes.push(code.to_string());
+                }
+            }
+            details.languages.insert(id, codes);
+        }
+        tables.tables.remove("language");
+        for (id, rows) in by_link(tables.of("service_area"), "service_id") {
+            details.areas.insert(id, rows.iter().filter_map(|r| r.str("name")?.parse().ok()).collect());
+        }
+        tables.tables.remove("service_area");
+        for (id, rows) in by_link(tables.of("schedule"), "service_id") {
+            if !attributes.has(id, Carrier::Timezone) {
+                if let Some(offset) = rows.iter().find_map(|s| s.number("timezone")) {
+                    details.offsets.insert(id, offset);
+                }
+            }
+            if !attributes.has(id, Carrier::Channels) {
+                if let Some(hours) = weekly_hours(&rows) {
+                    details.hours.insert(id, hours);
+                }
+            }
+        }
+        tables.tables.remove("schedule");
+        for (id, rows) in by_link(tables.of("phone"), "service_id") {
+            if attributes.has(id, Carrier::Channels) {
+                continue;
+            }
+            let phones = rows.iter().filter_map(|p| {
+                let number = p.str("number")?.trim_matches(|c: char| c == '"' || c.is_whitespace()).to_string();
+                let sms = matches!(p.str("type"), Some("text" | "sms"));
+                Some(PhoneRow { number, sms, label: p.str("description").map(str::to_string) })
+            });
+            details.phones.insert(id, phones.collect());
+        }
+        tables.tables.remove("phone");
+        details
+    }
+}
+
+fn by_link<'a>(rows: Rows<'a>, column: &str) -> FastMap<Uuid, Vec<Row<'a>>> {
+    let mut out: FastMap<Uuid, Vec<Row>> = FastMap::default();
+    for row in rows.iter() {
         if let Some(id) = row.uuid(column) {
             out.entry(id).or_default().push(row);
         }
@@ -82,59 +188,142 @@ fn our_terms(tables: &Tables) -> FastMap<Uuid, Arc<str>> {
         .collect()
 }
 
-/// Takes the attribute rows out of the tables, keeping our terms' codes and values by record.
-fn take_attributes(tables: &mut Tables) -> FastMap<Uuid, Vec<Attribute>> {
-    let terms = our_terms(tables);
-    let mut attributes: FastMap<Uuid, Vec<Attribute>> = FastMap::default();
-    for row in tables.rows.remove("attribute").unwrap_or_default() {
-        let code = row.uuid("taxonomy_term_id").and_then(|id| terms.get(&id));
-        if let (Some(link), Some(code)) = (row.uuid("link_id"), code) {
-            let value = row.str("value").map(Box::from);
-            attributes.entry(link).or_default().push(Attribute { code: code.clone(), value });
-        }
-    }
-    attributes
+/// One `helpatlas` attribute: its term and where its value is in [`Attributes::values`].
+struct Attribute {
+    value_start: u64,
+    value_len: u32,
+    term: u32,
 }
 
-pub fn map(mut tables: Tables, now: DateTime<Utc>) -> Mapped {
-    let attributes = take_attributes(&mut tables);
-    let tables = &tables;
-    let addresses = by_link(tables.of("address"), "location_id")
-        .into_iter()
-        .filter_map(|(id, rows)| {
-            let physical = rows.iter().find(|r| r.str("address_type") == Some("physical")).or(rows.first());
-            Some((id, *physical?))
-        })
-        .collect();
-    let mut service_locations: FastMap<Uuid, Vec<Uuid>> = FastMap::default();
-    for sal in tables.of("service_at_location") {
-        if let (Some(service), Some(location)) = (sal.uuid("service_id"), sal.uuid("location_id")) {
-            let list = service_locations.entry(service).or_default();
-            if !list.contains(&location) {
-                list.push(location);
+/// The `helpatlas` attributes of every record, by record id, in row order: compact because they are
+/// most rows of a package (12 million for a million services), and owned, so that the attribute rows
+/// are let go before the directory is built.
+#[derive(Default)]
+struct Attributes {
+    /// Per record: where its attributes start in `list`, and how many it has.
+    by_record: FastMap<Uuid, (u32, u32)>,
+    list: Vec<Attribute>,
+    /// Term codes, by [`Attribute::term`].
+    codes: Vec<Arc<str>>,
+    values: String,
+}
+
+impl Attributes {
+    /// Keeps our terms' codes and values of the attribute rows by record. Two passes over the rows: one
+    /// counts each record's attributes and their values' length, one places them.
+    fn read(rows: &Table, tables: &Tables) -> Attributes {
+        let terms = our_terms(tables);
+        let codes: Vec<Arc<str>> = terms.values().cloned().collect();
+        let term_of: FastMap<Uuid, u32> =
+            terms.keys().enumerate().filter_map(|(i, id)| Some((*id, u32::try_from(i).ok()?))).collect();
+        let ours = |row: &Row| Some((row.uuid("link_id")?, *term_of.get(&row.uuid("taxonomy_term_id")?)?));
+        let mut by_record: FastMap<Uuid, (u32, u32)> = FastMap::default();
+        let mut value_bytes = 0;
+        for row in rows.iter() {
+            let Some((link, _)) = ours(&row) else { continue };
+            by_record.entry(link).or_default().1 += 1;
+            value_bytes += row.str("value").map_or(0, str::len);
+        }
+        let mut next = 0u32;
+        for (start, count) in by_record.values_mut() {
+            *start = next;
+            next = next.saturating_add(std::mem::take(count));
+        }
+        let mut list: Vec<Attribute> = (0..next).map(|_| Attribute { value_start: 0, value_len: 0, term: 0 }).collect();
+        let mut values = String::with_capacity(value_bytes);
+        for row in rows.iter() {
+            let Some((link, term)) = ours(&row) else { continue };
+            let Some((start, count)) = by_record.get_mut(&link) else { continue };
+            let value = row.str("value").unwrap_or_default();
+            let value_len = u32::try_from(value.len()).unwrap_or(0);
+            if let Some(slot) = list.get_mut(*start as usize + *count as usize) {
+                *slot = Attribute { value_start: values.len() as u64, value_len, term };
+                values.push_str(value);
+                *count += 1;
             }
         }
+        Attributes { by_record, list, codes, values }
     }
-    let details = DETAIL_TABLES.iter().map(|table| (*table, by_link(tables.of(table), "service_id"))).collect();
-    let organizations = tables.of("organization").iter().filter_map(|r| Some((r.uuid("id")?, r))).collect();
-    let cx = Context { tables, now, attributes, addresses, service_locations, details, organizations };
+
+    fn has(&self, id: Uuid, carrier: Carrier) -> bool {
+        self.of(id).any(|(code, _)| code == carrier.code())
+    }
+
+    /// The term codes and values of one record's attributes, in row order.
+    fn of(&self, id: Uuid) -> impl Iterator<Item = (&str, Option<&str>)> {
+        let (start, count) = self.by_record.get(&id).copied().unwrap_or_default();
+        let list = self.list.get(start as usize..start as usize + count as usize).unwrap_or_default();
+        list.iter().map(|a| {
+            let code = self.codes.get(a.term as usize).map_or("", |c| c.as_ref());
+            let range = a.value_start as usize..a.value_start as usize + a.value_len as usize;
+            (code, self.values.get(range).filter(|v| !v.is_empty()))
+        })
+    }
+}
+
+/// The tables the directory is built from; the others were only checked.
+const MAPPED_TABLES: [&str; 10] = [
+    "organization",
+    "location",
+    "address",
+    "service",
+    "service_at_location",
+    "language",
+    "service_area",
+    "schedule",
+    "phone",
+    "taxonomy_term",
+];
+
+pub fn map(mut tables: Tables, now: DateTime<Utc>) -> Mapped {
+    // The tables only checked go before the attributes are read, the attribute rows right after.
+    let attribute_rows = tables.tables.remove("attribute");
+    tables.tables.retain(|name, _| MAPPED_TABLES.contains(&name.as_str()));
+    let attributes = attribute_rows.map(|rows| Attributes::read(&rows, &tables)).unwrap_or_default();
+    let mut details = ServiceDetails::take(&mut tables, &attributes);
+    let service_locations = service_locations(&tables);
+    tables.tables.remove("service_at_location");
+    let address_rows = addresses(&tables);
+    let countries = address_rows
+        .iter()
+        .filter_map(|(id, address)| Some((*id, crate::geo::atlas().parse_country(address.str("country")?)?.code)))
+        .collect();
+    let organization_sources = tables
+        .of("organization")
+        .iter()
+        .filter_map(|o| {
+            let found = [o.str("website"), o.str("uri")].into_iter().flatten().find(|u| is_web(u))?;
+            Some((o.uuid("id")?, found.to_string()))
+        })
+        .collect();
+    let shared = Shared { now, attributes, service_locations, countries, organization_sources };
     let mut mapped = Mapped::default();
-    for row in tables.of("organization") {
+    // Reserved at once: growing a list of a million services by doubling holds two copies at the end.
+    mapped.directory.organizations.reserve_exact(tables.of("organization").len());
+    mapped.directory.locations.reserve_exact(tables.of("location").len());
+    mapped.directory.services.reserve_exact(tables.of("service").len());
+    let cx = Context { shared: &shared, tables: &tables, addresses: address_rows };
+    for row in tables.of("organization").iter() {
         match cx.organization(row) {
             Some(Ok(organization)) => mapped.directory.organizations.push(organization),
             Some(Err(problem)) => mapped.problems.push(problem),
             None => {}
         }
     }
-    for row in tables.of("location") {
+    for row in tables.of("location").iter() {
         match cx.location(row) {
             Ok(location) => mapped.directory.locations.push(location),
-            Err(why) => mapped.notes.push(format!("{}: location left out: {why}", row.place)),
+            Err(why) => mapped.notes.push(format!("{}: location left out: {why}", row.place())),
         }
     }
+    drop(cx);
+    for table in ["organization", "location", "address"] {
+        tables.tables.remove(table);
+    }
     let located: BTreeSet<Uuid> = mapped.directory.locations.iter().map(|l| l.id).collect();
-    for row in tables.of("service") {
-        let mut builder = ServiceBuilder { cx: &cx, row, problems: Vec::new(), notes: Vec::new() };
+    for row in tables.of("service").iter() {
+        let mut builder =
+            ServiceBuilder { cx: &shared, details: &mut details, row, problems: Vec::new(), notes: Vec::new() };
         let service = builder.build(&located);
         mapped.notes.extend(builder.notes);
         match service {
@@ -145,25 +334,20 @@ pub fn map(mut tables: Tables, now: DateTime<Utc>) -> Mapped {
     mapped
 }
 
-impl<'a> Context<'a> {
-    /// The rows of `table` (one of [`DETAIL_TABLES`]) that belong to the service `id`.
-    fn details(&self, table: &str, id: Uuid) -> &[&'a Row] {
-        self.details.get(table).and_then(|rows| rows.get(&id)).map(Vec::as_slice).unwrap_or_default()
-    }
-
-    fn attributes(&self, id: Uuid) -> &[Attribute] {
-        self.attributes.get(&id).map(Vec::as_slice).unwrap_or(&[])
+impl Shared {
+    fn attributes(&self, id: Uuid) -> impl Iterator<Item = (&str, Option<&str>)> {
+        self.attributes.of(id)
     }
 
     fn carried(&self, id: Uuid, carrier: Carrier) -> Option<&str> {
-        self.attributes(id).iter().find(|a| *a.code == *carrier.code()).and_then(|a| a.value.as_deref())
+        self.attributes(id).find(|(code, _)| *code == carrier.code()).and_then(|(_, value)| value)
     }
 
     fn has(&self, id: Uuid, carrier: Carrier) -> bool {
-        self.attributes(id).iter().any(|a| *a.code == *carrier.code())
+        self.attributes.has(id, carrier)
     }
 
-    fn last_modified(&self, id: Uuid, row: &Row) -> DateTime<Utc> {
+    fn last_modified(&self, id: Uuid, row: Row) -> DateTime<Utc> {
         let text = row.str("last_modified").or_else(|| self.carried(id, Carrier::LastModified));
         text.and_then(|t| DateTime::parse_from_rfc3339(t).ok()).map_or(self.now, |t| t.with_timezone(&Utc))
     }
@@ -180,11 +364,11 @@ impl<'a> Context<'a> {
     }
 
     /// The organization of a row; `Err` names the row and what is wrong.
-    fn organization(&self, row: &Row) -> Option<Result<Organization, String>> {
+    fn organization(&self, row: Row) -> Option<Result<Organization, String>> {
         let id = row.uuid("id")?;
         let translations = match self.translations(id) {
             Ok(translations) => translations,
-            Err(problem) => return Some(Err(format!("{}: {problem}", row.place.column("attributes")))),
+            Err(problem) => return Some(Err(format!("{}: {problem}", row.place().column("attributes")))),
         };
         Some(Ok(Organization {
             id,
@@ -197,7 +381,14 @@ impl<'a> Context<'a> {
         }))
     }
 
-    fn location(&self, row: &Row) -> Result<Location, String> {
+    /// The address parts HSDS could not hold (see `Carrier::PartialAddress`).
+    fn partial_address(&self, id: Uuid) -> Option<AddressParts> {
+        serde_json::from_str(self.carried(id, Carrier::PartialAddress)?).ok()
+    }
+}
+
+impl Context<'_> {
+    fn location(&self, row: Row) -> Result<Location, String> {
         let id = row.uuid("id").ok_or("no id")?;
         let point = match (row.number("latitude"), row.number("longitude")) {
             (Some(lat), Some(lon)) if (Point { lat, lon }).is_valid() => Point { lat, lon },
@@ -234,11 +425,6 @@ impl<'a> Context<'a> {
         })
     }
 
-    /// The address parts HSDS could not hold (see `Carrier::PartialAddress`).
-    fn partial_address(&self, id: Uuid) -> Option<AddressParts> {
-        serde_json::from_str(self.carried(id, Carrier::PartialAddress)?).ok()
-    }
-
     /// The organization of a service offered at a location without its own organization.
     fn owner_of(&self, location: Uuid) -> Option<Uuid> {
         let service = self.service_locations.iter().find(|(_, ls)| ls.contains(&location)).map(|(s, _)| *s)?;
@@ -247,27 +433,29 @@ impl<'a> Context<'a> {
 }
 
 struct ServiceBuilder<'c, 'a> {
-    cx: &'c Context<'a>,
-    row: &'a Row,
+    cx: &'c Shared,
+    /// Taken from as each service is built: every service id is one row's (the checks saw to that).
+    details: &'c mut ServiceDetails,
+    row: Row<'a>,
     problems: Vec<String>,
     notes: Vec<String>,
 }
 
 impl<'c, 'a> ServiceBuilder<'c, 'a> {
     fn problem(&mut self, column: &str, message: String) {
-        self.problems.push(format!("{}: {message}", self.row.place.column(column)));
+        self.problems.push(format!("{}: {message}", self.row.place().column(column)));
     }
 
     fn note(&mut self, message: String) {
-        self.notes.push(format!("{}: {message}", self.row.place));
+        self.notes.push(format!("{}: {message}", self.row.place()));
     }
 
     /// Codes of one vocabulary among the service's attributes, parsed.
     fn codes<T: FromStr<Err = crate::model::UnknownCode>>(&mut self, id: Uuid, vocabulary: &str) -> Vec<T> {
         let prefix = format!("{vocabulary}:");
         let mut out = Vec::new();
-        for a in self.cx.attributes(id) {
-            let Some(code) = a.code.strip_prefix(&prefix) else { continue };
+        for (code, _) in self.cx.attributes(id) {
+            let Some(code) = code.strip_prefix(&prefix) else { continue };
             match code.parse::<T>() {
                 Ok(value) => out.push(value),
                 Err(e) => self.problem("attributes", e.to_string()),
@@ -351,27 +539,18 @@ impl<'c, 'a> ServiceBuilder<'c, 'a> {
         }
     }
 
-    fn languages(&self, id: Uuid) -> Vec<String> {
-        let rows = self.cx.details("language", id).iter();
-        let mut out: Vec<String> = Vec::new();
-        for code in rows.filter_map(|l| l.str("code")) {
-            if !out.iter().any(|c| c == code) {
-                out.push(code.to_string());
-            }
-        }
-        out
+    fn languages(&mut self, id: Uuid) -> Vec<String> {
+        self.details.languages.remove(&id).unwrap_or_default()
     }
 
     /// Service areas named by code; else the countries of the service's locations. Only an in-person
     /// service may have none: it is then shown for no place, which is better than shown everywhere.
     fn areas(&mut self, id: Uuid, kind: Kind) -> Vec<ServiceArea> {
-        let rows = self.cx.details("service_area", id);
-        let mut areas: Vec<ServiceArea> = rows.iter().filter_map(|r| r.str("name")?.parse().ok()).collect();
+        let mut areas = self.details.areas.remove(&id).unwrap_or_default();
         if areas.is_empty() {
             // Every location of the service counts here, also one left out for lack of coordinates.
             let all_locations = self.cx.service_locations.get(&id).map(Vec::as_slice).unwrap_or_default();
-            let countries = all_locations.iter().filter_map(|l| self.cx.addresses.get(l)?.str("country"));
-            for country in countries.filter_map(|c| crate::geo::atlas().parse_country(c)).map(|c| c.code) {
+            for &country in all_locations.iter().filter_map(|l| self.cx.countries.get(l)) {
                 if !areas.contains(&ServiceArea::Country(country)) {
                     areas.push(ServiceArea::Country(country));
                 }
@@ -403,16 +582,12 @@ impl<'c, 'a> ServiceBuilder<'c, 'a> {
                 Err(_) => self.problem("attributes", format!("`{name}` is not an IANA time zone")),
             }
         }
-        let offset = self.schedules(id).iter().find_map(|s| s.number("timezone"));
+        let offset = self.details.offsets.remove(&id);
         match offset.filter(|o| o.fract() == 0.0 && o.abs() <= 14.0) {
             // POSIX-style names invert the sign: UTC+3 is `Etc/GMT-3`.
             Some(hours) if hours != 0.0 => format!("Etc/GMT{:+}", -(hours as i32)).parse().unwrap_or(Tz::UTC),
             _ => Tz::UTC,
         }
-    }
-
-    fn schedules(&self, id: Uuid) -> Vec<&'a Row> {
-        self.cx.details("schedule", id).to_vec()
     }
 
     /// The channels attribute; else the service's phones (written `+CC national`, read by the plan of
@@ -424,20 +599,15 @@ impl<'c, 'a> ServiceBuilder<'c, 'a> {
                 Err(e) => self.problem("attributes", format!("the helpatlas channels value is not valid: {e}")),
             }
         }
-        let hours = self.weekly_hours(id);
-        let phones = self.cx.details("phone", id).iter();
+        let hours = self.details.hours.remove(&id);
+        let phones = self.details.phones.remove(&id).unwrap_or_default();
         let mut channels: Vec<Channel> = phones
-            .filter_map(|p| {
-                let number = p.str("number")?.trim_matches(|c: char| c == '"' || c.is_whitespace());
-                let number = PhoneNumber::from_foreign(number, country).unwrap_or_else(|| number.to_string());
-                let kind =
-                    if matches!(p.str("type"), Some("text" | "sms")) { ChannelType::Sms } else { ChannelType::Phone };
-                Some(Channel {
-                    kind,
-                    value: number,
-                    label: p.str("description").map(str::to_string),
-                    hours: hours.clone(),
-                })
+            .into_iter()
+            .map(|p| Channel {
+                kind: if p.sms { ChannelType::Sms } else { ChannelType::Phone },
+                value: PhoneNumber::from_foreign(&p.number, country).unwrap_or(p.number),
+                label: p.label,
+                hours: hours.clone(),
             })
             .collect();
         if let Some(email) = self.row.str("email") {
@@ -446,46 +616,12 @@ impl<'c, 'a> ServiceBuilder<'c, 'a> {
         channels
     }
 
-    /// Weekly schedules (`freq` WEEKLY or unset, with days and times) as hours, and schedules of
-    /// single days (`valid_from` = `valid_to`, no days) as dated exceptions: open at their times, or
-    /// closed without times. Others are not read.
-    fn weekly_hours(&self, id: Uuid) -> Option<Hours> {
-        let mut hours = Hours::default();
-        for schedule in self.schedules(id) {
-            if let Some(exception) = dated_exception(schedule) {
-                hours.exceptions.retain(|e| e.date != exception.date);
-                hours.exceptions.push(exception);
-                continue;
-            }
-            if schedule.str("freq").is_some_and(|f| f != "WEEKLY") {
-                continue;
-            }
-            let (Some(byday), Some(opens), Some(closes)) =
-                (schedule.str("byday"), schedule.str("opens_at"), schedule.str("closes_at"))
-            else {
-                continue;
-            };
-            let days = byday.split(',').map(|d| title_case(d.trim())).collect::<Vec<_>>().join(",");
-            let span = format!("{}-{}", &opens.get(..5).unwrap_or(opens), &closes.get(..5).unwrap_or(closes));
-            if let (Ok(days), Ok(span)) = (days.parse(), span.parse::<Span>()) {
-                hours.weekly.push(WeeklyRule { days, span });
-            }
-        }
-        hours.exceptions.sort_by_key(|e| e.date);
-        let all_week = |r: &WeeklyRule| r.days == Days::EVERY_DAY && r.span.opens == 0 && r.span.closes == 23 * 60 + 59;
-        if hours.weekly.len() == 1 && hours.weekly.iter().all(all_week) {
-            return Some(Hours { always: true, weekly: Vec::new(), exceptions: hours.exceptions });
-        }
-        (!hours.weekly.is_empty() || !hours.exceptions.is_empty()).then_some(hours)
-    }
-
     fn source_url(&mut self, id: Uuid, organization: Uuid) -> Option<String> {
         if let Some(url) = self.cx.carried(id, Carrier::SourceUrl) {
             return Some(url.to_string());
         }
-        let org = self.cx.organizations.get(&organization);
-        let candidates = [self.row.str("url"), org.and_then(|o| o.str("website")), org.and_then(|o| o.str("uri"))];
-        let found = candidates.into_iter().flatten().find(|u| u.starts_with("https://") || u.starts_with("http://"));
+        let organization = self.cx.organization_sources.get(&organization).map(String::as_str);
+        let found = self.row.str("url").filter(|u| is_web(u)).or(organization);
         match found {
             Some(url) => {
                 self.note(format!("no helpatlas source-url: `{url}` used as the source"));
@@ -525,8 +661,41 @@ impl<'c, 'a> ServiceBuilder<'c, 'a> {
     }
 }
 
+/// Weekly schedules (`freq` WEEKLY or unset, with days and times) as hours, and schedules of
+/// single days (`valid_from` = `valid_to`, no days) as dated exceptions: open at their times, or
+/// closed without times. Others are not read.
+fn weekly_hours(schedules: &[Row]) -> Option<Hours> {
+    let mut hours = Hours::default();
+    for &schedule in schedules {
+        if let Some(exception) = dated_exception(schedule) {
+            hours.exceptions.retain(|e| e.date != exception.date);
+            hours.exceptions.push(exception);
+            continue;
+        }
+        if schedule.str("freq").is_some_and(|f| f != "WEEKLY") {
+            continue;
+        }
+        let (Some(byday), Some(opens), Some(closes)) =
+            (schedule.str("byday"), schedule.str("opens_at"), schedule.str("closes_at"))
+        else {
+            continue;
+        };
+        let days = byday.split(',').map(|d| title_case(d.trim())).collect::<Vec<_>>().join(",");
+        let span = format!("{}-{}", &opens.get(..5).unwrap_or(opens), &closes.get(..5).unwrap_or(closes));
+        if let (Ok(days), Ok(span)) = (days.parse(), span.parse::<Span>()) {
+            hours.weekly.push(WeeklyRule { days, span });
+        }
+    }
+    hours.exceptions.sort_by_key(|e| e.date);
+    let all_week = |r: &WeeklyRule| r.days == Days::EVERY_DAY && r.span.opens == 0 && r.span.closes == 23 * 60 + 59;
+    if hours.weekly.len() == 1 && hours.weekly.iter().all(all_week) {
+        return Some(Hours { always: true, weekly: Vec::new(), exceptions: hours.exceptions });
+    }
+    (!hours.weekly.is_empty() || !hours.exceptions.is_empty()).then_some(hours)
+}
+
 /// A schedule of one day (`valid_from` = `valid_to`, no weekdays): closed, or open only at its times.
-fn dated_exception(schedule: &Row) -> Option<DatedException> {
+fn dated_exception(schedule: Row) -> Option<DatedException> {
     let from = schedule.str("valid_from")?;
     if schedule.str("valid_to") != Some(from) || schedule.str("byday").is_some() {
         return None;

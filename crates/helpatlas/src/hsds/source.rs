@@ -4,7 +4,7 @@
 
 use super::descriptor;
 use super::flatten::Flattener;
-use super::tables::{Place, Row, Tables};
+use super::tables::{Place, Table, Tables};
 use super::{tabular, HsdsError};
 use crate::model::Directory;
 use serde_json::Value;
@@ -15,7 +15,8 @@ use std::path::Path;
 #[derive(Debug, Clone, Copy)]
 pub struct Limits {
     /// Largest import in all: a file, or a package's CSVs together once decompressed. CSV rows are
-    /// read as they stream in and kept compactly (about twice their size in memory until written).
+    /// read as they stream in and kept compactly, ids as 16-byte UUIDs (a package needs about its own
+    /// size in memory until written).
     pub max_bytes: u64,
     /// Largest JSON file (a document, an array or ndjson), which is read and parsed whole, at many
     /// times its size in memory.
@@ -122,14 +123,17 @@ fn read_limited(path: &Path, max: u64) -> Result<Vec<u8>, HsdsError> {
 /// A package that is larger than the import limit.
 struct OverLimit;
 
-/// Reads one CSV of a package with what is left of the limit, and takes what it read from it.
+/// Reads one CSV of a package with what is left of the limit, and takes what it read from it. `size`
+/// is what the file says it holds (a zip entry's claim is not trusted beyond the limit).
 fn read_table(
     resource: &'static descriptor::Resource,
     input: impl Read,
+    size: u64,
     remaining: &mut u64,
     tables: &mut Tables,
     problems: &mut Vec<String>,
 ) -> Result<(), OverLimit> {
+    tables.table(resource).reserve_for(size.min(*remaining));
     let mut budget = Budget { inner: input, remaining: *remaining, exceeded: false };
     let read = tabular::read_csv(resource, &resource.path, &mut budget, tables);
     if budget.exceeded {
@@ -205,8 +209,9 @@ fn read_package_dir(dir: &Path, limits: &Limits) -> Result<Input, HsdsError> {
             continue;
         }
         let opened = std::fs::File::open(&file).map_err(|e| read_error(&file, e))?;
+        let size = opened.metadata().map_or(0, |m| m.len());
         // The limit is on the package as a whole: name it so, not the file that crossed it.
-        read_table(resource, opened, &mut remaining, &mut tables, &mut problems).map_err(|OverLimit| {
+        read_table(resource, opened, size, &mut remaining, &mut tables, &mut problems).map_err(|OverLimit| {
             HsdsError::PackageTooLarge { path: dir.display().to_string(), max: limits.max_bytes }
         })?;
     }
@@ -335,7 +340,8 @@ fn read_zip(path: &Path, file: impl Read + std::io::Seek, limits: &Limits) -> Re
     for resource in descriptor::resources() {
         let name = format!("{prefix}{}", resource.path);
         let Ok(entry) = archive.by_name(&name) else { continue };
-        read_table(resource, entry, &mut remaining, &mut tables, &mut problems).map_err(|OverLimit| {
+        let size = entry.size();
+        read_table(resource, entry, size, &mut remaining, &mut tables, &mut problems).map_err(|OverLimit| {
             zip_error(path, format!("expands to more than {} bytes (a zip bomb?)", limits.max_bytes))
         })?;
     }
@@ -407,7 +413,7 @@ fn tables_json(file: &str, object: serde_json::Map<String, Value>) -> Input {
         for (i, row) in array_items(rows).into_iter().enumerate() {
             let place = Place::Json { document: format!("{file} {name}").into(), path: format!("[{i}]") };
             match row {
-                Value::Object(values) => tables.push(Row::from_json(resource, place, &values)),
+                Value::Object(values) => tables.push(Table::single_json(resource, place, &values)),
                 _ => problems.push(format!("{place}: expected a JSON object")),
             }
         }

@@ -5,7 +5,7 @@
 use super::descriptor::{self, Field, FieldType, Resource, DATAPACKAGE_JSON};
 use super::export::{self, Record};
 use super::metadata::Metadata;
-use super::tables::{Cell, Place, Row, Tables, MAX_ROW_BYTES};
+use super::tables::{Cell, Place, Tables, MAX_ROW_BYTES};
 use super::{documents, taxonomy, write_error, AtomicFile, HsdsError};
 use crate::model::{Directory, Location, Organization, Service};
 use serde_json::Value;
@@ -157,6 +157,7 @@ pub fn read_csv(
     let columns: Vec<Option<usize>> =
         resource.fields.iter().map(|f| header.iter().position(|h| *h == f.name)).collect();
     let shared: std::sync::Arc<str> = file.into();
+    let table = tables.table(resource);
     let mut record = csv::ByteRecord::new();
     let mut row = 1;
     loop {
@@ -181,7 +182,7 @@ pub fn read_csv(
             })?;
             cells.push(typed(field, text));
         }
-        tables.push(Row::new(resource, Place::Csv { file: shared.clone(), row }, cells));
+        table.push(Place::Csv { file: shared.clone(), row }, cells);
     }
 }
 

@@ -199,10 +199,10 @@ fn a_csv_is_read_past_a_byte_order_mark_with_each_row_in_its_place() {
     let csv = "\u{feff}id,name,description\n9d0e6f46-0000-4000-8000-000000000001,Café,d\n";
     let mut tables = super::tables::Tables::default();
     super::tabular::read_csv(resource, "organizations.csv", csv.as_bytes(), &mut tables).expect("readable");
-    let row = &tables.of("organization")[0];
+    let row = tables.of("organization").get(0).expect("a row");
     assert_eq!(row.uuid("id"), uuid::Uuid::parse_str("9d0e6f46-0000-4000-8000-000000000001").ok());
     assert_eq!(row.str("name"), Some("Café"));
-    assert_eq!(row.place.to_string(), "organizations.csv row 2");
+    assert_eq!(row.place().to_string(), "organizations.csv row 2");
 }
 
 #[test]
