@@ -134,16 +134,19 @@ const BUILD_BATCH: usize = 20_000;
 
 /// Builds the search index from the store's current contents, every table read a batch at a time
 /// and packed as it comes (organizations, locations, then services), so that a million records are
-/// never all held at once.
-pub async fn load_index(store: &dyn Store) -> Result<Index, AppError> {
+/// never all held at once. With `build_dir` (the data directory), the text index is built on disk
+/// there and read into memory once merged, which lowers the build's peak memory.
+pub async fn load_index(store: &dyn Store, build_dir: Option<&Path>) -> Result<Index, AppError> {
     let started = std::time::Instant::now();
     let change = store.latest_change().await?;
     let organizations = store.page(RecordTable::Organizations, None, BUILD_BATCH).await?.organizations;
     let locations = store.page(RecordTable::Locations, None, BUILD_BATCH).await?.locations;
     let services = store.page(RecordTable::Services, None, BUILD_BATCH).await?.services;
     let first = (organizations, locations, services);
+    let build_dir = build_dir.map(Path::to_path_buf);
     let (building, (organizations, locations, services)) =
-        blocking(move || Building::new(&first.0, &first.1, &first.2).map(|b| (b, first))).await??;
+        blocking(move || Building::new(&first.0, &first.1, &first.2, build_dir.as_deref()).map(|b| (b, first)))
+            .await??;
     let building = add_table(
         store,
         RecordTable::Organizations,
@@ -244,7 +247,19 @@ pub async fn open_index(store: &dyn Store, saved: &Path) -> Result<(Index, Index
         Ok(None) => {}
         Err(e) => tracing::warn!(error = %e, "not using the saved search index; building it from the store"),
     }
-    Ok((load_index(store).await?, IndexOrigin::Built))
+    let build_dir = build_dir(saved);
+    if let Some(dir) = build_dir {
+        let removed = crate::search::remove_stale_builds(dir);
+        if removed > 0 {
+            tracing::info!(removed, "removed index builds that a stopped server left behind");
+        }
+    }
+    Ok((load_index(store, build_dir).await?, IndexOrigin::Built))
+}
+
+/// Where the index is built on disk: beside its saved copy (see [`load_index`]).
+fn build_dir(saved: &Path) -> Option<&Path> {
+    saved.parent().filter(|p| !p.as_os_str().is_empty())
 }
 
 /// The saved index at `path`, brought up to date, with the change it was saved at.
@@ -451,7 +466,7 @@ async fn keep_index_fresh(state: AppState) {
             Ok(index) => Ok(index),
             Err(e) => {
                 tracing::warn!(error = %e, "cannot update the index; rebuilding it");
-                load_index(state.store.as_ref()).await
+                load_index(state.store.as_ref(), state.saved_index.as_deref().and_then(build_dir)).await
             }
         };
         match updated {

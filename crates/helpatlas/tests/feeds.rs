@@ -66,7 +66,7 @@ async fn copy(store: &dyn Store, name: &str, id: Uuid) -> Option<Service> {
 
 /// Makes the publisher's API answer from what its store holds now.
 async fn refresh(app: &common::TestApp) {
-    let index = app::load_index(app.state.store.as_ref()).await.expect("index");
+    let index = app::load_index(app.state.store.as_ref(), None).await.expect("index");
     app.state.replace_index(index);
 }
 

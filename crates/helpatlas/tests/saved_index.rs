@@ -1,7 +1,8 @@
 //! The search index saved beside the database: read back, it answers exactly as the index it was
 //! saved from (before and after updates); a damaged file is refused whole; a restart reads it and
 //! catches up with the changes since, and rebuilds when the file belongs to another database or to
-//! a history a restored backup has replaced.
+//! a history a restored backup has replaced. An index built on disk answers as one built in memory
+//! and leaves no files behind.
 
 mod common;
 
@@ -14,6 +15,7 @@ use helpatlas::search::{Index, SavedError, SearchQuery, Stamp};
 use helpatlas::store::Store;
 use std::path::Path;
 use std::sync::Arc;
+use std::time::{Duration, SystemTime};
 use uuid::Uuid;
 
 const PLACES: &[&str] =
@@ -177,7 +179,7 @@ async fn a_restart_reads_the_saved_index_and_catches_up_with_the_store() {
     let (reread, origin) = app::open_index(store.as_ref(), &path).await.expect("opens");
     assert_eq!(origin, IndexOrigin::Saved { change: saved_at });
     assert_eq!(reread.change, saved_at);
-    let built = app::load_index(store.as_ref()).await.expect("builds");
+    let built = app::load_index(store.as_ref(), None).await.expect("builds");
     same(&answers(&reread), &answers(&built), "the saved copy answers as a fresh build");
 
     edit(store.as_ref(), "gb-samaritans", "Listening support, now with a zyxwvutsrq line.").await;
@@ -225,4 +227,35 @@ async fn an_index_saved_for_another_history_is_rebuilt() {
     let (index, origin) = app::open_index(store.as_ref(), &path).await.expect("opens");
     assert_eq!(origin, IndexOrigin::Built, "the saved change is not the restored store's");
     assert!(finds(&index, "qqqxxxzzz").is_empty(), "nothing of the replaced history is served");
+}
+
+/// The build directories in `dir`, by name.
+fn builds_in(dir: &Path) -> Vec<String> {
+    let names =
+        std::fs::read_dir(dir).expect("lists").map(|e| e.expect("entry").file_name().to_string_lossy().into_owned());
+    let mut builds: Vec<String> = names.filter(|n| n.starts_with(".search-build-")).collect();
+    builds.sort();
+    builds
+}
+
+#[tokio::test]
+async fn a_build_on_disk_answers_as_one_in_memory_and_leaves_only_others_builds() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (config, store) = open(dir.path()).await;
+    let stale = dir.path().join(".search-build-stopped");
+    std::fs::create_dir(&stale).expect("dir");
+    std::fs::write(stale.join("segment.idx"), b"left by a server that stopped while building").expect("file");
+    let two_hours_ago = SystemTime::now() - Duration::from_secs(2 * 3600);
+    std::fs::File::open(&stale).and_then(|d| d.set_modified(two_hours_ago)).expect("dated");
+    std::fs::create_dir(dir.path().join(".search-build-running")).expect("dir");
+
+    let on_disk = app::load_index(store.as_ref(), Some(dir.path())).await.expect("builds on disk");
+    let in_memory = app::load_index(store.as_ref(), None).await.expect("builds in memory");
+    same(&answers(&on_disk), &answers(&in_memory), "an index built on disk answers as one built in memory");
+    assert_eq!(builds_in(dir.path()), vec![".search-build-running", ".search-build-stopped"], "its own is gone");
+
+    let (opened, origin) = app::open_index(store.as_ref(), &config.saved_index()).await.expect("opens");
+    assert_eq!(origin, IndexOrigin::Built);
+    same(&answers(&opened), &answers(&in_memory), "a start builds on disk too");
+    assert_eq!(builds_in(dir.path()), vec![".search-build-running"], "a stale build is removed, a recent one kept");
 }

@@ -21,7 +21,7 @@ mod update;
 
 pub use query::{Facets, SearchHit, SearchQuery, SearchResults};
 pub use saved::{SavedError, SavedIndex, Stamp};
-pub use text::SearchError;
+pub use text::{remove_stale_builds, SearchError};
 pub use update::Building;
 
 use crate::model::{Coverage, Kind, Location, Organization, Place, Point, Service};

@@ -34,6 +34,8 @@ pub enum SearchError {
     Writer,
     #[error("saved text index: {0}")]
     Saved(String),
+    #[error("directory for building the text index in {path}: {source}")]
+    BuildDirectory { path: std::path::PathBuf, source: std::io::Error },
 }
 
 /// tantivy's list of segments, and its list of the files it manages (see [`TextIndex::from_files`]).
@@ -42,6 +44,32 @@ const MANAGED_FILE: &str = ".managed.json";
 
 /// tantivy's file extensions of a segment's components (`SegmentComponent`), but deletes.
 const SEGMENT_FILES: &[&str] = &["pos", "idx", "term", "store", "fast", "fieldnorm"];
+/// Names of the directories [`TextIndex::builder_in`] builds in (see [`remove_stale_builds`]).
+const BUILD_DIR_PREFIX: &str = ".search-build-";
+/// A build directory untouched this long was left by a process that stopped while building: a build
+/// writes its segments continuously and takes minutes even at millions of services.
+const STALE_BUILD: std::time::Duration = std::time::Duration::from_secs(3600);
+
+/// Removes build directories in `parent` that a stopped process left behind (see [`STALE_BUILD`]),
+/// returning how many; one that cannot be removed is left, with a warning.
+pub fn remove_stale_builds(parent: &Path) -> usize {
+    let Ok(entries) = std::fs::read_dir(parent) else {
+        return 0;
+    };
+    let stale = entries.flatten().filter(|e| {
+        let named = e.file_name().to_str().is_some_and(|n| n.starts_with(BUILD_DIR_PREFIX));
+        let age = e.metadata().and_then(|m| m.modified()).ok().and_then(|t| t.elapsed().ok());
+        named && age.is_some_and(|a| a >= STALE_BUILD)
+    });
+    let mut removed = 0;
+    for entry in stale {
+        match std::fs::remove_dir_all(entry.path()) {
+            Ok(()) => removed += 1,
+            Err(e) => tracing::warn!(path = %entry.path().display(), error = %e, "cannot remove an old index build"),
+        }
+    }
+    removed
+}
 
 /// Languages (ISO 639-1) whose stemmer is used; others are folded only. Scripts that `fold`
 /// transliterates (Greek, Cyrillic, Arabic) are not stemmed, since their stemmers expect the original.
@@ -198,6 +226,8 @@ pub struct TextBuilder {
     fields: Fields,
     writer: IndexWriter,
     threads: usize,
+    /// Where the segments are written while building, if not in memory (see [`TextIndex::builder_in`]).
+    on_disk: Option<tempfile::TempDir>,
 }
 
 impl TextBuilder {
@@ -222,7 +252,8 @@ impl TextBuilder {
         Ok(())
     }
 
-    /// Commits, then merges to one segment so that queries walk one set of postings.
+    /// Commits, then merges to one segment so that queries walk one set of postings; an index built
+    /// on disk is then read into memory, a file at a time, and its directory removed.
     pub fn finish(mut self) -> Result<TextIndex, SearchError> {
         self.writer.commit()?;
         let segments = self.index.searchable_segment_ids()?;
@@ -230,8 +261,47 @@ impl TextBuilder {
             self.writer.merge(&segments).wait()?;
         }
         self.writer.wait_merging_threads()?;
-        TextIndex::ready(self.index, self.fields)
+        let Some(dir) = self.on_disk else {
+            return TextIndex::ready(self.index, self.fields);
+        };
+        let reader: IndexReader = self.index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
+        let index = TextIndex::from_file_iter(segment_files(self.index.directory(), &reader.searcher())?)?;
+        drop((reader, self.index));
+        let path = dir.path().to_path_buf();
+        dir.close().map_err(|source| SearchError::BuildDirectory { path, source })?;
+        Ok(index)
     }
+}
+
+/// The files of the index as `searcher` sees it, read one at a time as the iterator is walked: first
+/// the list of segments (`meta.json`), made anew from the searcher's own segments since updates may
+/// have moved the index on since, then each segment's files.
+fn segment_files<'a>(
+    directory: &'a dyn Directory,
+    searcher: &Searcher,
+) -> Result<impl Iterator<Item = Result<(String, Vec<u8>), SearchError>> + 'a, SearchError> {
+    let saved = |e: &dyn std::fmt::Display| SearchError::Saved(e.to_string());
+    let meta = directory.atomic_read(Path::new(META_FILE)).map_err(tantivy::TantivyError::from)?;
+    let mut meta: serde_json::Value = serde_json::from_slice(&meta).map_err(|e| saved(&e))?;
+    let mut segments = Vec::new();
+    let mut names = Vec::new();
+    for segment in searcher.segment_readers() {
+        let id = Uuid::parse_str(&segment.segment_id().uuid_string()).map_err(|e| saved(&e))?;
+        let deletes = segment
+            .delete_opstamp()
+            .map(|opstamp| serde_json::json!({ "num_deleted_docs": segment.num_deleted_docs(), "opstamp": opstamp }));
+        segments.push(serde_json::json!({ "segment_id": id, "max_doc": segment.max_doc(), "deletes": deletes }));
+        let id = id.simple();
+        names.extend(SEGMENT_FILES.iter().map(|ext| format!("{id}.{ext}")));
+        names.extend(segment.delete_opstamp().map(|opstamp| format!("{id}.{opstamp}.del")));
+    }
+    meta["segments"] = serde_json::Value::Array(segments);
+    let meta = serde_json::to_vec(&meta).map_err(|e| saved(&e))?;
+    let read = names.into_iter().map(|name| {
+        let bytes = directory.atomic_read(Path::new(&name)).map_err(tantivy::TantivyError::from)?;
+        Ok((name, bytes))
+    });
+    Ok(std::iter::once(Ok((META_FILE.to_string(), meta))).chain(read))
 }
 
 /// Segments an updated index may have before the small ones are merged (see `merge_small_segments`).
@@ -261,16 +331,39 @@ impl TextIndex {
         (b.build(), fields)
     }
 
-    /// Starts a build with `threads` threads preparing documents and `budget` bytes for tantivy.
+    /// Starts a build in memory with `threads` threads preparing documents and `budget` bytes for
+    /// tantivy.
     pub fn builder(threads: usize, budget: usize) -> Result<TextBuilder, SearchError> {
         let (schema, fields) = TextIndex::schema();
-        let index = tantivy::Index::create_in_ram(schema);
+        TextIndex::builder_of(tantivy::Index::create_in_ram(schema), fields, threads, budget, None)
+    }
+
+    /// Starts a build whose segments are written to a new directory in `parent` (removed when the
+    /// build is finished or dropped) and read into memory once merged: the segments, and at the end
+    /// their merged copy, are then not on the heap beside everything else the build holds.
+    pub fn builder_in(parent: &Path, threads: usize, budget: usize) -> Result<TextBuilder, SearchError> {
+        let dir = tempfile::Builder::new()
+            .prefix(BUILD_DIR_PREFIX)
+            .tempdir_in(parent)
+            .map_err(|source| SearchError::BuildDirectory { path: parent.to_path_buf(), source })?;
+        let (schema, fields) = TextIndex::schema();
+        let index = tantivy::Index::create_in_dir(dir.path(), schema)?;
+        TextIndex::builder_of(index, fields, threads, budget, Some(dir))
+    }
+
+    fn builder_of(
+        index: tantivy::Index,
+        fields: Fields,
+        threads: usize,
+        budget: usize,
+        on_disk: Option<tempfile::TempDir>,
+    ) -> Result<TextBuilder, SearchError> {
         index.tokenizers().register("words", TextAnalyzer::from(WhitespaceTokenizer::default()));
         let writer: IndexWriter = index.writer_with_num_threads(threads, budget)?;
         // `finish` merges every segment into one; a background merge of some of them at the same
         // time would make that merge fail (it did with a smaller budget at a million services).
         writer.set_merge_policy(Box::new(NoMergePolicy));
-        Ok(TextBuilder { index, fields, writer, threads })
+        Ok(TextBuilder { index, fields, writer, threads, on_disk })
     }
 
     /// The index with its update writer and reader.
@@ -300,43 +393,29 @@ impl TextIndex {
     /// segments, since updates may have moved the index on since the searcher was made; a file an
     /// update has removed since then fails the read rather than saving another index.
     pub fn files(&self, searcher: &Searcher) -> Result<Vec<(String, Vec<u8>)>, SearchError> {
-        let saved = |e: &dyn std::fmt::Display| SearchError::Saved(e.to_string());
         // No update commits or merges while the files are read.
         let _updates_wait = self.writer.lock().map_err(|_| SearchError::Writer)?;
-        let directory = searcher.index().directory();
-        let meta = directory.atomic_read(Path::new(META_FILE)).map_err(tantivy::TantivyError::from)?;
-        let mut meta: serde_json::Value = serde_json::from_slice(&meta).map_err(|e| saved(&e))?;
-        let mut segments = Vec::new();
-        let mut names = Vec::new();
-        for segment in searcher.segment_readers() {
-            let id = Uuid::parse_str(&segment.segment_id().uuid_string()).map_err(|e| saved(&e))?;
-            let deletes = segment.delete_opstamp().map(
-                |opstamp| serde_json::json!({ "num_deleted_docs": segment.num_deleted_docs(), "opstamp": opstamp }),
-            );
-            segments.push(serde_json::json!({ "segment_id": id, "max_doc": segment.max_doc(), "deletes": deletes }));
-            let id = id.simple();
-            names.extend(SEGMENT_FILES.iter().map(|ext| format!("{id}.{ext}")));
-            names.extend(segment.delete_opstamp().map(|opstamp| format!("{id}.{opstamp}.del")));
-        }
-        meta["segments"] = serde_json::Value::Array(segments);
-        let mut files = vec![(META_FILE.to_string(), serde_json::to_vec(&meta).map_err(|e| saved(&e))?)];
-        for name in names {
-            let bytes = directory.atomic_read(Path::new(&name)).map_err(tantivy::TantivyError::from)?;
-            files.push((name, bytes));
-        }
-        Ok(files)
+        segment_files(searcher.index().directory(), searcher)?.collect()
     }
 
     /// The index saved by [`TextIndex::files`], in memory again.
     pub fn from_files(files: Vec<(String, Vec<u8>)>) -> Result<TextIndex, SearchError> {
+        TextIndex::from_file_iter(files.into_iter().map(Ok))
+    }
+
+    /// The index of `files` in memory, each file let go once copied in.
+    fn from_file_iter(
+        files: impl Iterator<Item = Result<(String, Vec<u8>), SearchError>>,
+    ) -> Result<TextIndex, SearchError> {
         let directory = RamDirectory::create();
-        let mut managed: Vec<&str> = Vec::new();
-        for (name, bytes) in &files {
-            let path = Path::new(name);
+        let mut managed: Vec<String> = Vec::new();
+        for file in files {
+            let (name, bytes) = file?;
+            let path = Path::new(&name);
             if path.components().count() != 1 || name.starts_with('.') {
                 return Err(SearchError::Saved(format!("unexpected file name {name:?}")));
             }
-            directory.atomic_write(path, bytes).map_err(|e| SearchError::Saved(e.to_string()))?;
+            directory.atomic_write(path, &bytes).map_err(|e| SearchError::Saved(e.to_string()))?;
             if name != META_FILE {
                 managed.push(name);
             }
