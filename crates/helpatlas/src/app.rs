@@ -144,9 +144,17 @@ pub async fn load_index(store: &dyn Store, build_dir: Option<&Path>) -> Result<I
     let services = store.page(RecordTable::Services, None, BUILD_BATCH).await?.services;
     let first = (organizations, locations, services);
     let build_dir = build_dir.map(Path::to_path_buf);
-    let (building, (organizations, locations, services)) =
-        blocking(move || Building::new(&first.0, &first.1, &first.2, build_dir.as_deref()).map(|b| (b, first)))
-            .await??;
+    let mut counts = [0; 3];
+    for (n, table) in counts.iter_mut().zip([RecordTable::Organizations, RecordTable::Locations, RecordTable::Services])
+    {
+        *n = usize::try_from(store.count(table).await?).unwrap_or(0);
+    }
+    let (building, (organizations, locations, services)) = blocking(move || {
+        let mut building = Building::new(&first.0, &first.1, &first.2, build_dir.as_deref())?;
+        building.reserve(counts[0], counts[1], counts[2]);
+        Ok::<_, SearchError>((building, first))
+    })
+    .await??;
     let building = add_table(
         store,
         RecordTable::Organizations,

@@ -36,6 +36,7 @@ async fn conformance(url: &str) {
 async fn an_empty_store_has_nothing(store: &dyn Store) {
     assert!(store.load_directory().await.expect("load").is_empty());
     assert_eq!(store.latest_change().await.expect("change"), 0);
+    assert_eq!(store.count(RecordTable::Services).await.expect("count"), 0);
 }
 
 async fn writes_and_reads_back_everything(store: &dyn Store) {
@@ -50,6 +51,11 @@ async fn writes_and_reads_back_everything(store: &dyn Store) {
     let ids = store.reference_ids().await.expect("ids");
     assert_eq!(ids.organizations, directory.organizations.iter().map(|o| o.id).collect());
     assert_eq!(ids.locations, directory.locations.iter().map(|l| l.id).collect());
+    let counts = [RecordTable::Organizations, RecordTable::Locations, RecordTable::Services].map(|t| store.count(t));
+    let [organizations, locations, services] = counts;
+    assert_eq!(organizations.await.expect("count"), directory.organizations.len() as u64);
+    assert_eq!(locations.await.expect("count"), directory.locations.len() as u64);
+    assert_eq!(services.await.expect("count"), directory.services.len() as u64);
 }
 
 async fn writing_the_same_data_again_changes_nothing(store: &dyn Store) {

@@ -71,8 +71,8 @@ fn cells_around(center: Point, km: f64, max: usize) -> Option<Vec<(i16, i16)>> {
 }
 
 /// Every key a service is filed under.
-pub fn keys_of(service: &Service, locations: &[Point], radius_homes: &[CountryCode]) -> Vec<Key> {
-    let mut keys: Vec<Key> = radius_homes.iter().map(|c| Key::RadiusIn(*c)).collect();
+pub fn keys_of(service: &Service, locations: &[Point]) -> Vec<Key> {
+    let mut keys = Vec::new();
     for area in &service.areas {
         match area {
             ServiceArea::World => keys.push(Key::World),
@@ -81,10 +81,13 @@ pub fn keys_of(service: &Service, locations: &[Point], radius_homes: &[CountryCo
                 keys.push(Key::Subdivision(code.clone()));
                 keys.extend(area.country().map(Key::SubdivisionOf));
             }
-            ServiceArea::Radius { center, km } => match cells_around(*center, *km, MAX_AREA_CELLS) {
-                Some(cells) => keys.extend(cells.into_iter().map(|(a, b)| Key::AreaCell(a, b))),
-                None => keys.push(Key::WideRadius),
-            },
+            ServiceArea::Radius { center, km } => {
+                keys.extend(area.country().map(Key::RadiusIn));
+                match cells_around(*center, *km, MAX_AREA_CELLS) {
+                    Some(cells) => keys.extend(cells.into_iter().map(|(a, b)| Key::AreaCell(a, b))),
+                    None => keys.push(Key::WideRadius),
+                }
+            }
         }
     }
     keys.extend(locations.iter().map(|p| {
@@ -151,8 +154,13 @@ pub enum Area {
     Radius {
         center: Point,
         km: f32,
+        /// The country of the centre: the radius is part of that country for a place without a point.
+        home: Option<CountryCode>,
     },
 }
+
+// A service's facts keep a list of these: the home fits beside the radius without growing it.
+const _: () = assert!(std::mem::size_of::<Area>() == 24);
 
 fn subdivision_bytes(code: &str) -> [u8; 6] {
     let mut out = [0; 6];
@@ -162,29 +170,15 @@ fn subdivision_bytes(code: &str) -> [u8; 6] {
     out
 }
 
-/// A service's areas packed, with the country of each radius area's centre (for places without a point).
-pub fn pack(service: &Service) -> (Box<[Area]>, Box<[CountryCode]>) {
-    let areas = service
-        .areas
-        .iter()
-        .map(|a| match a {
-            ServiceArea::World => Area::World,
-            ServiceArea::Country(c) => Area::Country(*c),
-            ServiceArea::Subdivision(code) => Area::Subdivision(subdivision_bytes(code)),
-            ServiceArea::Radius { center, km } => Area::Radius { center: *center, km: *km as f32 },
-        })
-        .collect();
-    let mut homes: Vec<CountryCode> = service
-        .areas
-        .iter()
-        .filter_map(|a| match a {
-            ServiceArea::Radius { .. } => a.country(),
-            _ => None,
-        })
-        .collect();
-    homes.sort();
-    homes.dedup();
-    (areas, homes.into())
+/// A service's areas packed.
+pub fn pack(service: &Service) -> Vec<Area> {
+    let pack = |a: &ServiceArea| match a {
+        ServiceArea::World => Area::World,
+        ServiceArea::Country(c) => Area::Country(*c),
+        ServiceArea::Subdivision(code) => Area::Subdivision(subdivision_bytes(code)),
+        ServiceArea::Radius { center, km } => Area::Radius { center: *center, km: *km as f32, home: a.country() },
+    };
+    service.areas.iter().map(pack).collect()
 }
 
 /// A place, packed once per query for [`covers`].
@@ -209,7 +203,7 @@ impl Here {
         self.point.is_some()
     }
 
-    fn coverage(&self, area: &Area, homes: &[CountryCode]) -> Coverage {
+    fn coverage(&self, area: &Area) -> Coverage {
         match (area, self.point) {
             (Area::World, _) => Coverage::Covers,
             (Area::Country(c), _) if *c == self.country => Coverage::Covers,
@@ -227,19 +221,19 @@ impl Here {
             }
             // Unlike `ServiceArea::coverage`, a radius counts as part of a point-less place's country
             // only when its centre lies in that country.
-            (Area::Radius { .. }, None) if homes.contains(&self.country) => Coverage::PartOfCountry,
+            (Area::Radius { home, .. }, None) if *home == Some(self.country) => Coverage::PartOfCountry,
             (Area::Radius { .. }, None) => Coverage::None,
-            (Area::Radius { center, km }, Some(p)) if p.distance_km(*center) <= f64::from(*km) => Coverage::Covers,
+            (Area::Radius { center, km, .. }, Some(p)) if p.distance_km(*center) <= f64::from(*km) => Coverage::Covers,
             (Area::Radius { .. }, Some(_)) => Coverage::None,
         }
     }
 }
 
 /// The exact test, on packed areas (from [`pack`]) and location points.
-pub fn covers(areas: &[Area], homes: &[CountryCode], locations: &[Point], here: &Here) -> Reach {
+pub fn covers(areas: &[Area], locations: &[Point], here: &Here) -> Reach {
     let (mut coverage, mut local) = (Coverage::None, Coverage::None);
     for area in areas {
-        let c = here.coverage(area, homes);
+        let c = here.coverage(area);
         coverage = coverage.max(c);
         if *area != Area::World {
             local = local.max(c);

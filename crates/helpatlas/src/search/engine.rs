@@ -75,8 +75,8 @@ impl Index {
         let max_score = scored.iter().map(|(_, s)| *s).fold(f32::MIN_POSITIVE, f32::max);
         let mut ranked = Vec::new();
         for (position, score) in scored {
-            let (s, f) = (&self.tables.summaries[position as usize], &self.tables.facts[position as usize]);
-            let reach = coverage::covers(&f.areas, &f.radius_homes, &f.points, &here);
+            let (s, f) = (&self.tables.summaries[position as usize], self.tables.facts_at(position));
+            let reach = coverage::covers(f.areas(), f.points(), &here);
             if !reach.offered() || !filters.eligible(f) {
                 continue;
             }
@@ -158,7 +158,7 @@ impl Index {
                     counter.add_open(open_now);
                 } else {
                     for e in &group.entries {
-                        let f = &self.tables.facts[e.position as usize];
+                        let f = self.tables.facts_at(e.position);
                         if !filters.eligible(f) {
                             continue;
                         }
@@ -212,10 +212,7 @@ impl Index {
             .then(b.open.cmp(&a.open))
             .then(b.recent.cmp(&a.recent))
             .then(a.name_key.cmp(&b.name_key))
-            .then_with(|| {
-                let (x, y) = (&self.tables.summaries[a.position as usize], &self.tables.summaries[b.position as usize]);
-                x.name.cmp(&y.name).then(x.id.cmp(&y.id))
-            })
+            .then_with(|| self.tables.summary_at(a.position).by_name(self.tables.summary_at(b.position)))
     }
 }
 

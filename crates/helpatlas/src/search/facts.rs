@@ -5,6 +5,7 @@
 //! counts apply every filter except its own, so a count says what choosing that value would give.
 
 use super::coverage::{pack, Area};
+use super::pool::{Pools, Run};
 use super::query::{Facets, SearchQuery};
 use crate::model::{Audience, ChannelType, Cost, CountryCode, DeliveredBy, Form, Hours, Kind, Point, Service, Topic};
 use chrono::{DateTime, NaiveDate, Utc};
@@ -64,17 +65,19 @@ impl Languages {
     }
 }
 
+/// What filters, facets and ranking read of a service, of a fixed size: its lists are in the tables'
+/// [`Pools`], read through a [`FactsRef`]. Saved with the index without the lists, which are saved
+/// beside it.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Facts {
     pub kind: u32,
     pub topics: u32,
     pub channels: u32,
-    /// One bit, or none when the cost is not known.
-    pub cost: u32,
+    /// One bit, or none when the cost is not known. Two bytes, which keeps the whole at 64.
+    pub cost: u16,
     /// None: for everyone.
     pub audiences: u32,
     pub delivered_by: u32,
-    pub languages: Box<[u16]>,
     /// Only for people who live in the service's areas.
     pub residents_only: bool,
     pub min_age: u8,
@@ -83,52 +86,99 @@ pub struct Facts {
     /// A crisis line for everyone: shown first for a query that signals a crisis.
     pub crisis_line: bool,
     pub verified_on: NaiveDate,
-    /// Where the service's physical locations are.
-    pub points: Box<[Point]>,
-    pub areas: Box<[Area]>,
-    /// The countries its radius areas lie in.
-    pub radius_homes: Box<[CountryCode]>,
     /// The first bytes of the name, big-endian: orders like the name itself, so most ties between
     /// equally ranked results are broken without reading the names.
     pub name_key: u64,
+    #[serde(skip)]
+    languages: Run,
+    /// Where the service's physical locations are.
+    #[serde(skip)]
+    points: Run,
+    #[serde(skip)]
+    areas: Run,
+}
+
+// Every service has one: kept small on purpose (it was 104 bytes with its lists boxed).
+const _: () = assert!(std::mem::size_of::<Facts>() == 64 && Cost::ALL.len() <= 16);
+
+/// A service's facts with its lists.
+#[derive(Clone, Copy)]
+pub struct FactsRef<'a> {
+    facts: &'a Facts,
+    pools: &'a Pools,
+}
+
+impl std::ops::Deref for FactsRef<'_> {
+    type Target = Facts;
+
+    fn deref(&self) -> &Facts {
+        self.facts
+    }
+}
+
+impl<'a> FactsRef<'a> {
+    pub fn new(facts: &'a Facts, pools: &'a Pools) -> FactsRef<'a> {
+        FactsRef { facts, pools }
+    }
+
+    pub fn languages(self) -> &'a [u16] {
+        self.pools.languages.get(self.facts.languages)
+    }
+
+    /// Where the service's physical locations are.
+    pub fn points(self) -> &'a [Point] {
+        self.pools.points.get(self.facts.points)
+    }
+
+    pub fn areas(self) -> &'a [Area] {
+        self.pools.areas.get(self.facts.areas)
+    }
+
+    /// Whether one of the service's areas, other than the whole world, lies in `country`.
+    pub fn meant_for(self, country: CountryCode) -> bool {
+        self.areas().iter().any(|a| match a {
+            Area::World => false,
+            Area::Country(c) => *c == country,
+            Area::Subdivision(code) => &code[..2] == country.as_str().as_bytes(),
+            Area::Radius { home, .. } => *home == Some(country),
+        })
+    }
 }
 
 impl Facts {
-    pub fn of(s: &Service, points: Box<[Point]>, languages: &mut Languages) -> Facts {
-        let (areas, radius_homes) = pack(s);
+    /// The facts of `s`, whose locations are at `points`, with their lists kept in `pools`.
+    pub fn of(s: &Service, points: &[Point], languages: &mut Languages, pools: &mut Pools) -> Facts {
         let mut name = [0u8; 8];
         for (n, b) in name.iter_mut().zip(s.name.bytes()) {
             *n = b;
         }
+        let codes: Vec<u16> = s.languages.iter().map(|l| languages.intern(l)).collect();
         Facts {
             kind: bit(s.kind),
             topics: mask(s.topics.iter().copied()),
             channels: mask(s.channels.iter().map(|c| c.kind)),
-            cost: mask(s.cost),
+            cost: u16::try_from(mask(s.cost)).unwrap_or(0),
             audiences: mask(s.audiences.iter().copied()),
             delivered_by: mask(s.delivered_by.iter().copied()),
-            languages: s.languages.iter().map(|l| languages.intern(l)).collect(),
             residents_only: s.eligibility.residents_only,
             min_age: s.eligibility.min_age.unwrap_or(0),
             max_age: s.eligibility.max_age.unwrap_or(u8::MAX),
             always_open: s.is_always_open(),
             crisis_line: s.kind == Kind::Helplines && s.has_form(Form::CrisisLine) && s.audiences.is_empty(),
             verified_on: s.verified_on,
-            points,
-            areas,
-            radius_homes,
             name_key: u64::from_be_bytes(name),
+            languages: pools.languages.add(&codes),
+            points: pools.points.add(points),
+            areas: pools.areas.add(&pack(s)),
         }
     }
 
-    /// Whether one of the service's areas, other than the whole world, lies in `country`.
-    pub fn meant_for(&self, country: CountryCode) -> bool {
-        self.areas.iter().any(|a| match a {
-            Area::World => false,
-            Area::Country(c) => *c == country,
-            Area::Subdivision(code) => &code[..2] == country.as_str().as_bytes(),
-            Area::Radius { .. } => self.radius_homes.contains(&country),
-        })
+    /// Puts the lists of facts read without them (a saved index's) into `pools`.
+    pub fn with_lists(mut self, languages: &[u16], points: &[Point], areas: &[Area], pools: &mut Pools) -> Facts {
+        self.languages = pools.languages.add(languages);
+        self.points = pools.points.add(points);
+        self.areas = pools.areas.add(areas);
+        self
     }
 }
 
@@ -201,23 +251,23 @@ impl Filters {
     }
 
     /// Whether the person's age and residence, which have no facets, let them use the service.
-    pub fn eligible(&self, f: &Facts) -> bool {
-        let resident = |home: CountryCode| !f.residents_only || f.areas.contains(&Area::World) || f.meant_for(home);
+    pub fn eligible(&self, f: FactsRef) -> bool {
+        let resident = |home: CountryCode| !f.residents_only || f.areas().contains(&Area::World) || f.meant_for(home);
         self.age.is_none_or(|age| f.min_age <= age && age <= f.max_age) && self.resident_of.is_none_or(resident)
     }
 
     /// The set of failing filters, one bit per [`Filter`]; `open` is asked only when it matters.
-    pub fn fails(&self, f: &Facts, open: impl FnOnce() -> bool) -> u32 {
+    pub fn fails(&self, f: FactsRef, open: impl FnOnce() -> bool) -> u32 {
         let miss = |wanted: u32, has: u32| wanted != 0 && wanted & has == 0;
         let mut fails = 0;
         let mut set = |filter: Filter, failed: bool| fails |= u32::from(failed) << filter as u32;
         set(Filter::Kind, miss(self.kind, f.kind));
         set(Filter::Topic, miss(self.topics, f.topics));
         set(Filter::Channel, miss(self.channels, f.channels));
-        set(Filter::Cost, miss(self.costs, f.cost));
+        set(Filter::Cost, miss(self.costs, u32::from(f.cost)));
         set(
             Filter::Language,
-            self.languages.as_ref().is_some_and(|wanted| !f.languages.iter().any(|l| wanted.contains(l))),
+            self.languages.as_ref().is_some_and(|wanted| !f.languages().iter().any(|l| wanted.contains(l))),
         );
         set(Filter::Audience, f.audiences != 0 && miss(self.audiences, f.audiences));
         set(Filter::DeliveredBy, miss(self.delivered_by, f.delivered_by));
@@ -272,23 +322,23 @@ pub struct Tally {
 }
 
 impl Tally {
-    pub fn add(&mut self, f: &Facts) {
+    pub fn add(&mut self, f: FactsRef) {
         self.change(f, |n| *n += 1);
     }
 
-    pub fn remove(&mut self, f: &Facts) {
+    pub fn remove(&mut self, f: FactsRef) {
         self.change(f, |n| *n = n.saturating_sub(1));
     }
 
-    fn change(&mut self, f: &Facts, by: impl Fn(&mut u32)) {
+    fn change(&mut self, f: FactsRef, by: impl Fn(&mut u32)) {
         let bits = |counts: &mut [u32; 32], bits: u32| set_bits(bits).for_each(|i| by(&mut counts[i]));
         by(&mut self.count);
         bits(&mut self.topics, f.topics);
         bits(&mut self.channels, f.channels);
-        bits(&mut self.costs, f.cost);
+        bits(&mut self.costs, u32::from(f.cost));
         bits(&mut self.audiences, f.audiences);
         bits(&mut self.delivered_by, f.delivered_by);
-        for &l in f.languages.iter() {
+        for &l in f.languages() {
             let l = usize::from(l);
             if self.languages.len() <= l {
                 self.languages.resize(l + 1, 0);
@@ -308,7 +358,7 @@ impl Counter {
 
     /// Counts a candidate that fails `fails`: into every facet when it passes all filters, into one
     /// facet when it fails only that facet's filter, nowhere otherwise.
-    pub fn add(&mut self, f: &Facts, fails: u32, open: impl FnOnce() -> bool) {
+    pub fn add(&mut self, f: FactsRef, fails: u32, open: impl FnOnce() -> bool) {
         let only = |filter: Filter| fails == 0 || fails == 1 << filter as u32;
         if fails.count_ones() > 1 {
             return;
@@ -323,10 +373,10 @@ impl Counter {
             count_bits(&mut self.channels, f.channels);
         }
         if only(Filter::Cost) {
-            count_bits(&mut self.costs, f.cost);
+            count_bits(&mut self.costs, u32::from(f.cost));
         }
         if only(Filter::Language) {
-            for &l in f.languages.iter() {
+            for &l in f.languages() {
                 if let Some(n) = self.languages.get_mut(usize::from(l)) {
                     *n += 1;
                 }

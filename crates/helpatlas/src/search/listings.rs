@@ -1,7 +1,7 @@
 //! Orders and groupings that the HSDS API lists by: made on first use by each version of the index
 //! (a sort of a million ids costs a fraction of a second once, instead of on every request).
 
-use super::{Index, Summary};
+use super::{Index, SummaryRef};
 use crate::model::{Location, Service};
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -17,13 +17,13 @@ pub struct Listings {
 
 impl Index {
     /// Every service's summary, ordered by id.
-    pub fn services_by_id(&self) -> impl Iterator<Item = &Summary> {
+    pub fn services_by_id(&self) -> impl Iterator<Item = SummaryRef<'_>> {
         let order = self.listings.services_by_id.get_or_init(|| {
             let mut order: Vec<u32> = self.listed().collect();
             order.sort_unstable_by_key(|&p| self.tables.summaries[p as usize].id);
             order
         });
-        order.iter().map(|&p| &self.tables.summaries[p as usize])
+        order.iter().map(|&p| self.tables.summary_at(p))
     }
 
     /// Every organization's id, in order.
@@ -55,7 +55,7 @@ impl Index {
     pub fn locations_of(&self, organization: Uuid) -> Vec<Location> {
         let by_organization = self.listings.locations_by_organization.get_or_init(|| {
             let mut map: HashMap<Uuid, Vec<Uuid>> = HashMap::new();
-            for (id, l) in &self.tables.locations {
+            for (id, l) in self.tables.locations.iter() {
                 map.entry(l.organization_id).or_default().push(*id);
             }
             map.values_mut().for_each(|ids| ids.sort_unstable());

@@ -10,8 +10,10 @@ mod cache;
 mod coverage;
 mod engine;
 mod facts;
+mod ids;
 mod listings;
 mod plain;
+mod pool;
 pub mod query;
 mod records;
 mod saved;
@@ -28,7 +30,9 @@ use crate::model::{Coverage, Kind, Location, Organization, Place, Point, Service
 use chrono::{DateTime, Utc};
 use coverage::Key;
 use facts::{Facts, Languages, OpenCache, Schedule, Schedules};
-use records::{Packed, Packer};
+use ids::{IdMap, Positions};
+use pool::{Pools, Run};
+use records::{Blocks, Packed, Packer};
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 use text::TextIndex;
@@ -123,15 +127,19 @@ struct Packers {
 #[derive(Clone)]
 struct Tables {
     packers: Arc<Packers>,
+    /// The records packed when the index was built or read; later ones are kept on their own.
+    blocks: Arc<Blocks>,
     services: Vec<Packed>,
     summaries: Vec<Summary>,
     facts: Vec<Facts>,
-    positions: HashMap<Uuid, u32>,
+    /// The lists of `facts`.
+    pools: Pools,
+    positions: Positions,
     /// Positions of services retired since the index was built: the slot stays so that every other
     /// service keeps its position, but nothing lists or finds it.
     vacant: HashSet<u32>,
-    organizations: HashMap<Uuid, Packed>,
-    locations: HashMap<Uuid, StoredLocation>,
+    organizations: IdMap<Packed>,
+    locations: IdMap<StoredLocation>,
     /// Services filed under each coverage key, except those kept in `plain`.
     lists: Lists,
     plain: plain::Plain,
@@ -143,16 +151,55 @@ struct Tables {
 
 /// What is read of a service for every candidate or listing entry, kept unpacked: the rest of the
 /// record is decoded only for the services a page shows.
+/// Its lists are in the tables' [`Pools`], read through a [`SummaryRef`].
 #[derive(Debug, Clone)]
 pub struct Summary {
     pub id: Uuid,
     pub organization_id: Uuid,
-    pub name: Box<str>,
     pub last_modified: DateTime<Utc>,
-    pub location_ids: Box<[Uuid]>,
+    name: Run,
+    location_ids: Run,
     /// Its HSDS taxonomy terms, as places in `hsds::taxonomy::terms()`.
-    pub terms: Box<[u16]>,
+    terms: Run,
     schedule: Arc<Schedule>,
+}
+
+// Every service has one (it was 104 bytes with its lists boxed).
+const _: () = assert!(std::mem::size_of::<Summary>() == 80);
+
+/// A service's summary with its lists.
+#[derive(Clone, Copy)]
+pub struct SummaryRef<'a> {
+    summary: &'a Summary,
+    pools: &'a Pools,
+}
+
+impl std::ops::Deref for SummaryRef<'_> {
+    type Target = Summary;
+
+    fn deref(&self) -> &Summary {
+        self.summary
+    }
+}
+
+impl<'a> SummaryRef<'a> {
+    pub fn name(self) -> &'a str {
+        self.pools.name(self.summary.name)
+    }
+
+    pub fn location_ids(self) -> &'a [Uuid] {
+        self.pools.location_ids.get(self.summary.location_ids)
+    }
+
+    /// Its HSDS taxonomy terms, as places in `hsds::taxonomy::terms()`.
+    pub fn terms(self) -> &'a [u16] {
+        self.pools.terms.get(self.summary.terms)
+    }
+
+    /// The order of services equal in every other way: by name, then id.
+    fn by_name(self, other: SummaryRef) -> std::cmp::Ordering {
+        self.name().cmp(other.name()).then(self.id.cmp(&other.id))
+    }
 }
 
 pub struct Index {
@@ -236,7 +283,7 @@ impl Index {
     }
 
     pub fn service(&self, id: Uuid) -> Option<Service> {
-        self.tables.positions.get(&id).and_then(|&p| self.service_at(p))
+        self.tables.position(&id).and_then(|p| self.service_at(p))
     }
 
     pub fn organization(&self, id: Uuid) -> Option<Organization> {
@@ -266,21 +313,24 @@ impl Index {
     /// Summaries of the services that have, for every word of `text`, a word starting with it in
     /// their name or text (description, organization, topics, places): a superset of what the HSDS
     /// `search` filter accepts, found in the text index instead of by decoding every record.
-    pub fn with_word_prefixes(&self, text: &str) -> Vec<&Summary> {
+    pub fn with_word_prefixes(&self, text: &str) -> Vec<SummaryRef<'_>> {
         let folded = crate::geo::fold(text);
         let words: Vec<&str> = folded.split(' ').filter(|w| !w.is_empty()).collect();
         match self.text.with_prefixes(&self.searcher, &words) {
-            Ok(found) => found.into_iter().map(|p| &self.tables.summaries[p as usize]).collect(),
+            Ok(found) => found.into_iter().map(|p| self.tables.summary_at(p)).collect(),
             Err(e) => {
                 tracing::warn!(error = %e, "text index failed; checking every service");
-                self.listed().map(|p| &self.tables.summaries[p as usize]).collect()
+                self.listed().map(|p| self.tables.summary_at(p)).collect()
             }
         }
     }
 
     /// Every location, decoded one at a time, in no particular order (the HSDS API sorts what it lists).
     pub fn locations(&self) -> impl Iterator<Item = Location> + '_ {
-        self.tables.locations.values().filter_map(|l| self.tables.packers.locations.unpack(&l.record))
+        self.tables
+            .locations
+            .values()
+            .filter_map(|l| self.tables.packers.locations.unpack(self.tables.blocks.bytes(&l.record)))
     }
 
     pub fn set_caching(&mut self, on: bool) {
@@ -333,8 +383,8 @@ impl Index {
         here: &'a coverage::Here,
     ) -> impl Iterator<Item = (u32, coverage::Reach)> + 'a {
         lists.union(keys, more, self.slots()).into_iter().filter_map(move |p| {
-            let f = &self.tables.facts[p as usize];
-            let reach = coverage::covers(&f.areas, &f.radius_homes, &f.points, here);
+            let f = self.tables.facts_at(p);
+            let reach = coverage::covers(f.areas(), f.points(), here);
             reach.offered().then_some((p, reach))
         })
     }
@@ -348,8 +398,8 @@ impl Index {
         asked.dedup();
         let reach = |groups: &plain::Groups| {
             let first = groups.iter().find_map(|g| g.entries.first())?;
-            let f = &self.tables.facts[first.position as usize];
-            Some(coverage::covers(&f.areas, &f.radius_homes, &f.points, here)).filter(coverage::Reach::offered)
+            let f = self.tables.facts_at(first.position);
+            Some(coverage::covers(f.areas(), f.points(), here)).filter(coverage::Reach::offered)
         };
         let mut out = Asked { plain: Vec::new(), tested: Vec::new() };
         for flavours in asked.into_iter().filter_map(|k| self.tables.plain.get(k)) {
@@ -399,9 +449,9 @@ impl Index {
                 hits.push((e.position, reach.coverage));
             }
         }
-        let summary = |p: u32| &self.tables.summaries[p as usize];
+        let summary = |p: u32| self.tables.summary_at(p);
         hits.sort_by(|(a, x), (b, y)| {
-            let by_name = || summary(*a).name.cmp(&summary(*b).name).then(summary(*a).id.cmp(&summary(*b).id));
+            let by_name = || summary(*a).by_name(summary(*b));
             y.cmp(x).then_with(|| crisis(*b).cmp(&crisis(*a))).then_with(by_name)
         });
         hits.truncate(first);
@@ -442,8 +492,8 @@ impl Index {
             .map(|(p, _)| p)
             .collect();
         lines.sort_by_key(|&p| {
-            let (s, f) = (&self.tables.summaries[p as usize], &self.tables.facts[p as usize]);
-            (!f.always_open, !f.meant_for(place.country), &s.name, s.id)
+            let (s, f) = (self.tables.summary_at(p), self.tables.facts_at(p));
+            (!f.always_open, !f.meant_for(place.country), s.name(), s.id)
         });
         lines
     }

@@ -12,7 +12,7 @@
 //! No query asks two keys that hold the same plain service, so these lists need no merging.
 
 use super::coverage::{Area, Key};
-use super::facts::{Facts, Tally};
+use super::facts::{Facts, FactsRef, Tally};
 use crate::model::Kind;
 use chrono::Datelike;
 use std::cmp::Ordering;
@@ -23,9 +23,9 @@ const KINDS: usize = Kind::ALL.len();
 
 /// Whether a service with these facts is plain under `key`: for every place that asks it when it has
 /// no locations, for the places without a point when it has (see [`Flavours`]).
-pub fn plain_under(key: &Key, f: &Facts) -> bool {
+pub fn plain_under(key: &Key, f: FactsRef) -> bool {
     matches!(
-        (key, &*f.areas),
+        (key, f.areas()),
         (Key::RadiusIn(_), [Area::Radius { .. }])
             | (
                 Key::World | Key::Country(_) | Key::Subdivision(_) | Key::SubdivisionOf(_),
@@ -75,9 +75,9 @@ pub struct Flavours {
 }
 
 impl Flavours {
-    fn of(&mut self, f: &Facts) -> &mut Group {
-        let groups = if f.points.is_empty() { &mut self.fixed } else { &mut self.located };
-        &mut groups[group_of(f)]
+    fn of(&mut self, f: FactsRef) -> &mut Group {
+        let groups = if f.points().is_empty() { &mut self.fixed } else { &mut self.located };
+        &mut groups[group_of(&f)]
     }
 
     fn groups(&self) -> impl Iterator<Item = &Group> {
@@ -95,7 +95,7 @@ fn group_of(f: &Facts) -> usize {
 }
 
 impl Plain {
-    pub fn add(&mut self, key: Key, position: u32, f: &Facts) {
+    pub fn add(&mut self, key: Key, position: u32, f: FactsRef) {
         let group = Arc::make_mut(self.0.entry(key).or_default()).of(f);
         group.entries.push(Entry { position, verified: f.verified_on.num_days_from_ce() });
         group.tally.get_or_insert_with(Default::default).add(f);
@@ -103,7 +103,7 @@ impl Plain {
     }
 
     /// Takes out the service at `position`, whose facts were `f` when it was added.
-    pub fn remove(&mut self, key: &Key, position: u32, f: &Facts) {
+    pub fn remove(&mut self, key: &Key, position: u32, f: FactsRef) {
         let Some(flavours) = self.0.get_mut(key) else { return };
         let group = Arc::make_mut(flavours).of(f);
         let before = group.entries.len();

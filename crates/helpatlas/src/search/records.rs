@@ -18,22 +18,69 @@ const DICTIONARY_BYTES: usize = 8 * 1024;
 const SAMPLES: usize = 2_000;
 const LEVEL: i32 = 1;
 
-/// One record, compressed.
+/// One record, compressed: in the [`Blocks`] of the build or saved index it came from, or on its own
+/// (a record changed since, or one too large for a block).
 #[derive(Clone)]
-pub struct Packed(Arc<[u8]>);
+pub enum Packed {
+    InBlock { at: u32, len: u32 },
+    Own(Arc<[u8]>),
+}
+
+// An `Arc<[u8]>`'s pointer is never null, so the enum needs no tag of its own.
+const _: () = assert!(std::mem::size_of::<Packed>() == 16);
 
 impl Packed {
+    pub fn own(bytes: &[u8]) -> Packed {
+        Packed::Own(bytes.into())
+    }
+
     pub fn bytes(&self) -> usize {
-        self.0.len()
+        match self {
+            Packed::InBlock { len, .. } => *len as usize,
+            Packed::Own(bytes) => bytes.len(),
+        }
+    }
+}
+
+/// Size of a block of records.
+const BLOCK: usize = 1 << 20;
+/// Blocks addressable by a `u32` offset.
+const MAX_BLOCKS: usize = (u32::MAX as usize + 1) / BLOCK;
+
+/// Records packed together, a mebibyte a block: a record kept on its own cost its bytes plus a
+/// counted pointer's header and the allocator's rounding, about 30 bytes more for each of the 2.3
+/// million records of a million-service directory. Written while an index is built or read, then
+/// shared by every version of it.
+#[derive(Default)]
+pub struct Blocks(Vec<Vec<u8>>);
+
+impl Blocks {
+    /// Keeps `bytes` in the last block, or a new one (on its own once 4 GiB of blocks are full).
+    pub fn add(&mut self, bytes: &[u8]) -> Packed {
+        let fits = |b: &Vec<u8>| b.len() + bytes.len() <= BLOCK;
+        if bytes.len() > BLOCK || (!self.0.last().is_some_and(fits) && self.0.len() == MAX_BLOCKS) {
+            return Packed::own(bytes);
+        }
+        if !self.0.last().is_some_and(fits) {
+            self.0.push(Vec::with_capacity(BLOCK));
+        }
+        let index = self.0.len() - 1;
+        let block = &mut self.0[index];
+        let at = (index * BLOCK + block.len()) as u32;
+        block.extend_from_slice(bytes);
+        Packed::InBlock { at, len: bytes.len() as u32 }
     }
 
-    /// The compressed bytes, as [`Packed::from_bytes`] takes them back (to save the index).
-    pub fn as_bytes(&self) -> &[u8] {
-        &self.0
-    }
-
-    pub fn from_bytes(bytes: Vec<u8>) -> Packed {
-        Packed(bytes.into())
+    /// The compressed bytes of `packed` (empty, which reads as no record, if it is not from here).
+    pub fn bytes<'a>(&'a self, packed: &'a Packed) -> &'a [u8] {
+        match packed {
+            Packed::Own(bytes) => bytes,
+            Packed::InBlock { at, len } => {
+                let (index, start) = (*at as usize / BLOCK, *at as usize % BLOCK);
+                let block = self.0.get(index);
+                block.and_then(|b| b.get(start..start + *len as usize)).unwrap_or_default()
+            }
+        }
     }
 }
 
@@ -76,7 +123,8 @@ impl Packer {
         records.iter().step_by(step).filter_map(|r| serde_json::to_vec(r).ok()).collect()
     }
 
-    pub fn pack<T: Serialize>(&self, record: &T) -> Packed {
+    /// `record` compressed, for [`Blocks::add`] or [`Packed::own`].
+    pub fn pack<T: Serialize>(&self, record: &T) -> Vec<u8> {
         let json = serde_json::to_vec(record).unwrap_or_default();
         let mut out = Vec::with_capacity(zstd_safe::compress_bound(json.len()));
         let result =
@@ -86,12 +134,11 @@ impl Packer {
         if result.is_err() {
             out = json;
         }
-        Packed(out.into())
+        out
     }
 
     /// The record, or `None` if the bytes are not one of `T` (never for what [`Packer::pack`] made).
-    pub fn unpack<T: DeserializeOwned>(&self, packed: &Packed) -> Option<T> {
-        let bytes = &packed.0[..];
+    pub fn unpack<T: DeserializeOwned>(&self, bytes: &[u8]) -> Option<T> {
         let Ok(Some(size)) = zstd_safe::get_frame_content_size(bytes) else {
             return serde_json::from_slice(bytes).ok();
         };
@@ -120,7 +167,7 @@ mod tests {
         let mut json_bytes = 0;
         for s in &directory.services {
             let packed = packer.pack(s);
-            packed_bytes += packed.bytes();
+            packed_bytes += packed.len();
             json_bytes += serde_json::to_vec(s).map(|j| j.len()).unwrap_or_default();
             assert_eq!(packer.unpack::<crate::model::Service>(&packed).as_ref(), Some(s));
         }
@@ -135,5 +182,23 @@ mod tests {
         assert_eq!(packer.unpack::<crate::model::Service>(&packer.pack(s)).as_ref(), Some(s));
         let few = Packer::new(&Packer::samples(&directory.services));
         assert_eq!(few.unpack::<crate::model::Service>(&few.pack(s)).as_ref(), Some(s));
+    }
+
+    #[test]
+    fn records_kept_in_blocks_come_back_whole_across_blocks_and_large_ones_on_their_own() {
+        let mut blocks = Blocks::default();
+        let records: Vec<Vec<u8>> = (0..3_000u32).map(|n| n.to_le_bytes().repeat(100 + n as usize % 200)).collect();
+        let packed: Vec<Packed> = records.iter().map(|r| blocks.add(r)).collect();
+        assert!(blocks.0.len() > 1, "the records fill more than one block");
+        assert!(blocks.0.iter().all(|b| b.len() <= BLOCK && b.capacity() == BLOCK));
+        assert!(packed.iter().all(|p| matches!(p, Packed::InBlock { .. })));
+        for (p, r) in packed.iter().zip(&records) {
+            assert_eq!(blocks.bytes(p), &r[..]);
+        }
+        let large = vec![7u8; BLOCK + 1];
+        let own = blocks.add(&large);
+        assert!(matches!(own, Packed::Own(_)));
+        assert_eq!(blocks.bytes(&own), &large[..]);
+        assert_eq!(Blocks::default().bytes(&packed[2_999]), &[] as &[u8], "a record from other blocks reads as none");
     }
 }

@@ -18,10 +18,13 @@
 //! and facts, the coverage lists, the packers' dictionaries, every packed record, the text index's
 //! files (name, bytes); then the checksum.
 
+use super::coverage::Area;
 use super::coverage::Key;
-use super::facts::{Facts, Languages, Schedule, Schedules};
+use super::facts::{Facts, FactsRef, Languages, Schedule, Schedules};
+use super::ids::{IdMap, Positions};
 use super::plain::Plain;
-use super::records::{Packed, Packer};
+use super::pool::Pools;
+use super::records::{Blocks, Packer};
 use super::text::TextIndex;
 use super::{Index, Lists, Packers, StoredLocation, Summary, Tables};
 use crate::model::Point;
@@ -37,7 +40,7 @@ use uuid::Uuid;
 
 const MAGIC: &[u8; 8] = b"HAINDEX\n";
 /// Bumped whenever what is saved changes shape: a file of another format is rebuilt, not misread.
-const FORMAT: u32 = 2;
+const FORMAT: u32 = 3;
 /// Longest header or small table accepted: anything longer is not one of ours.
 const MAX_SMALL: u64 = 16 * 1024 * 1024;
 
@@ -104,6 +107,8 @@ struct SavedLocation<P> {
 }
 
 type OwnedSummary = SavedSummary<Box<str>, Box<[Uuid]>, Box<[u16]>>;
+/// A service's summary and facts as read, with the facts' languages, points and areas.
+type FactsRead = (OwnedSummary, Facts, Vec<u16>, Vec<Point>, Vec<Area>);
 
 /// Writes frames into a running SHA-256.
 struct Writer {
@@ -183,17 +188,18 @@ impl Index {
         let mut vacant: Vec<u32> = t.vacant.iter().copied().collect();
         vacant.sort_unstable();
         w.value(&Small { schedules, vacant, languages: t.languages.codes().to_vec() })?;
-        for ((s, f), schedule) in t.summaries.iter().zip(&t.facts).zip(ids) {
+        for (position, schedule) in ids.into_iter().enumerate() {
+            let (s, f) = (t.summary_at(position as u32), t.facts_at(position as u32));
             let summary = SavedSummary {
                 id: s.id,
                 organization_id: s.organization_id,
-                name: &*s.name,
+                name: s.name(),
                 last_modified: s.last_modified,
-                location_ids: &*s.location_ids,
-                terms: &*s.terms,
+                location_ids: s.location_ids(),
+                terms: s.terms(),
                 schedule,
             };
-            w.value(&(summary, f))?;
+            w.value(&(summary, &*f, f.languages(), f.points(), f.areas()))?;
         }
         for (key, list) in &t.lists.0 {
             w.value(&(key, &***list))?;
@@ -208,16 +214,16 @@ impl Index {
             w.bytes(packer.dictionary())?;
         }
         for packed in &t.services {
-            w.bytes(packed.as_bytes())?;
+            w.bytes(t.blocks.bytes(packed))?;
         }
-        for (id, packed) in &t.organizations {
+        for (id, packed) in t.organizations.iter() {
             w.value(id)?;
-            w.bytes(packed.as_bytes())?;
+            w.bytes(t.blocks.bytes(packed))?;
         }
-        for (id, l) in &t.locations {
+        for (id, l) in t.locations.iter() {
             let postcode = l.postcode.as_deref();
             w.value(&SavedLocation { id: *id, organization_id: l.organization_id, point: l.point, postcode })?;
-            w.bytes(l.record.as_bytes())?;
+            w.bytes(t.blocks.bytes(&l.record))?;
         }
         w.value(&(files.len() as u64))?;
         for (name, bytes) in files {
@@ -296,6 +302,12 @@ struct Reader {
 }
 
 impl Reader {
+    /// Room to reserve for `count` entries: no more than the rest of the file could hold (each takes
+    /// more than 16 bytes), so that a damaged count fails as damaged instead of asking for all memory.
+    fn capacity_for(&self, count: u64) -> usize {
+        usize::try_from(count.min(self.left / 16)).unwrap_or(0)
+    }
+
     fn damaged(&self, reason: impl Into<String>) -> SavedError {
         SavedError::Damaged { path: self.path.clone(), reason: reason.into() }
     }
@@ -375,25 +387,28 @@ impl Tables {
         for code in &small.languages {
             languages.intern(code);
         }
-        let mut positions = HashMap::with_capacity(n);
+        let mut positions = Positions::with_capacity(n);
         let mut summaries = Vec::with_capacity(n);
         let mut facts = Vec::with_capacity(n);
+        let mut pools = Pools::default();
+        pools.reserve(n);
         for position in 0..n as u32 {
-            let (s, f): (OwnedSummary, Facts) = r.value(MAX_SMALL)?;
+            let (s, f, languages, points, areas): FactsRead = r.value(MAX_SMALL)?;
             let schedule = schedules.get(s.schedule as usize).ok_or_else(|| r.damaged("a schedule is missing"))?;
-            if !vacant.contains(&position) {
-                positions.insert(s.id, position);
-            }
+            let id = s.id;
             summaries.push(Summary {
                 id: s.id,
                 organization_id: s.organization_id,
-                name: s.name,
+                name: pools.names.add(s.name.as_bytes()),
                 last_modified: s.last_modified,
-                location_ids: s.location_ids,
-                terms: s.terms,
+                location_ids: pools.location_ids.add(&s.location_ids),
+                terms: pools.terms.add(&s.terms),
                 schedule: Arc::clone(schedule),
             });
-            facts.push(f);
+            facts.push(f.with_lists(&languages, &points, &areas, &mut pools));
+            if !vacant.contains(&position) {
+                positions.insert(id, position, |p| summaries[p as usize].id);
+            }
         }
         let read_list = |r: &mut Reader| -> Result<(Key, Vec<u32>), SavedError> {
             let (key, list): (Key, Vec<u32>) = r.value(u64::MAX)?;
@@ -413,7 +428,7 @@ impl Tables {
         for _ in 0..header.plain {
             let (key, list) = read_list(r)?;
             for p in list {
-                plain.add(key.clone(), p, &facts[p as usize]);
+                plain.add(key.clone(), p, FactsRef::new(&facts[p as usize], &pools));
             }
         }
         let crisis = read_lists(r, header.crisis)?;
@@ -422,25 +437,28 @@ impl Tables {
             organizations: Packer::with_dictionary(r.bytes()?),
             locations: Packer::with_dictionary(r.bytes()?),
         });
-        let services = (0..n).map(|_| r.bytes().map(Packed::from_bytes)).collect::<Result<Vec<_>, _>>()?;
-        let mut organizations = HashMap::new();
+        let mut blocks = Blocks::default();
+        let services = (0..n).map(|_| Ok(blocks.add(&r.bytes()?))).collect::<Result<Vec<_>, SavedError>>()?;
+        let mut organizations = IdMap::with_capacity(r.capacity_for(header.organizations));
         for _ in 0..header.organizations {
             let id: Uuid = r.value(64)?;
-            organizations.insert(id, Packed::from_bytes(r.bytes()?));
+            organizations.insert(id, blocks.add(&r.bytes()?));
         }
-        let mut locations = HashMap::new();
+        let mut locations = IdMap::with_capacity(r.capacity_for(header.locations));
         for _ in 0..header.locations {
             let l: SavedLocation<Option<Box<str>>> = r.value(MAX_SMALL)?;
-            let record = Packed::from_bytes(r.bytes()?);
+            let record = blocks.add(&r.bytes()?);
             let stored =
                 StoredLocation { organization_id: l.organization_id, point: l.point, postcode: l.postcode, record };
             locations.insert(l.id, stored);
         }
         Ok(Tables {
             packers,
+            blocks: Arc::new(blocks),
             services,
             summaries,
             facts,
+            pools,
             positions,
             vacant,
             organizations,

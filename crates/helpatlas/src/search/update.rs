@@ -3,10 +3,12 @@
 //! which keeps serving until the new one replaces it.
 
 use super::coverage;
-use super::facts::{Facts, Languages, Schedule, Schedules};
-use super::records::Packer;
+use super::facts::{Facts, FactsRef, Languages, Schedule, Schedules};
+use super::ids::{IdMap, Positions};
+use super::pool::Pools;
+use super::records::{Blocks, Packed, Packer};
 use super::text::{SearchError, TextBuilder, TextDoc, TextIndex};
-use super::{plain, Index, Lists, Packers, StoredLocation, Summary, Tables};
+use super::{plain, Index, Lists, Packers, StoredLocation, Summary, SummaryRef, Tables};
 use crate::geo::atlas;
 use crate::i18n::english;
 use crate::model::{Directory, Location, Organization, Point, Service, ServiceArea};
@@ -68,11 +70,12 @@ fn body<'a>(s: &'a Service, organization: Option<&'a str>, locations: &[&'a Loca
     body
 }
 
-/// The text document of the service at `position`, with the organization name and locations it shows.
+/// The text document of the service at `position`, with the organization name and locations it shows
+/// and its locations' `points`.
 fn text_doc<'a>(
     position: u32,
     s: &'a Service,
-    facts: &Facts,
+    points: &[Point],
     organization: Option<&'a str>,
     locations: &[&'a LocationText],
 ) -> TextDoc<'a> {
@@ -83,7 +86,7 @@ fn text_doc<'a>(
         name: &s.name,
         body: body(s, organization, locations),
         topics: &s.topics,
-        keys: coverage::keys_of(s, &facts.points, &facts.radius_homes),
+        keys: coverage::keys_of(s, points),
     }
 }
 
@@ -92,6 +95,8 @@ fn text_doc<'a>(
 pub struct Building {
     tables: Tables,
     text: TextBuilder,
+    /// The records packed so far, the index's once it is finished.
+    blocks: Blocks,
     /// What the services' text and facts need of the organizations and locations, which are kept packed.
     organization_names: HashMap<Uuid, Box<str>>,
     located: HashMap<Uuid, LocationText>,
@@ -116,13 +121,15 @@ impl Building {
         });
         let tables = Tables {
             services: Vec::new(),
-            organizations: HashMap::new(),
-            locations: HashMap::new(),
-            positions: HashMap::new(),
+            organizations: IdMap::default(),
+            locations: IdMap::default(),
+            positions: Positions::default(),
             vacant: HashSet::new(),
             summaries: Vec::new(),
             facts: Vec::new(),
+            pools: Pools::default(),
             packers,
+            blocks: Arc::default(),
             lists: Lists::default(),
             plain: Default::default(),
             crisis: Lists::default(),
@@ -140,16 +147,33 @@ impl Building {
                 }
                 None => TextIndex::builder(threads, BUILD_WRITER_BYTES)?,
             },
+            blocks: Blocks::default(),
             organization_names: HashMap::new(),
             located: HashMap::new(),
         })
+    }
+
+    /// Makes room for this many records of each kind (retired services included), so that the tables
+    /// do not grow by doubling, when for a moment the old copy and the new one, twice its size, are
+    /// both held: at a million services that was one of the build's two peaks.
+    pub fn reserve(&mut self, organizations: usize, locations: usize, services: usize) {
+        let t = &mut self.tables;
+        t.organizations.reserve(organizations);
+        t.locations.reserve(locations);
+        t.services.reserve_exact(services);
+        t.summaries.reserve_exact(services);
+        t.facts.reserve_exact(services);
+        t.pools.reserve(services);
+        t.positions.reserve(services, |p| t.summaries[p as usize].id);
+        self.organization_names.reserve(organizations);
+        self.located.reserve(locations);
     }
 
     /// Packs a batch of organizations, keeping their names for the services' text.
     pub fn add_organizations(&mut self, organizations: Vec<Organization>) {
         let packer = &self.tables.packers.organizations;
         for o in organizations {
-            self.tables.organizations.insert(o.id, packer.pack(&o));
+            self.tables.organizations.insert(o.id, self.blocks.add(&packer.pack(&o)));
             self.organization_names.insert(o.id, o.name.into_boxed_str());
         }
     }
@@ -158,7 +182,7 @@ impl Building {
     pub fn add_locations(&mut self, locations: Vec<Location>) {
         let packer = &self.tables.packers.locations;
         for l in &locations {
-            self.tables.locations.insert(l.id, StoredLocation::of(l, packer.pack(l)));
+            self.tables.locations.insert(l.id, StoredLocation::of(l, self.blocks.add(&packer.pack(l))));
             self.located.insert(l.id, LocationText::of(l));
         }
     }
@@ -169,22 +193,27 @@ impl Building {
         let first = self.tables.summaries.len();
         for s in &services {
             let position = self.tables.summaries.len() as u32;
-            self.tables.positions.insert(s.id, position);
             let summary = self.tables.summarize(s);
             self.tables.summaries.push(summary);
-            let points = s.location_ids.iter().filter_map(|id| self.located.get(id)).map(|l| l.point).collect();
-            let facts = self.tables.file(position, s, points);
+            let summaries = &self.tables.summaries;
+            self.tables.positions.insert(s.id, position, |p| summaries[p as usize].id);
+            let points: Vec<Point> =
+                s.location_ids.iter().filter_map(|id| self.located.get(id)).map(|l| l.point).collect();
+            let facts = self.tables.file(position, s, &points);
             self.tables.facts.push(facts);
         }
         // Records are packed on a thread of their own, beside the text index's threads.
         let (tables, names, located) = (&self.tables, &self.organization_names, &self.located);
+        let blocks = &mut self.blocks;
         let packed = std::thread::scope(|scope| {
-            let packing = scope.spawn(|| services.iter().map(|s| tables.packers.services.pack(s)).collect::<Vec<_>>());
+            let pack = |s: &Service| blocks.add(&tables.packers.services.pack(s));
+            let packing = scope.spawn(|| services.iter().map(pack).collect::<Vec<_>>());
             let doc = |i: usize| {
                 let s = &services[i];
                 let shown: Vec<&LocationText> = s.location_ids.iter().filter_map(|id| located.get(id)).collect();
                 let organization = names.get(&s.organization_id).map(|n| &**n);
-                text_doc((first + i) as u32, s, &tables.facts[first + i], organization, &shown)
+                let points = FactsRef::new(&tables.facts[first + i], &tables.pools).points();
+                text_doc((first + i) as u32, s, points, organization, &shown)
             };
             let indexed = self.text.add(services.len(), doc);
             let packed = packing.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
@@ -196,7 +225,8 @@ impl Building {
 
     /// The index, as built at store change `change`.
     pub fn finish(self, change: i64) -> Result<Index, SearchError> {
-        let Building { tables, text, organization_names, located } = self;
+        let Building { mut tables, text, blocks, organization_names, located } = self;
+        tables.blocks = Arc::new(blocks);
         // What only the services' text needed goes before the text index's final merge, one of the
         // two moments the build holds the most (segments and their merged copy at once): at a million
         // services the build's peak fell from 1,642 to 1,591 MB.
@@ -234,8 +264,9 @@ impl Index {
         let (touched, retired) = next.replace(changes);
         let touched: Vec<(u32, Service)> = touched.into_iter().filter_map(|p| Some((p, next.service_at(p)?))).collect();
         for (p, s) in &touched {
-            let points = s.location_ids.iter().filter_map(|id| next.locations.get(id)).map(|l| l.point).collect();
-            next.facts[*p as usize] = next.file(*p, s, points);
+            let points: Vec<Point> =
+                s.location_ids.iter().filter_map(|id| next.locations.get(id)).map(|l| l.point).collect();
+            next.facts[*p as usize] = next.file(*p, s, &points);
         }
         let shown: Vec<(Option<String>, Vec<LocationText>)> = touched
             .iter()
@@ -249,7 +280,7 @@ impl Index {
             .collect();
         let docs = touched.iter().zip(&shown).map(|((p, s), (organization, locations))| {
             let located: Vec<&LocationText> = locations.iter().collect();
-            text_doc(*p, s, &next.facts[*p as usize], organization.as_deref(), &located)
+            text_doc(*p, s, next.facts_at(*p).points(), organization.as_deref(), &located)
         });
         let searcher = self.text.update(docs, &retired)?;
         Ok(Index::version(next, Arc::clone(&self.text), searcher, change, self.caching))
@@ -257,38 +288,51 @@ impl Index {
 }
 
 impl Tables {
+    /// The position of the service `id`, unless it is retired or unknown.
+    pub(super) fn position(&self, id: &Uuid) -> Option<u32> {
+        self.positions.get(id, |p| self.summaries[p as usize].id)
+    }
+
+    pub(super) fn summary_at(&self, position: u32) -> SummaryRef<'_> {
+        SummaryRef { summary: &self.summaries[position as usize], pools: &self.pools }
+    }
+
+    pub(super) fn facts_at(&self, position: u32) -> FactsRef<'_> {
+        FactsRef::new(&self.facts[position as usize], &self.pools)
+    }
+
     pub(super) fn service_at(&self, position: u32) -> Option<Service> {
-        self.packers.services.unpack(&self.services[position as usize])
+        self.packers.services.unpack(self.blocks.bytes(&self.services[position as usize]))
     }
 
     pub(super) fn organization(&self, id: Uuid) -> Option<Organization> {
-        self.organizations.get(&id).and_then(|o| self.packers.organizations.unpack(o))
+        self.organizations.get(&id).and_then(|o| self.packers.organizations.unpack(self.blocks.bytes(o)))
     }
 
     pub(super) fn location(&self, id: Uuid) -> Option<Location> {
-        self.locations.get(&id).and_then(|l| self.packers.locations.unpack(&l.record))
+        self.locations.get(&id).and_then(|l| self.packers.locations.unpack(self.blocks.bytes(&l.record)))
     }
 
     fn summarize(&mut self, s: &Service) -> Summary {
         Summary {
             id: s.id,
             organization_id: s.organization_id,
-            name: s.name.as_str().into(),
+            name: self.pools.names.add(s.name.as_bytes()),
             last_modified: s.last_modified,
-            location_ids: s.location_ids.as_slice().into(),
-            terms: crate::hsds::taxonomy::service_ordinals(s),
+            location_ids: self.pools.location_ids.add(&s.location_ids),
+            terms: self.pools.terms.add(&crate::hsds::taxonomy::service_ordinals(s)),
             schedule: self.schedules.intern(Schedule::of(s)),
         }
     }
 
     /// Files the service `s`, whose locations are at `points`, at `position` under its keys and
     /// dependencies; returns its facts.
-    fn file(&mut self, position: u32, s: &Service, points: Box<[Point]>) -> Facts {
-        let facts = Facts::of(s, points, &mut self.languages);
-        let keys = coverage::keys_of(s, &facts.points, &facts.radius_homes);
-        for key in &keys {
-            if plain::plain_under(key, &facts) {
-                self.plain.add(key.clone(), position, &facts);
+    fn file(&mut self, position: u32, s: &Service, points: &[Point]) -> Facts {
+        let facts = Facts::of(s, points, &mut self.languages, &mut self.pools);
+        let f = FactsRef::new(&facts, &self.pools);
+        for key in &coverage::keys_of(s, points) {
+            if plain::plain_under(key, f) {
+                self.plain.add(key.clone(), position, f);
             } else {
                 self.lists.add(key.clone(), position);
             }
@@ -301,9 +345,8 @@ impl Tables {
 
     /// Undoes [`Tables::file`] for `s`, the service now at `position`.
     fn unfile(&mut self, position: u32, s: &Service) {
-        let f = &self.facts[position as usize];
-        let keys = coverage::keys_of(s, &f.points, &f.radius_homes);
-        for key in &keys {
+        let f = FactsRef::new(&self.facts[position as usize], &self.pools);
+        for key in &coverage::keys_of(s, f.points()) {
             if plain::plain_under(key, f) {
                 self.plain.remove(key, position, f);
             } else {
@@ -315,11 +358,11 @@ impl Tables {
 
     /// Puts the plain lists changed since the last call back in ranking order by name.
     pub(super) fn settle(&mut self) {
-        let (facts, summaries) = (&self.facts, &self.summaries);
+        let (facts, summaries, pools) = (&self.facts, &self.summaries, &self.pools);
         self.plain.settle(|a, b| {
-            let (x, y) = (&summaries[a as usize], &summaries[b as usize]);
+            let summary = |p: u32| SummaryRef { summary: &summaries[p as usize], pools };
             let key = |p: u32| facts[p as usize].name_key;
-            key(a).cmp(&key(b)).then_with(|| x.name.cmp(&y.name)).then(x.id.cmp(&y.id))
+            key(a).cmp(&key(b)).then_with(|| summary(a).by_name(summary(b)))
         });
     }
 
@@ -344,11 +387,11 @@ impl Tables {
         }
         let organizations: HashSet<Uuid> = changes.organizations.iter().map(|o| o.id).collect();
         let locations: HashSet<Uuid> = changes.locations.iter().map(|l| l.id).collect();
-        let shows = |s: &Summary| {
-            organizations.contains(&s.organization_id) || s.location_ids.iter().any(|l| locations.contains(l))
+        let shows = |s: SummaryRef| {
+            organizations.contains(&s.organization_id) || s.location_ids().iter().any(|l| locations.contains(l))
         };
         let listed = |p: &u32| !self.vacant.contains(p);
-        (0..self.summaries.len() as u32).filter(listed).filter(|&p| shows(&self.summaries[p as usize])).collect()
+        (0..self.summaries.len() as u32).filter(listed).filter(|&p| shows(self.summary_at(p))).collect()
     }
 
     /// Takes in changed records; returns the positions of every service whose keys, facts or text may
@@ -357,14 +400,14 @@ impl Tables {
     fn replace(&mut self, changes: &Directory) -> (BTreeSet<u32>, Vec<Uuid>) {
         let packers = Arc::clone(&self.packers);
         for o in &changes.organizations {
-            self.organizations.insert(o.id, packers.organizations.pack(o));
+            self.organizations.insert(o.id, Packed::own(&packers.organizations.pack(o)));
         }
         for l in &changes.locations {
-            self.locations.insert(l.id, StoredLocation::of(l, packers.locations.pack(l)));
+            self.locations.insert(l.id, StoredLocation::of(l, Packed::own(&packers.locations.pack(l))));
         }
         let mut touched = self.showing(changes);
         let changed: Vec<(Option<u32>, &Service)> =
-            changes.services.iter().map(|s| (self.positions.get(&s.id).copied(), s)).collect();
+            changes.services.iter().map(|s| (self.position(&s.id), s)).collect();
         touched.extend(changed.iter().filter_map(|(p, _)| *p));
         // Unfiled while the tables still describe the old version of each record.
         for &p in &touched {
@@ -377,13 +420,14 @@ impl Tables {
             if s.is_retired() {
                 if let Some(p) = position {
                     touched.remove(&p);
-                    self.positions.remove(&s.id);
+                    let summaries = &self.summaries;
+                    self.positions.remove(&s.id, |p| summaries[p as usize].id);
                     self.vacant.insert(p);
                     retired.push(s.id);
                 }
                 continue;
             }
-            let (packed, summary) = (packers.services.pack(s), self.summarize(s));
+            let (packed, summary) = (Packed::own(&packers.services.pack(s)), self.summarize(s));
             let p = match position {
                 Some(p) => {
                     self.services[p as usize] = packed;
@@ -394,11 +438,12 @@ impl Tables {
                     self.services.push(packed);
                     self.summaries.push(summary);
                     // Placeholder facts, replaced when the caller files the service.
-                    self.facts.push(Facts::of(s, Box::new([]), &mut self.languages));
+                    self.facts.push(Facts::of(s, &[], &mut self.languages, &mut self.pools));
                     (self.services.len() - 1) as u32
                 }
             };
-            self.positions.insert(s.id, p);
+            let summaries = &self.summaries;
+            self.positions.insert(s.id, p, |p| summaries[p as usize].id);
             touched.insert(p);
         }
         (touched, retired)

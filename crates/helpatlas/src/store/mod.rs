@@ -70,6 +70,17 @@ pub enum RecordTable {
     Services,
 }
 
+impl RecordTable {
+    /// The table's name in the database.
+    pub fn name(self) -> &'static str {
+        match self {
+            RecordTable::Organizations => "organizations",
+            RecordTable::Locations => "locations",
+            RecordTable::Services => "services",
+        }
+    }
+}
+
 /// Ids of stored records that other records refer to.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct StoredIds {
@@ -101,6 +112,9 @@ pub trait Store: Accounts + History + Submissions + LinkChecks + Feeds + Send + 
     /// Up to `limit` records of `table` with ids above `after`, ordered by id, the other lists empty:
     /// a whole table read page by page in bounded memory.
     async fn page(&self, table: RecordTable, after: Option<Uuid>, limit: usize) -> Result<Directory, StoreError>;
+
+    /// How many records `table` holds, retired ones too: what a build of the index makes room for.
+    async fn count(&self, table: RecordTable) -> Result<u64, StoreError>;
 
     /// Up to `limit` organizations with ids above `after`, ordered by id, with all their locations and
     /// services: the directory read organization by organization in bounded memory.

@@ -340,18 +340,21 @@ impl Store for SqlStore {
 
     async fn page(&self, table: RecordTable, after: Option<Uuid>, limit: usize) -> Result<Directory, StoreError> {
         let mut page = Directory::default();
+        let name = table.name();
         match table {
             RecordTable::Organizations => {
-                page.organizations = self.load_range("organizations", "id", after, None, Some(limit)).await?
+                page.organizations = self.load_range(name, "id", after, None, Some(limit)).await?
             }
-            RecordTable::Locations => {
-                page.locations = self.load_range("locations", "id", after, None, Some(limit)).await?
-            }
-            RecordTable::Services => {
-                page.services = self.load_range("services", "id", after, None, Some(limit)).await?
-            }
+            RecordTable::Locations => page.locations = self.load_range(name, "id", after, None, Some(limit)).await?,
+            RecordTable::Services => page.services = self.load_range(name, "id", after, None, Some(limit)).await?,
         }
         Ok(page)
+    }
+
+    async fn count(&self, table: RecordTable) -> Result<u64, StoreError> {
+        // The name is one of three constants, not text from outside.
+        let row = sqlx::query(&format!("SELECT COUNT(*) AS n FROM {}", table.name())).fetch_one(&self.pool).await?;
+        Ok(u64::try_from(row.try_get::<i64, _>("n")?).unwrap_or(0))
     }
 
     async fn organizations_with_records(&self, after: Option<Uuid>, limit: usize) -> Result<Directory, StoreError> {

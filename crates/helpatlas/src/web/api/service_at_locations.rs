@@ -115,8 +115,8 @@ fn pairs(index: &Index, q: &ListQuery) -> Vec<Item> {
     let filter = super::services::Filter::new(q);
     let mut out: Vec<Item> = filter
         .candidates(index)
-        .filter(|s| filter.matches(index, s))
-        .flat_map(|s| s.location_ids.iter().filter(|l| index.location_point(**l).is_some()).map(move |l| (s.id, *l)))
+        .filter(|s| filter.matches(index, *s))
+        .flat_map(|s| s.location_ids().iter().filter(|l| index.location_point(**l).is_some()).map(move |l| (s.id, *l)))
         .map(|(s, l)| (export::child_id("service_at_location", s, &l.to_string()), s, l))
         .collect();
     out.sort_by_key(|(id, _, _)| *id);

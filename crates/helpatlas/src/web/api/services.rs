@@ -5,7 +5,7 @@ use super::{json_response, path_id, ApiError, ApiResult};
 use crate::geo::fold;
 use crate::hsds::{documents, export, taxonomy};
 use crate::model::{Provenance, Service};
-use crate::search::{Index, Summary};
+use crate::search::{Index, SummaryRef};
 use crate::web::AppState;
 use axum::extract::{Path, RawQuery, State};
 use axum::http::HeaderMap;
@@ -27,12 +27,12 @@ impl<'q> Filter<'q> {
 
     /// Whether the service passes: what its summary holds is tested first, and the record is decoded
     /// only for the text filter.
-    pub fn matches(&self, index: &Index, s: &Summary) -> bool {
+    pub fn matches(&self, index: &Index, s: SummaryRef) -> bool {
         let q = self.q;
         let passes = q.organization_id.is_none_or(|o| s.organization_id == o)
             && q.modified_after.is_none_or(|t| s.last_modified >= t)
             && q.taxonomy_id.is_none_or(|t| t == taxonomy::taxonomy_id())
-            && self.term.is_none_or(|term| term.is_some_and(|t| s.terms.contains(&t)));
+            && self.term.is_none_or(|term| term.is_some_and(|t| s.terms().contains(&t)));
         if !passes || q.search.is_none() {
             return passes;
         }
@@ -40,7 +40,7 @@ impl<'q> Filter<'q> {
     }
 
     /// The services to test, by id: for a text filter only those the text index finds for its words.
-    pub fn candidates<'a>(&self, index: &'a Index) -> Box<dyn Iterator<Item = &'a Summary> + 'a> {
+    pub fn candidates<'a>(&self, index: &'a Index) -> Box<dyn Iterator<Item = SummaryRef<'a>> + 'a> {
         match self.q.search.as_deref() {
             Some(text) => {
                 let mut found = index.with_word_prefixes(text);
@@ -130,7 +130,7 @@ async fn provenance(state: &AppState, ids: Option<&[Uuid]>) -> Result<HashMap<Uu
 /// The services the query asks for, ordered by id.
 fn selected(index: &Index, q: &ListQuery) -> Vec<Uuid> {
     let filter = Filter::new(q);
-    filter.candidates(index).filter(|s| filter.matches(index, s)).map(|s| s.id).collect()
+    filter.candidates(index).filter(|s| filter.matches(index, *s)).map(|s| s.id).collect()
 }
 
 #[utoipa::path(get, path = "/api/services/{id}", tag = "HSDS",
