@@ -362,4 +362,31 @@ mod tests {
             assert!(!found(&index, &q).contains(&s.id), "not before the change");
         }
     }
+
+    /// An update replaces a changed service's text and removes a retired one's: the text index holds
+    /// one document per listed service, and the new name finds the service.
+    #[test]
+    fn an_update_replaces_and_removes_text_documents() {
+        let directory = crate::generate::directory(3_000, 5);
+        let index = Index::build(directory.clone(), 1);
+        let mut renamed = directory.services[10].clone();
+        renamed.name = "Qwertzuiop Listening Line".into();
+        let mut retired = directory.services[20].clone();
+        retired.retired = Some(Retirement { status: RetiredStatus::Defunct, reason: "closed".into() });
+        let changes = Directory { services: vec![renamed.clone(), retired], ..Directory::default() };
+        let updated = index.apply(&changes, 2).expect("update applies");
+        assert_eq!(index.searcher.num_docs(), 3_000);
+        assert_eq!(
+            updated.searcher.num_docs(),
+            2_999,
+            "the renamed service's old document and the retired one's are gone"
+        );
+        let now = DateTime::parse_from_rfc3339("2026-01-14T12:00:00Z").expect("valid time").with_timezone(&Utc);
+        let country = renamed.areas.first().and_then(|a| a.country()).expect("a service area in a country");
+        let mut q = SearchQuery::new(Place { country, subdivisions: Vec::new(), point: None }, now);
+        q.text = Some("qwertzuiop".into());
+        let found = |i: &Index| i.search(&q).hits.into_iter().map(|h| h.service.id).collect::<Vec<_>>();
+        assert_eq!(found(&updated), vec![renamed.id]);
+        assert!(found(&index).is_empty());
+    }
 }

@@ -80,7 +80,6 @@ fn text_doc<'a>(
     locations: &[&'a LocationText],
 ) -> TextDoc<'a> {
     TextDoc {
-        id: s.id,
         ord: position,
         languages: &s.languages,
         name: &s.name,
@@ -395,9 +394,9 @@ impl Tables {
     }
 
     /// Takes in changed records; returns the positions of every service whose keys, facts or text may
-    /// have changed, unfiled, for the caller to file again, and the ids of services retired by the
-    /// change, whose positions are now vacant.
-    fn replace(&mut self, changes: &Directory) -> (BTreeSet<u32>, Vec<Uuid>) {
+    /// have changed, unfiled, for the caller to file again, and the positions of services retired by
+    /// the change, now vacant.
+    fn replace(&mut self, changes: &Directory) -> (BTreeSet<u32>, Vec<u32>) {
         let packers = Arc::clone(&self.packers);
         for o in &changes.organizations {
             self.organizations.insert(o.id, Packed::own(&packers.organizations.pack(o)));
@@ -423,7 +422,7 @@ impl Tables {
                     let summaries = &self.summaries;
                     self.positions.remove(&s.id, |p| summaries[p as usize].id);
                     self.vacant.insert(p);
-                    retired.push(s.id);
+                    retired.push(p);
                 }
                 continue;
             }
