@@ -207,22 +207,8 @@ fn area_description(area: &crate::model::ServiceArea) -> Option<String> {
     }
 }
 
-/// The codes of the vocabulary terms a service is classified by (`kind:helplines`, `topic:grief`, …).
-pub fn service_term_codes(s: &Service) -> Vec<String> {
-    let mut codes: Vec<String> = vec![format!("kind:{}", s.kind)];
-    codes.extend(s.forms.iter().map(|x| format!("form:{x}")));
-    codes.extend(s.topics.iter().map(|x| format!("topic:{x}")));
-    codes.extend(s.audiences.iter().map(|x| format!("audience:{x}")));
-    codes.extend(s.cost.iter().map(|x| format!("cost:{x}")));
-    codes.extend(s.delivered_by.iter().map(|x| format!("delivered-by:{x}")));
-    codes.extend(s.moderation.iter().map(|x| format!("moderation:{x}")));
-    codes.extend(s.eligibility.referral.iter().map(|x| format!("referral:{x}")));
-    codes.push(format!("status:{}", s.status));
-    codes
-}
-
 fn service_attributes(s: &Service) -> Vec<Record> {
-    let codes = service_term_codes(s);
+    let codes = crate::model::terms::service_term_codes(s);
     let mut out: Vec<Record> = codes.iter().map(|code| attribute("service", s.id, code, None)).collect();
     let channels = serde_json::to_string(&s.channels).ok();
     out.push(attribute("service", s.id, Carrier::Timezone.code(), Some(s.timezone.name().to_string())));

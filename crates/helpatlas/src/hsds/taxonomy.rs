@@ -7,8 +7,7 @@
 //! has no field for (IANA zone, channels with their hours, source page, …); see [`Carrier`].
 
 use crate::i18n::english;
-use crate::model::{Audience, Cost, DeliveredBy, Form, Kind, Moderation, Referral, Service, Topic, VerificationStatus};
-use std::collections::HashMap;
+use crate::model::terms::vocabularies;
 use std::sync::OnceLock;
 use uuid::Uuid;
 
@@ -151,29 +150,34 @@ impl Term {
     }
 }
 
-fn vocabulary_terms<T: Copy + std::fmt::Display>(vocabulary: &str, all: &[T], what: &str) -> Vec<Term> {
-    all.iter()
-        .map(|value| {
-            let code = value.to_string();
-            let name = english().label(vocabulary, &code).to_string();
-            Term { description: format!("{what}: {name}."), code: format!("{vocabulary}:{code}"), name }
-        })
-        .collect()
+/// What each vocabulary's terms are about, for their descriptions.
+fn vocabulary_description(vocabulary: &str) -> &'static str {
+    match vocabulary {
+        "kind" => "Kind of help",
+        "form" => "Form of help",
+        "topic" => "What a person wants help with",
+        "audience" => "Who the service is for",
+        "cost" => "What the service costs",
+        "delivered-by" => "Who delivers the service",
+        "moderation" => "How a community is moderated",
+        "referral" => "Referral needed",
+        _ => "Verification of the facts",
+    }
 }
 
-/// Every term, vocabulary by vocabulary, in a fixed order.
+/// Every term, vocabulary by vocabulary (see [`crate::model::terms`]), then the carriers, in a fixed
+/// order.
 pub fn terms() -> &'static [Term] {
     static TERMS: OnceLock<Vec<Term>> = OnceLock::new();
     TERMS.get_or_init(|| {
-        let mut terms = vocabulary_terms("kind", Kind::ALL, "Kind of help");
-        terms.extend(vocabulary_terms("form", Form::ALL, "Form of help"));
-        terms.extend(vocabulary_terms("topic", Topic::ALL, "What a person wants help with"));
-        terms.extend(vocabulary_terms("audience", Audience::ALL, "Who the service is for"));
-        terms.extend(vocabulary_terms("cost", Cost::ALL, "What the service costs"));
-        terms.extend(vocabulary_terms("delivered-by", DeliveredBy::ALL, "Who delivers the service"));
-        terms.extend(vocabulary_terms("moderation", Moderation::ALL, "How a community is moderated"));
-        terms.extend(vocabulary_terms("referral", Referral::ALL, "Referral needed"));
-        terms.extend(vocabulary_terms("status", VerificationStatus::ALL, "Verification of the facts"));
+        let mut terms = Vec::new();
+        for (vocabulary, codes) in vocabularies() {
+            let what = vocabulary_description(vocabulary);
+            terms.extend(codes.into_iter().map(|code| {
+                let name = english().label(vocabulary, &code).to_string();
+                Term { description: format!("{what}: {name}."), code: format!("{vocabulary}:{code}"), name }
+            }));
+        }
         terms.extend(Carrier::ALL.into_iter().map(|c| Term {
             code: c.code().to_string(),
             name: c.code().replace('-', " "),
@@ -192,15 +196,6 @@ pub fn ordinal(id: Uuid) -> Option<u16> {
     terms().iter().position(|t| t.id() == id).and_then(|i| u16::try_from(i).ok())
 }
 
-/// The places in [`terms`] of a service's terms (every code it has is one of them).
-pub fn service_ordinals(s: &Service) -> Box<[u16]> {
-    static BY_CODE: OnceLock<HashMap<&'static str, u16>> = OnceLock::new();
-    let by_code = BY_CODE.get_or_init(|| {
-        terms().iter().enumerate().filter_map(|(i, t)| Some((t.code.as_str(), u16::try_from(i).ok()?))).collect()
-    });
-    super::export::service_term_codes(s).iter().filter_map(|c| by_code.get(c.as_str()).copied()).collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -213,5 +208,18 @@ mod tests {
         assert!(codes.contains("kind:in-person") && codes.contains("topic:insomnia"));
         assert_eq!(term_id("topic:insomnia"), term_id("topic:insomnia"));
         assert_ne!(term_id("kind:in-person"), term_id("channel:in-person"));
+    }
+
+    /// Search keeps a service's terms as places among the vocabulary terms (`model::terms`); the API
+    /// filters them by a published term's place: the two must agree.
+    #[test]
+    fn a_service_s_term_places_are_the_places_of_its_published_terms() {
+        let directory = crate::generate::directory(300, 3);
+        for s in &directory.services {
+            let codes = crate::model::terms::service_term_codes(s);
+            let published: Vec<u16> = codes.iter().filter_map(|c| ordinal(term_id(c))).collect();
+            assert_eq!(published.len(), codes.len(), "every code of {} is a published term", s.id);
+            assert_eq!(&*crate::model::terms::service_ordinals(s), &published[..]);
+        }
     }
 }

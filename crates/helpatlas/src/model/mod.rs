@@ -12,6 +12,7 @@ mod phone;
 mod provenance;
 pub mod remembered;
 mod revision;
+pub mod terms;
 mod texts;
 pub mod validate;
 

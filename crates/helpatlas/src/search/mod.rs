@@ -159,7 +159,7 @@ pub struct Summary {
     pub last_modified: DateTime<Utc>,
     name: Run,
     location_ids: Run,
-    /// Its HSDS taxonomy terms, as places in `hsds::taxonomy::terms()`.
+    /// Its terms, as places (see `model::terms::service_ordinals`).
     terms: Run,
     schedule: Arc<Schedule>,
 }
@@ -191,7 +191,7 @@ impl<'a> SummaryRef<'a> {
         self.pools.location_ids.get(self.summary.location_ids)
     }
 
-    /// Its HSDS taxonomy terms, as places in `hsds::taxonomy::terms()`.
+    /// Its terms, as places (see `model::terms::service_ordinals`).
     pub fn terms(self) -> &'a [u16] {
         self.pools.terms.get(self.summary.terms)
     }

@@ -319,7 +319,7 @@ impl Tables {
             name: self.pools.names.add(s.name.as_bytes()),
             last_modified: s.last_modified,
             location_ids: self.pools.location_ids.add(&s.location_ids),
-            terms: self.pools.terms.add(&crate::hsds::taxonomy::service_ordinals(s)),
+            terms: self.pools.terms.add(&crate::model::terms::service_ordinals(s)),
             schedule: self.schedules.intern(Schedule::of(s)),
         }
     }

@@ -54,7 +54,7 @@ impl<'q> Filter<'q> {
 
 /// Whether a service passes the filters that read the whole record: term and text.
 pub fn record_matches(index: &Index, s: &Service, q: &ListQuery) -> bool {
-    let term = |id| export::service_term_codes(s).iter().any(|code| taxonomy::term_id(code) == id);
+    let term = |id| crate::model::terms::service_term_codes(s).iter().any(|code| taxonomy::term_id(code) == id);
     q.taxonomy_id.is_none_or(|t| t == taxonomy::taxonomy_id())
         && q.taxonomy_term_id.is_none_or(term)
         && q.search.as_deref().is_none_or(|text| mentions(index, s, text))
