@@ -10,7 +10,11 @@ LUA=$(cd "$(dirname "$0")" && pwd)/wrk-paths.lua
 for BIN in "$@"; do
   HELPATLAS_LOG=warn "$BIN" serve --data-dir "$DIR/data" --bind "127.0.0.1:$PORT" --no-cache > /dev/null 2>&1 &
   PID=$!
-  until curl -sf -o /dev/null "http://127.0.0.1:$PORT/healthz"; do sleep 0.3; done
+  # A server that exits (the port taken by a leftover one, say) would leave another answering.
+  until curl -sf -o /dev/null "http://127.0.0.1:$PORT/healthz"; do
+    kill -0 "$PID" 2>/dev/null || { echo "$BIN exited before it was ready: is port $PORT in use?" >&2; exit 1; }
+    sleep 0.3
+  done
   sleep 3
   while read -r p; do curl -s -o /dev/null "http://127.0.0.1:$PORT$p"; done < "$DIR/html.paths"
   for c in 32 1; do
