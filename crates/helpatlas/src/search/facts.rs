@@ -5,7 +5,7 @@
 //! counts apply every filter except its own, so a count says what choosing that value would give.
 
 use super::coverage::{pack, Area};
-use super::pool::{Pools, Run};
+use super::pool::{Pooled, Pools, Run};
 use super::query::{Facets, SearchQuery};
 use crate::model::{Audience, ChannelType, Cost, CountryCode, DeliveredBy, Form, Hours, Kind, Point, Service, Topic};
 use chrono::{DateTime, NaiveDate, Utc};
@@ -102,36 +102,20 @@ pub struct Facts {
 const _: () = assert!(std::mem::size_of::<Facts>() == 64 && Cost::ALL.len() <= 16);
 
 /// A service's facts with its lists.
-#[derive(Clone, Copy)]
-pub struct FactsRef<'a> {
-    facts: &'a Facts,
-    pools: &'a Pools,
-}
-
-impl std::ops::Deref for FactsRef<'_> {
-    type Target = Facts;
-
-    fn deref(&self) -> &Facts {
-        self.facts
-    }
-}
+pub type FactsRef<'a> = Pooled<'a, Facts>;
 
 impl<'a> FactsRef<'a> {
-    pub fn new(facts: &'a Facts, pools: &'a Pools) -> FactsRef<'a> {
-        FactsRef { facts, pools }
-    }
-
     pub fn languages(self) -> &'a [u16] {
-        self.pools.languages.get(self.facts.languages)
+        self.pools.languages.get(self.item.languages)
     }
 
     /// Where the service's physical locations are.
     pub fn points(self) -> &'a [Point] {
-        self.pools.points.get(self.facts.points)
+        self.pools.points.get(self.item.points)
     }
 
     pub fn areas(self) -> &'a [Area] {
-        self.pools.areas.get(self.facts.areas)
+        self.pools.areas.get(self.item.areas)
     }
 
     /// Whether one of the service's areas, other than the whole world, lies in `country`.

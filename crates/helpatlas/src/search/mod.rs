@@ -31,7 +31,7 @@ use chrono::{DateTime, Utc};
 use coverage::Key;
 use facts::{Facts, Languages, OpenCache, Schedule, Schedules};
 use ids::{IdMap, Positions};
-use pool::{Pools, Run};
+use pool::{Pooled, Pools, Run};
 use records::{Blocks, Packed, Packer};
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
@@ -168,32 +168,20 @@ pub struct Summary {
 const _: () = assert!(std::mem::size_of::<Summary>() == 80);
 
 /// A service's summary with its lists.
-#[derive(Clone, Copy)]
-pub struct SummaryRef<'a> {
-    summary: &'a Summary,
-    pools: &'a Pools,
-}
-
-impl std::ops::Deref for SummaryRef<'_> {
-    type Target = Summary;
-
-    fn deref(&self) -> &Summary {
-        self.summary
-    }
-}
+pub type SummaryRef<'a> = Pooled<'a, Summary>;
 
 impl<'a> SummaryRef<'a> {
     pub fn name(self) -> &'a str {
-        self.pools.name(self.summary.name)
+        self.pools.name(self.item.name)
     }
 
     pub fn location_ids(self) -> &'a [Uuid] {
-        self.pools.location_ids.get(self.summary.location_ids)
+        self.pools.location_ids.get(self.item.location_ids)
     }
 
     /// Its terms, as places (see `model::terms::service_ordinals`).
     pub fn terms(self) -> &'a [u16] {
-        self.pools.terms.get(self.summary.terms)
+        self.pools.terms.get(self.item.terms)
     }
 
     /// The order of services equal in every other way: by name, then id.

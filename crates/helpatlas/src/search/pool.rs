@@ -78,6 +78,34 @@ impl Pools {
     }
 }
 
+/// A service's facts or summary with the pools its lists are in (see `FactsRef`, `SummaryRef`).
+pub struct Pooled<'a, T> {
+    pub(super) item: &'a T,
+    pub(super) pools: &'a Pools,
+}
+
+impl<'a, T> Pooled<'a, T> {
+    pub fn new(item: &'a T, pools: &'a Pools) -> Pooled<'a, T> {
+        Pooled { item, pools }
+    }
+}
+
+impl<T> Clone for Pooled<'_, T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T> Copy for Pooled<'_, T> {}
+
+impl<T> std::ops::Deref for Pooled<'_, T> {
+    type Target = T;
+
+    fn deref(&self) -> &T {
+        self.item
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

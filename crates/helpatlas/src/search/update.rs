@@ -293,7 +293,7 @@ impl Tables {
     }
 
     pub(super) fn summary_at(&self, position: u32) -> SummaryRef<'_> {
-        SummaryRef { summary: &self.summaries[position as usize], pools: &self.pools }
+        SummaryRef::new(&self.summaries[position as usize], &self.pools)
     }
 
     pub(super) fn facts_at(&self, position: u32) -> FactsRef<'_> {
@@ -359,7 +359,7 @@ impl Tables {
     pub(super) fn settle(&mut self) {
         let (facts, summaries, pools) = (&self.facts, &self.summaries, &self.pools);
         self.plain.settle(|a, b| {
-            let summary = |p: u32| SummaryRef { summary: &summaries[p as usize], pools };
+            let summary = |p: u32| SummaryRef::new(&summaries[p as usize], pools);
             let key = |p: u32| facts[p as usize].name_key;
             key(a).cmp(&key(b)).then_with(|| summary(a).by_name(summary(b)))
         });
