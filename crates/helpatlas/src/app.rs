@@ -181,8 +181,19 @@ pub async fn load_index(store: &dyn Store, build_dir: Option<&Path>) -> Result<I
         },
     )
     .await?;
-    let building =
-        add_table(store, RecordTable::Services, building, services, |s| s.id, |d| d.services, Building::add).await?;
+    let building = add_table(
+        store,
+        RecordTable::Services,
+        building,
+        services,
+        |s| s.id,
+        |d| d.services,
+        |b, v| {
+            b.add(v);
+            Ok(())
+        },
+    )
+    .await?;
     let index = blocking(move || building.finish(change)).await??;
     tracing::info!(
         services = index.len(),

@@ -48,7 +48,7 @@ impl Key {
     }
 }
 
-fn cell_of(p: Point) -> (i16, i16) {
+pub fn cell_of(p: Point) -> (i16, i16) {
     ((p.lat / CELL_DEGREES).floor() as i16, (p.lon / CELL_DEGREES).floor() as i16)
 }
 

@@ -20,6 +20,7 @@ mod saved;
 pub mod synonyms;
 mod text;
 mod update;
+mod within;
 
 pub use query::{Facets, SearchHit, SearchQuery, SearchResults};
 pub use saved::{SavedError, SavedIndex, Stamp};
@@ -474,16 +475,22 @@ impl Index {
 
     fn rank_crisis_lines(&self, place: &Place) -> Vec<u32> {
         let (keys, here) = (coverage::keys_for(place, 0.0), coverage::Here::new(place, 0.0));
-        let mut lines: Vec<u32> = self
+        // Keys worked out once per line, names compared only where their first bytes tie: a
+        // country's crisis lines number thousands at a million services, and this runs for every page.
+        let mut lines: Vec<(bool, bool, u64, u32)> = self
             .reaching(&self.tables.crisis, &keys, &[], &here)
             .filter(|(_, r)| r.coverage == Coverage::Covers)
-            .map(|(p, _)| p)
+            .map(|(p, _)| {
+                let f = self.tables.facts_at(p);
+                (!f.always_open, !f.meant_for(place.country), f.name_key, p)
+            })
             .collect();
-        lines.sort_by_key(|&p| {
-            let (s, f) = (self.tables.summary_at(p), self.tables.facts_at(p));
-            (!f.always_open, !f.meant_for(place.country), s.name(), s.id)
+        lines.sort_unstable_by(|a, b| {
+            (a.0, a.1, a.2)
+                .cmp(&(b.0, b.1, b.2))
+                .then_with(|| self.tables.summary_at(a.3).by_name(self.tables.summary_at(b.3)))
         });
-        lines
+        lines.into_iter().map(|(.., p)| p).collect()
     }
 
     /// Helplines covering `place` that are open at `at`, except `except`.

@@ -39,8 +39,9 @@ use std::sync::Arc;
 use uuid::Uuid;
 
 const MAGIC: &[u8; 8] = b"HAINDEX\n";
-/// Bumped whenever what is saved changes shape: a file of another format is rebuilt, not misread.
-const FORMAT: u32 = 3;
+/// Bumped whenever what is saved changes shape or order: a file of another format is rebuilt, not
+/// misread (format 4: services in region order, see `update::Region`).
+const FORMAT: u32 = 4;
 /// Longest header or small table accepted: anything longer is not one of ours.
 const MAX_SMALL: u64 = 16 * 1024 * 1024;
 

@@ -8,18 +8,16 @@
 
 use super::coverage::Key;
 use super::synonyms::{self, Found};
+use super::within::{within, Area};
 use crate::geo::fold;
 use crate::model::Topic;
 use rust_stemmers::{Algorithm, Stemmer};
 use std::path::Path;
-use std::sync::{Mutex, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock};
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::directory::RamDirectory;
 use tantivy::indexer::NoMergePolicy;
-use tantivy::query::{
-    BitSetDocSet, BooleanQuery, BoostQuery, ConstScoreQuery, ConstScorer, EnableScoring, Explanation, FuzzyTermQuery,
-    Occur, PhraseQuery, Query, Scorer, TermQuery, Weight,
-};
+use tantivy::query::{BooleanQuery, BoostQuery, ConstScoreQuery, FuzzyTermQuery, Occur, PhraseQuery, Query, TermQuery};
 use tantivy::schema::{Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, FAST, INDEXED, STRING};
 use tantivy::tokenizer::{TextAnalyzer, WhitespaceTokenizer};
 use tantivy::Directory;
@@ -32,6 +30,8 @@ pub enum SearchError {
     Text(#[from] tantivy::TantivyError),
     #[error("text index writer is unavailable (a previous update failed)")]
     Writer,
+    #[error("a service packed while building the index could not be read back")]
+    Unpacked,
     #[error("saved text index: {0}")]
     Saved(String),
     #[error("directory for building the text index in {path}: {source}")]
@@ -465,11 +465,11 @@ impl TextIndex {
     /// Services matching `text` among those filed under `keys`, with their scores. Tries strictly first
     /// (every word), then with typos and prefixes allowed, then any word: the first that finds anything.
     pub fn search(&self, searcher: &Searcher, parsed: &Parsed, keys: &[Key]) -> Result<Vec<(u32, Score)>, SearchError> {
-        let area = self.area_query(keys);
+        let terms: Vec<Term> = keys.iter().map(|k| Term::from_field_text(self.fields.coverage, &k.token())).collect();
+        let clauses = Clauses { fields: &self.fields, area: Arc::new(Area::of(searcher, &terms)?) };
         for mode in [Mode::Strict, Mode::Tolerant, Mode::AnyWord] {
-            let Some(text) = self.text_query(parsed, mode) else { return Ok(Vec::new()) };
-            let query = BooleanQuery::new(vec![(Occur::Must, area.box_clone()), (Occur::Must, text)]);
-            let found = searcher.search(&query, &AllScored { ord: "ord" })?;
+            let Some(query) = clauses.text_query(parsed, mode) else { return Ok(Vec::new()) };
+            let found = searcher.search(&*query, &AllScored { ord: "ord" })?;
             if !found.is_empty() {
                 return Ok(found);
             }
@@ -491,10 +491,20 @@ impl TextIndex {
         let found = searcher.search(&query, &AllScored { ord: "ord" })?;
         Ok(found.into_iter().map(|(p, _)| p).collect())
     }
+}
 
-    fn area_query(&self, keys: &[Key]) -> Box<dyn Query> {
-        let terms = keys.iter().map(|k| Term::from_field_text(self.fields.coverage, &k.token())).collect();
-        Box::new(ConstScoreQuery::new(Box::new(AreaQuery { terms }), 0.0))
+/// The clauses of a text query, each matching only documents of the place's area (see
+/// [`super::within`]).
+struct Clauses<'a> {
+    fields: &'a Fields,
+    area: Arc<Area>,
+}
+
+impl Clauses<'_> {
+    /// A term clause of the area.
+    fn term(&self, field: Field, text: &str) -> Box<dyn Query> {
+        let query = TermQuery::new(Term::from_field_text(field, text), IndexRecordOption::WithFreqs);
+        within(Box::new(query), &self.area)
     }
 
     /// One clause per content word and per synonym, all required (or, for `AnyWord`, any).
@@ -519,16 +529,13 @@ impl TextIndex {
     /// A word matches any of its stems in the name (boosted) or elsewhere, or itself unstemmed; in
     /// tolerant mode also with a typo or two, or as the beginning of a word when it is the last one typed.
     fn word_query(&self, word: &str, mode: Mode, last: bool) -> Box<dyn Query> {
-        let f = &self.fields;
-        let term = |field: Field, text: &str| -> Box<dyn Query> {
-            Box::new(TermQuery::new(Term::from_field_text(field, text), IndexRecordOption::WithFreqs))
-        };
+        let f = self.fields;
         let mut options: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         for stem in stems(word) {
-            options.push((Occur::Should, Box::new(BoostQuery::new(term(f.name, &stem), NAME_BOOST))));
-            options.push((Occur::Should, term(f.body, &stem)));
+            options.push((Occur::Should, Box::new(BoostQuery::new(self.term(f.name, &stem), NAME_BOOST))));
+            options.push((Occur::Should, self.term(f.body, &stem)));
         }
-        options.push((Occur::Should, term(f.exact, word)));
+        options.push((Occur::Should, self.term(f.exact, word)));
         if mode != Mode::Strict {
             let chars = word.chars().count();
             let distance = match chars {
@@ -538,11 +545,11 @@ impl TextIndex {
             };
             if distance > 0 {
                 let fuzzy = FuzzyTermQuery::new(Term::from_field_text(f.exact, word), distance, true);
-                options.push((Occur::Should, Box::new(fuzzy)));
+                options.push((Occur::Should, within(Box::new(fuzzy), &self.area)));
             }
             if last && chars >= 3 {
                 let prefix = FuzzyTermQuery::new_prefix(Term::from_field_text(f.exact, word), 0, true);
-                options.push((Occur::Should, Box::new(prefix)));
+                options.push((Occur::Should, within(Box::new(prefix), &self.area)));
             }
         }
         Box::new(BooleanQuery::new(options))
@@ -552,8 +559,8 @@ impl TextIndex {
     fn synonym_query(&self, parsed: &Parsed, found: &Found, mode: Mode) -> Box<dyn Query> {
         let topic = Term::from_field_text(self.fields.topic, found.topic.code());
         // Every service of the topic matches it equally: how many other topics it lists says nothing.
-        let topic =
-            Box::new(ConstScoreQuery::new(Box::new(TermQuery::new(topic, IndexRecordOption::Basic)), TOPIC_BOOST));
+        let topic = TermQuery::new(topic, IndexRecordOption::Basic);
+        let topic = Box::new(ConstScoreQuery::new(within(Box::new(topic), &self.area), TOPIC_BOOST));
         let words: Vec<(Occur, Box<dyn Query>)> = (found.first_word..found.first_word + found.words)
             .filter_map(|i| parsed.words.get(i))
             .filter(|w| !is_stopword(w))
@@ -580,7 +587,7 @@ impl TextIndex {
             .into_iter()
             .map(|v| {
                 let terms = v.iter().map(|w| Term::from_field_text(self.fields.body, w)).collect();
-                (Occur::Should, Box::new(PhraseQuery::new(terms)) as Box<dyn Query>)
+                (Occur::Should, within(Box::new(PhraseQuery::new(terms)), &self.area))
             })
             .collect();
         Some(Box::new(BooleanQuery::new(options)))
@@ -718,54 +725,65 @@ impl SegmentCollector for SegmentScored {
     }
 }
 
-/// The documents filed under any of a place's coverage terms, as one bit per document of a segment
-/// rather than a union of the terms' postings: the text clauses seek in it for every document they
-/// match, and seeking in a union of a dozen lists cost more than the rest of the search. (Tantivy's
-/// `TermSetQuery` makes the same bit set but builds a term automaton for every query first, which
-/// cost more than the search itself at 100,000 services.)
-#[derive(Debug, Clone)]
-struct AreaQuery {
-    terms: Vec<Term>,
-}
-
-impl Query for AreaQuery {
-    fn weight(&self, _: EnableScoring<'_>) -> tantivy::Result<Box<dyn Weight>> {
-        Ok(Box::new(AreaWeight { terms: self.terms.clone() }))
-    }
-}
-
-struct AreaWeight {
-    terms: Vec<Term>,
-}
-
-impl Weight for AreaWeight {
-    fn scorer(&self, reader: &SegmentReader, boost: Score) -> tantivy::Result<Box<dyn Scorer>> {
-        let mut docs = tantivy_common::BitSet::with_max_value(reader.max_doc());
-        for term in &self.terms {
-            let index = reader.inverted_index(term.field())?;
-            let Some(info) = index.get_term_info(term)? else { continue };
-            let mut postings = index.read_block_postings_from_terminfo(&info, IndexRecordOption::Basic)?;
-            while !postings.docs().is_empty() {
-                postings.docs().iter().for_each(|&doc| docs.insert(doc));
-                postings.advance();
-            }
-        }
-        Ok(Box::new(ConstScorer::new(BitSetDocSet::from(docs), boost)))
-    }
-
-    fn explain(&self, reader: &SegmentReader, doc: DocId) -> tantivy::Result<Explanation> {
-        let mut scorer = self.scorer(reader, 1.0)?;
-        if scorer.seek(doc) == doc {
-            Ok(Explanation::new("filed under the place", 1.0))
-        } else {
-            Err(tantivy::TantivyError::InvalidArgument(format!("document {doc} is not filed under the place")))
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use tantivy::query::TermSetQuery;
+
+    /// Restricting each clause to the place's documents finds what the whole query restricted to them
+    /// found before (the text query intersected with the place's coverage terms), with the same scores,
+    /// in every mode, for small places and whole countries.
+    #[test]
+    fn clauses_restricted_to_the_place_find_what_the_restricted_query_found() {
+        use crate::geo::atlas;
+        use crate::model::Place;
+        let index = super::super::Index::build(crate::generate::directory(20_000, 3), 1);
+        let (text, searcher) = (&index.text, &index.searcher);
+        let everywhere = Clauses { fields: &text.fields, area: Arc::new(Area::everything(searcher)) };
+        let before = |parsed: &Parsed, keys: &[Key]| -> Vec<(u32, Score)> {
+            let terms: Vec<Term> =
+                keys.iter().map(|k| Term::from_field_text(text.fields.coverage, &k.token())).collect();
+            let area: Box<dyn Query> = Box::new(ConstScoreQuery::new(Box::new(TermSetQuery::new(terms)), 0.0));
+            for mode in [Mode::Strict, Mode::Tolerant, Mode::AnyWord] {
+                let Some(words) = everywhere.text_query(parsed, mode) else { return Vec::new() };
+                let query = BooleanQuery::new(vec![(Occur::Must, area.box_clone()), (Occur::Must, words)]);
+                let found = searcher.search(&query, &AllScored { ord: "ord" }).expect("search");
+                if !found.is_empty() {
+                    return found;
+                }
+            }
+            Vec::new()
+        };
+        let mut places = Vec::new();
+        for code in ["US", "NO", "IN", "DE", "BR"] {
+            let country = atlas().parse_country(code).expect("known country").code;
+            places.push(Place { country, subdivisions: Vec::new(), point: None });
+            let city = atlas().cities().iter().filter(|c| c.country == country).max_by_key(|c| c.population);
+            let city = city.expect("a city");
+            let subdivisions = city.subdivision.as_deref().map(|s| atlas().subdivision_chain(s)).unwrap_or_default();
+            places.push(Place { country, subdivisions, point: Some(city.point) });
+        }
+        let texts =
+            ["depression", "panic attacks", "can't sleep", "depresion", "anxi", "grief chat", "\"support group\""];
+        let mut compared = 0;
+        for place in &places {
+            let keys = super::super::coverage::keys_for(place, 50.0);
+            for t in texts {
+                let parsed = Parsed::new(t);
+                let mut now = text.search(searcher, &parsed, &keys).expect("search");
+                let mut then = before(&parsed, &keys);
+                now.sort_by_key(|&(p, _)| p);
+                then.sort_by_key(|&(p, _)| p);
+                let positions = |v: &[(u32, Score)]| v.iter().map(|&(p, _)| p).collect::<Vec<_>>();
+                assert_eq!(positions(&now), positions(&then), "{t:?} at {place:?}");
+                for ((_, a), (_, b)) in now.iter().zip(&then) {
+                    assert!((a - b).abs() <= 1e-5 * a.abs().max(1.0), "{t:?} at {place:?}: score {a} was {b}");
+                }
+                compared += now.len();
+            }
+        }
+        assert!(compared > 2_000, "too few matches compared: {compared}");
+    }
 
     #[test]
     fn stopwords_and_synonyms_leave_the_words_to_match() {
