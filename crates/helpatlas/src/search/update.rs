@@ -89,7 +89,7 @@ fn text_doc<'a>(
     }
 }
 
-/// Services read in a batch while filing in region order: decoded a batch at a time.
+/// Services decoded at a time while they are filed in region order.
 const FILE_BATCH: usize = 20_000;
 
 /// An index being built from records added in batches: organizations and locations first, then
@@ -535,5 +535,33 @@ impl Tables {
             touched.insert(p);
         }
         (touched, retired)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::coverage::Area;
+    use super::*;
+
+    /// Services are filed in region order: the services of each country (by their first area) take one
+    /// stretch of positions.
+    #[test]
+    fn the_services_of_a_country_are_filed_next_to_each_other() {
+        let index = Index::build(crate::generate::directory(5_000, 2), 1);
+        let country = |p: u32| match index.tables.facts_at(p).areas().first() {
+            Some(Area::Country(c)) => Some(c.as_str().as_bytes().to_vec()),
+            Some(Area::Subdivision(code)) => Some(code[..2].to_vec()),
+            Some(Area::Radius { home, .. }) => home.map(|c| c.as_str().as_bytes().to_vec()),
+            Some(Area::World) | None => None,
+        };
+        let (mut seen, mut last) = (HashSet::new(), None);
+        for p in 0..index.tables.summaries.len() as u32 {
+            let c = country(p);
+            if last.as_ref() != Some(&c) {
+                assert!(seen.insert(c.clone()), "{c:?} again at position {p}");
+                last = Some(c);
+            }
+        }
+        assert!(seen.len() > 20, "only {} countries", seen.len());
     }
 }
