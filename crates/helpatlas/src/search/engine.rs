@@ -326,6 +326,27 @@ mod tests {
         assert!(assert_same_answers(&fast, &slow) > 500, "too few queries found anything");
     }
 
+    /// The banner's crisis lines worked out afresh (only the first few put in order) are the first of
+    /// the whole ranking that remembered answers keep.
+    #[test]
+    fn crisis_lines_afresh_are_the_first_of_the_remembered_ranking() {
+        let mut fresh = Index::build(crate::generate::directory(20_000, 9), 1);
+        fresh.set_caching(false);
+        let mut remembered = fresh.apply(&Directory::default(), 1).expect("empty update applies");
+        remembered.set_caching(true);
+        let ids = |v: Vec<crate::model::Service>| v.into_iter().map(|s| s.id).collect::<Vec<_>>();
+        let mut shown = 0;
+        for place in places() {
+            let all = ids(remembered.crisis_lines(&place, usize::MAX));
+            for n in [0, 1, 3, 12, usize::MAX] {
+                let first: Vec<_> = all.iter().take(n).copied().collect();
+                assert_eq!(ids(fresh.crisis_lines(&place, n)), first, "{n} at {place:?}");
+            }
+            shown += all.len();
+        }
+        assert!(shown > 100, "too few crisis lines: {shown}");
+    }
+
     /// A changed organization or location reaches every service that shows it: renamed, its services
     /// are found by the new name; moved, its services are found near where it is now.
     #[test]

@@ -464,16 +464,23 @@ impl Index {
         self.crisis_lines(place, 1).into_iter().next()
     }
 
-    /// The first `n` crisis lines for a place, in the banner's order.
+    /// The first `n` crisis lines for a place, in the banner's order. With answers remembered, a place's
+    /// whole ranking is kept for the minute; worked out afresh (every page shows the banner), only the
+    /// first `n` are put in order.
     pub fn crisis_lines(&self, place: &Place, n: usize) -> Vec<Service> {
-        self.services_at(self.crisis_positions(place).iter().take(n).copied())
+        if self.caching {
+            self.services_at(self.crisis_positions(place).iter().take(n).copied())
+        } else {
+            self.services_at(self.rank_crisis_lines(place, n))
+        }
     }
 
     fn crisis_positions(&self, place: &Place) -> Arc<Vec<u32>> {
-        self.remembered(&self.crisis_lines, || format!("{place:?}"), || self.rank_crisis_lines(place))
+        self.remembered(&self.crisis_lines, || format!("{place:?}"), || self.rank_crisis_lines(place, usize::MAX))
     }
 
-    fn rank_crisis_lines(&self, place: &Place) -> Vec<u32> {
+    /// The first `n` crisis lines covering `place`, in order.
+    fn rank_crisis_lines(&self, place: &Place, n: usize) -> Vec<u32> {
         let (keys, here) = (coverage::keys_for(place, 0.0), coverage::Here::new(place, 0.0));
         // Keys worked out once per line, names compared only where their first bytes tie: a
         // country's crisis lines number thousands at a million services, and this runs for every page.
@@ -485,11 +492,17 @@ impl Index {
                 (!f.always_open, !f.meant_for(place.country), f.name_key, p)
             })
             .collect();
-        lines.sort_unstable_by(|a, b| {
+        let order = |a: &(bool, bool, u64, u32), b: &(bool, bool, u64, u32)| {
             (a.0, a.1, a.2)
                 .cmp(&(b.0, b.1, b.2))
                 .then_with(|| self.tables.summary_at(a.3).by_name(self.tables.summary_at(b.3)))
-        });
+        };
+        if n < lines.len() {
+            let Some(last) = n.checked_sub(1) else { return Vec::new() };
+            lines.select_nth_unstable_by(last, order);
+            lines.truncate(n);
+        }
+        lines.sort_unstable_by(order);
         lines.into_iter().map(|(.., p)| p).collect()
     }
 

@@ -13,6 +13,7 @@ use crate::i18n::{catalogue, english, Language, Messages};
 use axum::extract::FromRequestParts;
 use axum::http::{header, request::Parts, HeaderValue};
 use axum::response::Response;
+use std::borrow::Cow;
 
 /// The query parameter that names the page language.
 pub const PARAM: &str = "hl";
@@ -226,24 +227,26 @@ fn names_language(url: &str) -> bool {
     url.split(['?', '&', ';']).any(|pair| pair.starts_with("hl="))
 }
 
-fn localise_tag(tag: &str, lang: &str) -> String {
+/// `tag` with the language added where it links inside the site; most tags come back as they were,
+/// without a copy (a page has hundreds).
+fn localise_tag<'a>(tag: &'a str, lang: &str) -> Cow<'a, str> {
     match tag_name(tag) {
         "a" => match attribute(tag, "href") {
             Some((at, url)) if is_internal(url) && !names_language(url) => {
-                format!("{}{}{}", &tag[..at], add_language(url, lang), &tag[at + url.len()..])
+                Cow::Owned(format!("{}{}{}", &tag[..at], add_language(url, lang), &tag[at + url.len()..]))
             }
-            _ => tag.to_string(),
+            _ => Cow::Borrowed(tag),
         },
         "form" => match (attribute(tag, "action"), attribute(tag, "method")) {
             (Some((at, url)), Some((_, method))) if method.eq_ignore_ascii_case("post") && is_internal(url) => {
-                format!("{}{}{}", &tag[..at], add_language(url, lang), &tag[at + url.len()..])
+                Cow::Owned(format!("{}{}{}", &tag[..at], add_language(url, lang), &tag[at + url.len()..]))
             }
             (Some((_, url)), _) if is_internal(url) => {
-                format!("{tag}<input type=\"hidden\" name=\"{PARAM}\" value=\"{lang}\">")
+                Cow::Owned(format!("{tag}<input type=\"hidden\" name=\"{PARAM}\" value=\"{lang}\">"))
             }
-            _ => tag.to_string(),
+            _ => Cow::Borrowed(tag),
         },
-        _ => tag.to_string(),
+        _ => Cow::Borrowed(tag),
     }
 }
 
