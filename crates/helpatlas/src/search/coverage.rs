@@ -162,7 +162,7 @@ pub enum Area {
 // A service's facts keep a list of these: the home fits beside the radius without growing it.
 const _: () = assert!(std::mem::size_of::<Area>() == 24);
 
-fn subdivision_bytes(code: &str) -> [u8; 6] {
+pub fn subdivision_bytes(code: &str) -> [u8; 6] {
     let mut out = [0; 6];
     for (o, b) in out.iter_mut().zip(code.bytes()) {
         *o = b;
