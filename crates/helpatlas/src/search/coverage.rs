@@ -121,6 +121,15 @@ pub fn keys_for(place: &Place, radius_km: f64) -> Vec<Key> {
     keys
 }
 
+/// The keys under which every service that covers the whole of `place` is filed: a location or a
+/// service area only part of the place's country reaches never covers it, so the keys that hold only
+/// those are left out.
+pub fn covering_keys_for(place: &Place) -> Vec<Key> {
+    let mut keys = keys_for(place, 0.0);
+    keys.retain(|k| !matches!(k, Key::SubdivisionOf(_) | Key::RadiusIn(_) | Key::LocationCell(..)));
+    keys
+}
+
 /// How a service relates to a place: its coverage, and the distance to its nearest location.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Reach {
@@ -259,6 +268,37 @@ mod tests {
         assert!(cells.contains(&(60, 11)), "50 km north-east of Oslo is in the next cells");
         assert!(cells.len() <= 12, "{cells:?}");
         assert!(cells_around(Point { lat: 0.0, lon: 0.0 }, 5000.0, 400).is_none());
+    }
+
+    /// A service that covers the whole of a place is filed under one of its covering keys, at whole
+    /// countries, their subdivisions and cities with a point.
+    #[test]
+    fn what_covers_a_place_is_under_its_covering_keys() {
+        use crate::geo::atlas;
+        use std::collections::HashMap;
+        let directory = crate::generate::directory(20_000, 3);
+        let points: HashMap<_, _> = directory.locations.iter().map(|l| (l.id, l.point)).collect();
+        let mut places = Vec::new();
+        for city in atlas().cities().iter().filter(|c| c.population > 1_000_000).step_by(7) {
+            let subdivisions = city.subdivision.as_deref().map(|s| atlas().subdivision_chain(s)).unwrap_or_default();
+            places.push(Place { country: city.country, subdivisions: Vec::new(), point: None });
+            places.push(Place { country: city.country, subdivisions: subdivisions.clone(), point: None });
+            places.push(Place { country: city.country, subdivisions, point: Some(city.point) });
+        }
+        let mut covering = 0;
+        for place in &places {
+            let (asked, here) = (covering_keys_for(place), Here::new(place, 0.0));
+            for s in &directory.services {
+                let located: Vec<Point> = s.location_ids.iter().filter_map(|id| points.get(id).copied()).collect();
+                if covers(&pack(s), &located, &here).coverage != Coverage::Covers {
+                    continue;
+                }
+                covering += 1;
+                let filed = keys_of(s, &located);
+                assert!(filed.iter().any(|k| asked.contains(k)), "{} filed under {filed:?}, asked {asked:?}", s.name);
+            }
+        }
+        assert!(places.len() > 30 && covering > 10_000, "{} places, {covering} covering", places.len());
     }
 
     #[test]

@@ -492,7 +492,10 @@ impl OpenCache {
         OpenCache { slots: (0..len).map(|_| AtomicU32::new(u32::MAX)).collect() }
     }
 
-    pub fn is_open(&self, position: u32, service: &Schedule, now: DateTime<Utc>) -> bool {
+    /// Whether the service at `position`, whose schedule is `service`, is open at `now`. The schedule
+    /// is taken by reference to its `Arc` and read only when the minute's answer is not kept: reading
+    /// it means reading the service's summary, one more cache miss for each of thousands of candidates.
+    pub fn is_open(&self, position: u32, service: &Arc<Schedule>, now: DateTime<Utc>) -> bool {
         // Minute numbers wrap after ~4000 years; bit 0 holds the answer.
         let stamp = ((now.timestamp().div_euclid(60) as u32) & (u32::MAX >> 2)) << 1;
         let Some(slot) = self.slots.get(position as usize) else { return service.is_open(now) };

@@ -84,6 +84,11 @@ impl Lists {
     }
 }
 
+/// A place known only by its country: what every page's crisis banner is for.
+fn is_whole_country(place: &Place) -> bool {
+    place.subdivisions.is_empty() && place.point.is_none()
+}
+
 /// The plain lists a query asks (see [`Index::plain_lists`]).
 struct Asked<'a> {
     plain: Vec<(&'a plain::Groups, coverage::Reach)>,
@@ -195,7 +200,7 @@ pub struct Index {
     tables: Tables,
     text: Arc<TextIndex>,
     /// A snapshot of the text index matching `tables`.
-    searcher: tantivy::Searcher,
+    searcher: text::Snapshot,
     open: OpenCache,
     cache: cache::Cache<cache::Cached>,
     /// Crisis lines by place: every page's banner asks for them.
@@ -229,7 +234,7 @@ impl Index {
     fn version(
         mut tables: Tables,
         text: Arc<TextIndex>,
-        searcher: tantivy::Searcher,
+        searcher: text::Snapshot,
         change: i64,
         caching: bool,
     ) -> Index {
@@ -277,6 +282,16 @@ impl Index {
 
     pub fn organization(&self, id: Uuid) -> Option<Organization> {
         self.tables.organization(id)
+    }
+
+    /// An organization's name, without building the rest of the record: what a result list shows of it.
+    pub fn organization_name(&self, id: Uuid) -> Option<String> {
+        #[derive(serde::Deserialize)]
+        struct Named {
+            name: String,
+        }
+        let packed = self.tables.organizations.get(&id)?;
+        self.tables.packers.organizations.unpack::<Named>(self.tables.blocks.bytes(packed)).map(|o| o.name)
     }
 
     pub fn location(&self, id: Uuid) -> Option<Location> {
@@ -465,23 +480,32 @@ impl Index {
     }
 
     /// The first `n` crisis lines for a place, in the banner's order. With answers remembered, a place's
-    /// whole ranking is kept for the minute; worked out afresh (every page shows the banner), only the
-    /// first `n` are put in order.
+    /// whole ranking is kept for this version of the index; worked out afresh, only the first `n` are
+    /// put in order, except for a whole country's (see [`Index::crisis_positions`]).
     pub fn crisis_lines(&self, place: &Place, n: usize) -> Vec<Service> {
-        if self.caching {
+        if self.caching || is_whole_country(place) {
             self.services_at(self.crisis_positions(place).iter().take(n).copied())
         } else {
             self.services_at(self.rank_crisis_lines(place, n))
         }
     }
 
+    /// Every crisis line covering `place`, in order. Their order depends on the data alone, not on the
+    /// clock, so it holds until an update makes a new version of the index. A whole country's is kept
+    /// even when answers are not remembered: every page of a country shows its first in the banner,
+    /// so not keeping it measured the same ranking again on every page rather than computing pages.
     fn crisis_positions(&self, place: &Place) -> Arc<Vec<u32>> {
-        self.remembered(&self.crisis_lines, || format!("{place:?}"), || self.rank_crisis_lines(place, usize::MAX))
+        let rank = || self.rank_crisis_lines(place, usize::MAX);
+        if self.caching || is_whole_country(place) {
+            self.crisis_lines.get_or(format!("{place:?}"), rank)
+        } else {
+            Arc::new(rank())
+        }
     }
 
     /// The first `n` crisis lines covering `place`, in order.
     fn rank_crisis_lines(&self, place: &Place, n: usize) -> Vec<u32> {
-        let (keys, here) = (coverage::keys_for(place, 0.0), coverage::Here::new(place, 0.0));
+        let (keys, here) = (coverage::covering_keys_for(place), coverage::Here::new(place, 0.0));
         // Keys worked out once per line, names compared only where their first bytes tie: a
         // country's crisis lines number thousands at a million services, and this runs for every page.
         let mut lines: Vec<(bool, bool, u64, u32)> = self

@@ -284,7 +284,7 @@ impl SavedIndex {
         let files = (0..count).map(|_| r.file()).collect::<Result<Vec<_>, _>>()?;
         r.check_sum()?;
         let text = TextIndex::from_files(files).map_err(|e| r.damaged(e.to_string()))?;
-        let searcher = text.searcher();
+        let searcher = text.searcher().map_err(|e| r.damaged(e.to_string()))?;
         if searcher.num_docs() != (tables.services.len() - tables.vacant.len()) as u64 {
             return Err(r.damaged("its text index and its records disagree"));
         }

@@ -308,7 +308,7 @@ impl Building {
         // services the build's peak fell from 1,642 to 1,591 MB.
         drop((organization_names, located));
         let text = text.finish()?;
-        let searcher = text.searcher();
+        let searcher = text.searcher()?;
         Ok(Index::version(tables, Arc::new(text), searcher, change, true))
     }
 }

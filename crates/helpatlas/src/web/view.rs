@@ -169,7 +169,25 @@ pub fn channel_view(
     now: DateTime<Utc>,
     t: &Messages,
 ) -> ChannelView {
-    let (display, link) = match channel.kind {
+    let (display, href) = channel_target(channel, country);
+    let state = match channel.availability(zone, now) {
+        Availability::Open => "open",
+        Availability::Closed => "closed",
+        Availability::Unknown => "unknown",
+    };
+    ChannelView {
+        label: channel_name(channel, t),
+        display,
+        href,
+        hours: channel.hours.as_ref().map(|h| hours_lines(h, country, t)).unwrap_or_default(),
+        state,
+    }
+}
+
+/// How a channel is shown (a number as dialled from `country`, a short address) and the link that
+/// opens it, if any: all a result list needs of it, without its hours.
+pub fn channel_target(channel: &Channel, country: Option<CountryCode>) -> (String, Option<String>) {
+    match channel.kind {
         ChannelType::Phone => {
             let n = phone_link(&channel.value, country);
             (n.display, href(&n.href))
@@ -183,19 +201,12 @@ pub fn channel_view(
             Some(link) => (short_url(&link), Some(link)),
             None => (channel.value.clone(), None),
         },
-    };
-    let state = match channel.availability(zone, now) {
-        Availability::Open => "open",
-        Availability::Closed => "closed",
-        Availability::Unknown => "unknown",
-    };
-    ChannelView {
-        label: channel.label.clone().unwrap_or_else(|| channel_label(channel.kind, t).to_string()),
-        display,
-        href: link,
-        hours: channel.hours.as_ref().map(|h| hours_lines(h, country, t)).unwrap_or_default(),
-        state,
     }
+}
+
+/// The channel's own label, or the name of its kind.
+pub fn channel_name(channel: &Channel, t: &Messages) -> String {
+    channel.label.clone().unwrap_or_else(|| channel_label(channel.kind, t).to_string())
 }
 
 /// `https://www.example.org/path/` → `example.org/path`: readable link text.

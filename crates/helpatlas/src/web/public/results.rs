@@ -9,7 +9,8 @@ use crate::search::{Facets, Index, SearchQuery};
 use crate::web::language::Visit;
 use crate::web::params::Params;
 use crate::web::view::{
-    area_label, channel_label, channel_view, eligibility_line, local_text, phone_link, LocalText, NumberView,
+    area_label, channel_label, channel_name, channel_target, eligibility_line, local_text, phone_link, LocalText,
+    NumberView,
 };
 use crate::web::{AppState, Frame, WebError};
 use askama::Template;
@@ -230,7 +231,7 @@ pub(super) fn item(s: &Service, distance: Option<f64>, partial: bool, listing: &
     ResultItem {
         href: format!("/services/{}", s.id),
         name: s.name.clone(),
-        organization: index.organization(s.organization_id).map(|o| o.name.clone()).unwrap_or_default(),
+        organization: index.organization_name(s.organization_id).unwrap_or_default(),
         description: local_text(s.description_in(language), language, t),
         contact: contact_link(s, listing),
         channels: channels.join(", "),
@@ -245,15 +246,14 @@ pub(super) fn item(s: &Service, distance: Option<f64>, partial: bool, listing: &
 /// a text or a chat, never an address to travel to.
 fn contact_link(s: &Service, listing: &Listing) -> Option<ContactLink> {
     let t = listing.t;
-    s.channels.iter().find_map(|c| {
-        let view = channel_view(c, s.timezone, Some(listing.country), listing.now, t);
+    s.channels.iter().filter(|c| c.kind != ChannelType::InPerson).find_map(|c| {
+        let (display, href) = channel_target(c, Some(listing.country));
         let text = match c.kind {
-            ChannelType::Phone => t.with("results.call", "number", &view.display),
-            ChannelType::Sms => t.with("results.text", "number", &view.display),
-            ChannelType::InPerson => return None,
-            _ => view.label,
+            ChannelType::Phone => t.with("results.call", "number", &display),
+            ChannelType::Sms => t.with("results.text", "number", &display),
+            _ => channel_name(c, t),
         };
-        Some(ContactLink { text, href: view.href? })
+        Some(ContactLink { text, href: href? })
     })
 }
 
