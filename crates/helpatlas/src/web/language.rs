@@ -178,10 +178,12 @@ pub fn content_language(t: &Messages) -> (header::HeaderName, HeaderValue) {
 pub fn localise_links(html: &str, lang: &str) -> String {
     let mut out = String::with_capacity(html.len() + html.len() / 16);
     let mut rest = html;
-    while let Some(start) = rest.find('<') {
+    // memchr's vectorised search: a page has a tag every few dozen bytes, and `str::find` spent more
+    // time per search than copying the text between the tags.
+    while let Some(start) = memchr::memchr(b'<', rest.as_bytes()) {
         out.push_str(&rest[..start]);
         let tag_and_after = &rest[start..];
-        let Some(end) = tag_and_after.find('>') else {
+        let Some(end) = memchr::memchr(b'>', tag_and_after.as_bytes()) else {
             out.push_str(tag_and_after);
             return out;
         };
