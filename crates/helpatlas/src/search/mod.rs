@@ -84,11 +84,6 @@ impl Lists {
     }
 }
 
-/// A place known only by its country: what every page's crisis banner is for.
-fn is_whole_country(place: &Place) -> bool {
-    place.subdivisions.is_empty() && place.point.is_none()
-}
-
 /// The plain lists a query asks (see [`Index::plain_lists`]).
 struct Asked<'a> {
     plain: Vec<(&'a plain::Groups, coverage::Reach)>,
@@ -286,12 +281,7 @@ impl Index {
 
     /// An organization's name, without building the rest of the record: what a result list shows of it.
     pub fn organization_name(&self, id: Uuid) -> Option<String> {
-        #[derive(serde::Deserialize)]
-        struct Named {
-            name: String,
-        }
-        let packed = self.tables.organizations.get(&id)?;
-        self.tables.packers.organizations.unpack::<Named>(self.tables.blocks.bytes(packed)).map(|o| o.name)
+        self.tables.organization_name(id)
     }
 
     pub fn location(&self, id: Uuid) -> Option<Location> {
@@ -483,7 +473,7 @@ impl Index {
     /// whole ranking is kept for this version of the index; worked out afresh, only the first `n` are
     /// put in order, except for a whole country's (see [`Index::crisis_positions`]).
     pub fn crisis_lines(&self, place: &Place, n: usize) -> Vec<Service> {
-        if self.caching || is_whole_country(place) {
+        if self.keeps_crisis_ranking(place) {
             self.services_at(self.crisis_positions(place).iter().take(n).copied())
         } else {
             self.services_at(self.rank_crisis_lines(place, n))
@@ -496,11 +486,17 @@ impl Index {
     /// so not keeping it measured the same ranking again on every page rather than computing pages.
     fn crisis_positions(&self, place: &Place) -> Arc<Vec<u32>> {
         let rank = || self.rank_crisis_lines(place, usize::MAX);
-        if self.caching || is_whole_country(place) {
+        if self.keeps_crisis_ranking(place) {
             self.crisis_lines.get_or(format!("{place:?}"), rank)
         } else {
             Arc::new(rank())
         }
+    }
+
+    /// Whether the whole crisis ranking of `place` is kept for this version of the index: always for a
+    /// place known only by its country, the place of every page's banner.
+    fn keeps_crisis_ranking(&self, place: &Place) -> bool {
+        self.caching || (place.subdivisions.is_empty() && place.point.is_none())
     }
 
     /// The first `n` crisis lines covering `place`, in order.

@@ -348,10 +348,7 @@ impl Index {
             .iter()
             .map(|(_, s)| {
                 let locations = s.location_ids.iter().filter_map(|id| next.location(*id));
-                (
-                    next.organization(s.organization_id).map(|o| o.name),
-                    locations.map(|l| LocationText::of(&l)).collect(),
-                )
+                (next.organization_name(s.organization_id), locations.map(|l| LocationText::of(&l)).collect())
             })
             .collect();
         let docs = touched.iter().zip(&shown).map(|((p, s), (organization, locations))| {
@@ -382,6 +379,20 @@ impl Tables {
     }
 
     pub(super) fn organization(&self, id: Uuid) -> Option<Organization> {
+        self.organization_as(id)
+    }
+
+    /// An organization's name, without building the rest of the record.
+    pub(super) fn organization_name(&self, id: Uuid) -> Option<String> {
+        #[derive(serde::Deserialize)]
+        struct Named {
+            name: String,
+        }
+        self.organization_as::<Named>(id).map(|o| o.name)
+    }
+
+    /// An organization's record read as `T`, which may take only some of its fields.
+    fn organization_as<T: serde::de::DeserializeOwned>(&self, id: Uuid) -> Option<T> {
         self.organizations.get(&id).and_then(|o| self.packers.organizations.unpack(self.blocks.bytes(o)))
     }
 
