@@ -171,6 +171,36 @@ pub enum Area {
 // A service's facts keep a list of these: the home fits beside the radius without growing it.
 const _: () = assert!(std::mem::size_of::<Area>() == 24);
 
+/// An area other than a radius, in seven bytes: what a service's facts keep in place when it is the
+/// service's only area (see `facts::Areas`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SmallArea {
+    World,
+    Country(CountryCode),
+    Subdivision([u8; 6]),
+}
+
+const _: () = assert!(std::mem::size_of::<SmallArea>() == 7);
+
+impl SmallArea {
+    pub fn of(area: &Area) -> Option<SmallArea> {
+        match *area {
+            Area::World => Some(SmallArea::World),
+            Area::Country(c) => Some(SmallArea::Country(c)),
+            Area::Subdivision(code) => Some(SmallArea::Subdivision(code)),
+            Area::Radius { .. } => None,
+        }
+    }
+
+    pub fn area(self) -> Area {
+        match self {
+            SmallArea::World => Area::World,
+            SmallArea::Country(c) => Area::Country(c),
+            SmallArea::Subdivision(code) => Area::Subdivision(code),
+        }
+    }
+}
+
 pub fn subdivision_bytes(code: &str) -> [u8; 6] {
     let mut out = [0; 6];
     for (o, b) in out.iter_mut().zip(code.bytes()) {

@@ -76,7 +76,7 @@ impl Index {
         let mut ranked = Vec::new();
         for (position, score) in scored {
             let (s, f) = (&self.tables.summaries[position as usize], self.tables.facts_at(position));
-            let reach = coverage::covers(f.areas(), f.points(), &here);
+            let reach = coverage::covers(&f.areas(), f.points(), &here);
             if !reach.offered() || !filters.eligible(f) {
                 continue;
             }

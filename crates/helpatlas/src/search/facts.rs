@@ -4,7 +4,7 @@
 //! Filters within one facet are alternatives (OR); different facets all apply (AND). Each facet's
 //! counts apply every filter except its own, so a count says what choosing that value would give.
 
-use super::coverage::{pack, Area};
+use super::coverage::{pack, Area, SmallArea};
 use super::pool::{Pooled, Pools, Run};
 use super::query::{Facets, SearchQuery};
 use crate::model::{Audience, ChannelType, Cost, CountryCode, DeliveredBy, Form, Hours, Kind, Point, Service, Topic};
@@ -67,10 +67,13 @@ impl Languages {
 
 /// What filters, facets and ranking read of a service, of a fixed size: its lists are in the tables'
 /// [`Pools`], read through a [`FactsRef`]. Saved with the index without the lists, which are saved
-/// beside it.
+/// beside it. One cache line each: a query reads the facts of every candidate, scattered over the
+/// table, and each one read is a wait on memory at a million services.
 #[derive(Debug, Clone, Serialize, Deserialize)]
+#[repr(align(64))]
 pub struct Facts {
-    pub kind: u32,
+    /// One bit: the kinds fit in a byte, which leaves room for the areas in place.
+    kind: u8,
     pub topics: u32,
     pub channels: u32,
     /// One bit, or none when the cost is not known. Two bytes, which keeps the whole at 64.
@@ -95,11 +98,52 @@ pub struct Facts {
     #[serde(skip)]
     points: Run,
     #[serde(skip)]
-    areas: Run,
+    areas: Areas,
 }
 
 // Every service has one: kept small on purpose (it was 104 bytes with its lists boxed).
-const _: () = assert!(std::mem::size_of::<Facts>() == 64 && Cost::ALL.len() <= 16);
+const _: () = assert!(std::mem::size_of::<Facts>() == 64 && Cost::ALL.len() <= 16 && Kind::ALL.len() <= 8);
+
+/// A service's areas as its facts keep them: a single area other than a radius, as most services
+/// have, in place; others in the pool. Read from the pool, the areas were a second wait on memory for
+/// every candidate a query tests (a tenth of a computed page's time at a million services).
+#[derive(Debug, Clone, Copy)]
+enum Areas {
+    One(SmallArea),
+    Pooled(Run),
+}
+
+impl Default for Areas {
+    fn default() -> Areas {
+        Areas::Pooled(Run::default())
+    }
+}
+
+impl Areas {
+    fn keep(areas: &[Area], pools: &mut Pools) -> Areas {
+        match areas {
+            [one] => SmallArea::of(one).map_or_else(|| Areas::Pooled(pools.areas.add(areas)), Areas::One),
+            _ => Areas::Pooled(pools.areas.add(areas)),
+        }
+    }
+}
+
+/// A service's areas, read through [`FactsRef::areas`]: a slice either way.
+pub enum AreaList<'a> {
+    One(Area),
+    Pooled(&'a [Area]),
+}
+
+impl std::ops::Deref for AreaList<'_> {
+    type Target = [Area];
+
+    fn deref(&self) -> &[Area] {
+        match self {
+            AreaList::One(area) => std::slice::from_ref(area),
+            AreaList::Pooled(areas) => areas,
+        }
+    }
+}
 
 /// A service's facts with its lists.
 pub type FactsRef<'a> = Pooled<'a, Facts>;
@@ -114,8 +158,11 @@ impl<'a> FactsRef<'a> {
         self.pools.points.get(self.item.points)
     }
 
-    pub fn areas(self) -> &'a [Area] {
-        self.pools.areas.get(self.item.areas)
+    pub fn areas(self) -> AreaList<'a> {
+        match self.item.areas {
+            Areas::One(area) => AreaList::One(area.area()),
+            Areas::Pooled(run) => AreaList::Pooled(self.pools.areas.get(run)),
+        }
     }
 
     /// Whether one of the service's areas, other than the whole world, lies in `country`.
@@ -130,6 +177,11 @@ impl<'a> FactsRef<'a> {
 }
 
 impl Facts {
+    /// The service's kind, as a bit.
+    pub fn kind(&self) -> u32 {
+        u32::from(self.kind)
+    }
+
     /// The facts of `s`, whose locations are at `points`, with their lists kept in `pools`.
     pub fn of(s: &Service, points: &[Point], languages: &mut Languages, pools: &mut Pools) -> Facts {
         let mut name = [0u8; 8];
@@ -138,7 +190,7 @@ impl Facts {
         }
         let codes: Vec<u16> = s.languages.iter().map(|l| languages.intern(l)).collect();
         Facts {
-            kind: bit(s.kind),
+            kind: 1 << usize::from(s.kind),
             topics: mask(s.topics.iter().copied()),
             channels: mask(s.channels.iter().map(|c| c.kind)),
             cost: u16::try_from(mask(s.cost)).unwrap_or(0),
@@ -153,7 +205,7 @@ impl Facts {
             name_key: u64::from_be_bytes(name),
             languages: pools.languages.add(&codes),
             points: pools.points.add(points),
-            areas: pools.areas.add(&pack(s)),
+            areas: Areas::keep(&pack(s), pools),
         }
     }
 
@@ -161,7 +213,7 @@ impl Facts {
     pub fn with_lists(mut self, languages: &[u16], points: &[Point], areas: &[Area], pools: &mut Pools) -> Facts {
         self.languages = pools.languages.add(languages);
         self.points = pools.points.add(points);
-        self.areas = pools.areas.add(areas);
+        self.areas = Areas::keep(areas, pools);
         self
     }
 }
@@ -245,7 +297,7 @@ impl Filters {
         let miss = |wanted: u32, has: u32| wanted != 0 && wanted & has == 0;
         let mut fails = 0;
         let mut set = |filter: Filter, failed: bool| fails |= u32::from(failed) << filter as u32;
-        set(Filter::Kind, miss(self.kind, f.kind));
+        set(Filter::Kind, miss(self.kind, f.kind()));
         set(Filter::Topic, miss(self.topics, f.topics));
         set(Filter::Channel, miss(self.channels, f.channels));
         set(Filter::Cost, miss(self.costs, u32::from(f.cost)));
@@ -348,7 +400,7 @@ impl Counter {
             return;
         }
         if only(Filter::Kind) {
-            count_bits(&mut self.kinds, f.kind);
+            count_bits(&mut self.kinds, f.kind());
         }
         if only(Filter::Topic) {
             count_bits(&mut self.topics, f.topics);
@@ -512,6 +564,26 @@ impl OpenCache {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A service's areas read back as they were packed, whether kept in place or in the pool, built
+    /// afresh or with the lists of a saved index; most services keep theirs in place.
+    #[test]
+    fn areas_come_back_as_packed_in_place_or_pooled() {
+        let directory = crate::generate::directory(5_000, 4);
+        let (mut languages, mut pools) = (Languages::default(), Pools::default());
+        let mut in_place = 0;
+        for s in &directory.services {
+            let packed = pack(s);
+            let built = Facts::of(s, &[], &mut languages, &mut pools);
+            let read = built.clone().with_lists(&[], &[], &packed, &mut pools);
+            for f in [&built, &read] {
+                assert_eq!(&*FactsRef::new(f, &pools).areas(), &packed[..], "{}", s.name);
+            }
+            in_place += usize::from(matches!(built.areas, Areas::One(_)));
+        }
+        let all = directory.services.len();
+        assert!(in_place * 2 > all && in_place < all, "{in_place} of {all} in place");
+    }
 
     #[test]
     fn a_schedule_is_open_exactly_when_its_service_is() {

@@ -378,7 +378,7 @@ impl Index {
     ) -> impl Iterator<Item = (u32, coverage::Reach)> + 'a {
         lists.union(keys, more, self.slots()).into_iter().filter_map(move |p| {
             let f = self.tables.facts_at(p);
-            let reach = coverage::covers(f.areas(), f.points(), here);
+            let reach = coverage::covers(&f.areas(), f.points(), here);
             reach.offered().then_some((p, reach))
         })
     }
@@ -393,7 +393,7 @@ impl Index {
         let reach = |groups: &plain::Groups| {
             let first = groups.iter().find_map(|g| g.entries.first())?;
             let f = self.tables.facts_at(first.position);
-            Some(coverage::covers(f.areas(), f.points(), here)).filter(coverage::Reach::offered)
+            Some(coverage::covers(&f.areas(), f.points(), here)).filter(coverage::Reach::offered)
         };
         let mut out = Asked { plain: Vec::new(), tested: Vec::new() };
         for flavours in asked.into_iter().filter_map(|k| self.tables.plain.get(k)) {
@@ -419,7 +419,7 @@ impl Index {
         let asked = self.plain_lists(&keys, &here);
         let mut hits: Vec<(u32, Coverage)> = self
             .reaching(&self.tables.lists, &keys, &asked.tested, &here)
-            .filter(|(p, r)| r.coverage != Coverage::None && self.tables.facts[*p as usize].kind == bit)
+            .filter(|(p, r)| r.coverage != Coverage::None && self.tables.facts[*p as usize].kind() == bit)
             .map(|(p, r)| (p, r.coverage))
             .collect();
         let mut total = hits.len();

@@ -25,7 +25,7 @@ const KINDS: usize = Kind::ALL.len();
 /// no locations, for the places without a point when it has (see [`Flavours`]).
 pub fn plain_under(key: &Key, f: FactsRef) -> bool {
     matches!(
-        (key, f.areas()),
+        (key, &*f.areas()),
         (Key::RadiusIn(_), [Area::Radius { .. }])
             | (
                 Key::World | Key::Country(_) | Key::Subdivision(_) | Key::SubdivisionOf(_),
@@ -91,7 +91,7 @@ impl Flavours {
 pub struct Plain(HashMap<Key, Arc<Flavours>>);
 
 fn group_of(f: &Facts) -> usize {
-    (f.kind.trailing_zeros() as usize).min(KINDS - 1)
+    (f.kind().trailing_zeros() as usize).min(KINDS - 1)
 }
 
 impl Plain {

@@ -1,7 +1,12 @@
-//! Records kept compressed in memory: each one's JSON, compressed on its own with zstd against a
-//! dictionary trained on the directory's own records. Field names and the values records share then
+//! Records kept compressed in memory: each one in MessagePack, compressed on its own with zstd against
+//! a dictionary trained on the directory's own records. Field names and the values records share then
 //! cost a few bits, so a service takes about 200 bytes instead of the ~1.3 KB its structs and strings
 //! take, and a page decodes only the twenty records it shows (a few microseconds each).
+//!
+//! MessagePack rather than JSON: it reads back about a quarter faster (lengths instead of escapes to
+//! scan for, identifiers as 16 bytes instead of text), and a page decodes every record it shows.
+//! Fields are written with their names, as maps: the model leaves empty fields out, which a format
+//! of fields by position (postcard, bincode) could not read back.
 //!
 //! What ranking, filtering and facets read for every candidate stays unpacked beside these (see
 //! `facts` and [`super::Summary`]).
@@ -84,6 +89,11 @@ impl Blocks {
     }
 }
 
+/// A record as MessagePack, with field names.
+fn encode<T: Serialize>(record: &T) -> Result<Vec<u8>, rmp_serde::encode::Error> {
+    rmp_serde::to_vec_named(record)
+}
+
 /// Compresses and decompresses records with one dictionary (shared by every version of the index).
 pub struct Packer {
     dictionary: Vec<u8>,
@@ -96,7 +106,7 @@ thread_local! {
 }
 
 impl Packer {
-    /// A packer for records like `samples` (JSON documents), which may be few or none: with too few
+    /// A packer for records like `samples` (from [`Packer::samples`]), which may be few or none: with too few
     /// to train on, their plain concatenation serves as the dictionary.
     pub fn new(samples: &[Vec<u8>]) -> Packer {
         let samples = &samples[..samples.len().min(SAMPLES)];
@@ -120,19 +130,21 @@ impl Packer {
     /// Samples for [`Packer::new`]: records spread over `records`.
     pub fn samples<T: Serialize>(records: &[T]) -> Vec<Vec<u8>> {
         let step = (records.len() / SAMPLES).max(1);
-        records.iter().step_by(step).filter_map(|r| serde_json::to_vec(r).ok()).collect()
+        records.iter().step_by(step).filter_map(|r| encode(r).ok()).collect()
     }
 
     /// `record` compressed, for [`Blocks::add`] or [`Packed::own`].
     pub fn pack<T: Serialize>(&self, record: &T) -> Vec<u8> {
-        let json = serde_json::to_vec(record).unwrap_or_default();
-        let mut out = Vec::with_capacity(zstd_safe::compress_bound(json.len()));
-        let result =
-            CONTEXTS.with(|c| c.borrow_mut().0.compress_using_cdict(&mut out, &json, &self.compress).map(drop));
+        let raw = encode(record).unwrap_or_else(|e| {
+            tracing::error!(error = %e, "a record could not be encoded to be kept in memory");
+            Vec::new()
+        });
+        let mut out = Vec::with_capacity(zstd_safe::compress_bound(raw.len()));
+        let result = CONTEXTS.with(|c| c.borrow_mut().0.compress_using_cdict(&mut out, &raw, &self.compress).map(drop));
         // Compressing into a buffer of the bound's size fails only on a zstd bug; the record is then
         // kept as it is, which `unpack` tells by its missing frame header.
         if result.is_err() {
-            out = json;
+            out = raw;
         }
         out
     }
@@ -140,11 +152,11 @@ impl Packer {
     /// The record, or `None` if the bytes are not one of `T` (never for what [`Packer::pack`] made).
     pub fn unpack<T: DeserializeOwned>(&self, bytes: &[u8]) -> Option<T> {
         let Ok(Some(size)) = zstd_safe::get_frame_content_size(bytes) else {
-            return serde_json::from_slice(bytes).ok();
+            return rmp_serde::from_slice(bytes).ok();
         };
-        let mut json = Vec::with_capacity(usize::try_from(size).ok()?);
-        CONTEXTS.with(|c| c.borrow_mut().1.decompress_using_ddict(&mut json, bytes, &self.decompress)).ok()?;
-        match serde_json::from_slice(&json) {
+        let mut raw = Vec::with_capacity(usize::try_from(size).ok()?);
+        CONTEXTS.with(|c| c.borrow_mut().1.decompress_using_ddict(&mut raw, bytes, &self.decompress)).ok()?;
+        match rmp_serde::from_slice(&raw) {
             Ok(record) => Some(record),
             Err(e) => {
                 tracing::error!(error = %e, "a record kept in memory could not be read back");
@@ -172,6 +184,26 @@ mod tests {
             assert_eq!(packer.unpack::<crate::model::Service>(&packed).as_ref(), Some(s));
         }
         assert!(packed_bytes * 3 < json_bytes, "{packed_bytes} packed of {json_bytes}");
+    }
+
+    /// The bundled records use every field the generated ones leave out (translations, eligibility,
+    /// source dates, retirement, opening hours of every shape): each comes back equal.
+    #[test]
+    fn every_bundled_record_comes_back_as_it_went_in() {
+        let (directory, _) = crate::bundled::load().expect("bundled data loads");
+        let services = Packer::new(&Packer::samples(&directory.services));
+        for s in &directory.services {
+            assert_eq!(services.unpack::<crate::model::Service>(&services.pack(s)).as_ref(), Some(s), "{}", s.name);
+        }
+        let organizations = Packer::new(&Packer::samples(&directory.organizations));
+        for o in &directory.organizations {
+            assert_eq!(organizations.unpack::<crate::model::Organization>(&organizations.pack(o)).as_ref(), Some(o));
+        }
+        let locations = Packer::new(&Packer::samples(&directory.locations));
+        for l in &directory.locations {
+            assert_eq!(locations.unpack::<crate::model::Location>(&locations.pack(l)).as_ref(), Some(l));
+        }
+        assert!(directory.services.iter().any(|s| !s.translations.is_empty()), "some records have translations");
     }
 
     #[test]

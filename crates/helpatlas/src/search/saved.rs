@@ -40,8 +40,9 @@ use uuid::Uuid;
 
 const MAGIC: &[u8; 8] = b"HAINDEX\n";
 /// Bumped whenever what is saved changes shape or order: a file of another format is rebuilt, not
-/// misread (format 4: services in region order, see `update::Region`).
-const FORMAT: u32 = 4;
+/// misread (format 4: services in region order, see `update::Region`; 5: records in MessagePack, see
+/// `records`, and a service's kind saved as a byte).
+const FORMAT: u32 = 5;
 /// Longest header or small table accepted: anything longer is not one of ours.
 const MAX_SMALL: u64 = 16 * 1024 * 1024;
 
@@ -200,7 +201,7 @@ impl Index {
                 terms: s.terms(),
                 schedule,
             };
-            w.value(&(summary, &*f, f.languages(), f.points(), f.areas()))?;
+            w.value(&(summary, &*f, f.languages(), f.points(), &*f.areas()))?;
         }
         for (key, list) in &t.lists.0 {
             w.value(&(key, &***list))?;
