@@ -35,8 +35,14 @@ fn answers(index: &Index) -> Vec<String> {
                     q.kind = kind;
                     q.open_now = open_now;
                     let found = index.search(&q);
-                    let hits: Vec<(Uuid, Option<f64>, bool)> =
-                        found.hits.iter().map(|h| (h.service.id, h.distance_km, h.partial)).collect();
+                    let hits: Vec<(Uuid, Option<&str>, Option<f64>, bool)> = found
+                        .hits
+                        .iter()
+                        .map(|h| {
+                            let organization = index.organization_name(h.service.organization_id);
+                            (h.service.id, organization, h.distance_km, h.partial)
+                        })
+                        .collect();
                     out.push(format!(
                         "{at} {text:?} {kind:?} {open_now}: {} {hits:?} {:?} {}",
                         found.total, found.facets, found.crisis

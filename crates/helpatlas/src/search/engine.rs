@@ -366,6 +366,12 @@ mod tests {
         let changes =
             Directory { organizations: vec![organization], locations: vec![location], ..Directory::default() };
         let updated = index.apply(&changes, 2).expect("update applies");
+        assert_eq!(updated.organization_name(located.organization_id), Some("Zyxwvut Trust"));
+        assert_ne!(
+            index.organization_name(located.organization_id),
+            Some("Zyxwvut Trust"),
+            "the earlier version keeps its name"
+        );
         let now = DateTime::parse_from_rfc3339("2026-01-14T12:00:00Z").expect("valid time").with_timezone(&Utc);
         let near_oslo = Place { country: oslo.country, subdivisions: Vec::new(), point: Some(oslo.point) };
         let mut q = SearchQuery::new(near_oslo, now);

@@ -111,6 +111,14 @@ impl StoredLocation {
     }
 }
 
+/// An organization, as the index keeps it: its name, which every result shows, unpacked (in the
+/// tables' name pool), and the record.
+#[derive(Clone)]
+struct StoredOrganization {
+    name: Run,
+    record: Packed,
+}
+
 /// A postal code compared without case or spaces: `sw1a 1aa` is `SW1A1AA`.
 pub fn postcode_key(raw: &str) -> String {
     raw.chars().filter(|c| !c.is_whitespace()).flat_map(char::to_uppercase).collect()
@@ -139,7 +147,7 @@ struct Tables {
     /// Positions of services retired since the index was built: the slot stays so that every other
     /// service keeps its position, but nothing lists or finds it.
     vacant: HashSet<u32>,
-    organizations: IdMap<Packed>,
+    organizations: IdMap<StoredOrganization>,
     locations: IdMap<StoredLocation>,
     /// Services filed under each coverage key, except those kept in `plain`.
     lists: Lists,
@@ -279,8 +287,8 @@ impl Index {
         self.tables.organization(id)
     }
 
-    /// An organization's name, without building the rest of the record: what a result list shows of it.
-    pub fn organization_name(&self, id: Uuid) -> Option<String> {
+    /// An organization's name, without decoding its record: what a result list shows of it.
+    pub fn organization_name(&self, id: Uuid) -> Option<&str> {
         self.tables.organization_name(id)
     }
 
@@ -354,7 +362,7 @@ impl Index {
     pub fn packed_bytes(&self) -> usize {
         let t = &self.tables;
         t.services.iter().map(Packed::bytes).sum::<usize>()
-            + t.organizations.values().map(Packed::bytes).sum::<usize>()
+            + t.organizations.values().map(|o| o.record.bytes()).sum::<usize>()
             + t.locations.values().map(|l| l.record.bytes()).sum::<usize>()
     }
 

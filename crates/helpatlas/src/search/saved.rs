@@ -26,7 +26,7 @@ use super::plain::Plain;
 use super::pool::Pools;
 use super::records::{Blocks, Packer};
 use super::text::TextIndex;
-use super::{Index, Lists, Packers, StoredLocation, Summary, Tables};
+use super::{Index, Lists, Packers, StoredLocation, StoredOrganization, Summary, Tables};
 use crate::model::Point;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -218,9 +218,9 @@ impl Index {
         for packed in &t.services {
             w.bytes(t.blocks.bytes(packed))?;
         }
-        for (id, packed) in t.organizations.iter() {
-            w.value(id)?;
-            w.bytes(t.blocks.bytes(packed))?;
+        for (id, o) in t.organizations.iter() {
+            w.value(&(id, t.pools.name(o.name)))?;
+            w.bytes(t.blocks.bytes(&o.record))?;
         }
         for (id, l) in t.locations.iter() {
             let postcode = l.postcode.as_deref();
@@ -443,8 +443,9 @@ impl Tables {
         let services = (0..n).map(|_| Ok(blocks.add(&r.bytes()?))).collect::<Result<Vec<_>, SavedError>>()?;
         let mut organizations = IdMap::with_capacity(r.capacity_for(header.organizations));
         for _ in 0..header.organizations {
-            let id: Uuid = r.value(64)?;
-            organizations.insert(id, blocks.add(&r.bytes()?));
+            let (id, name): (Uuid, String) = r.value(MAX_SMALL)?;
+            let name = pools.names.add(name.as_bytes());
+            organizations.insert(id, StoredOrganization { name, record: blocks.add(&r.bytes()?) });
         }
         let mut locations = IdMap::with_capacity(r.capacity_for(header.locations));
         for _ in 0..header.locations {

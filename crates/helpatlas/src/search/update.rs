@@ -8,7 +8,7 @@ use super::ids::{IdMap, Positions};
 use super::pool::Pools;
 use super::records::{Blocks, Packed, Packer};
 use super::text::{SearchError, TextBuilder, TextDoc, TextIndex};
-use super::{plain, Index, Lists, Packers, StoredLocation, Summary, SummaryRef, Tables};
+use super::{plain, Index, Lists, Packers, StoredLocation, StoredOrganization, Summary, SummaryRef, Tables};
 use crate::geo::atlas;
 use crate::i18n::english;
 use crate::model::{CountryCode, Directory, Location, Organization, Point, Service, ServiceArea};
@@ -101,8 +101,7 @@ pub struct Building {
     threads: usize,
     /// The records packed so far, the index's once it is finished.
     blocks: Blocks,
-    /// What the services' text and facts need of the organizations and locations, which are kept packed.
-    organization_names: HashMap<Uuid, Box<str>>,
+    /// What the services' text and facts need of the locations, which are kept packed.
     located: HashMap<Uuid, LocationText>,
     /// The services read so far, packed, with where they are offered.
     read: Vec<(Region, Packed)>,
@@ -191,7 +190,6 @@ impl Building {
             },
             threads,
             blocks: Blocks::default(),
-            organization_names: HashMap::new(),
             located: HashMap::new(),
             read: Vec::new(),
         })
@@ -209,17 +207,19 @@ impl Building {
         t.facts.reserve_exact(services);
         t.pools.reserve(services);
         t.positions.reserve(services, |p| t.summaries[p as usize].id);
-        self.organization_names.reserve(organizations);
         self.located.reserve(locations);
         self.read.reserve_exact(services);
     }
 
-    /// Packs a batch of organizations, keeping their names for the services' text.
+    /// Packs a batch of organizations.
     pub fn add_organizations(&mut self, organizations: Vec<Organization>) {
-        let packer = &self.tables.packers.organizations;
+        let t = &mut self.tables;
         for o in organizations {
-            self.tables.organizations.insert(o.id, self.blocks.add(&packer.pack(&o)));
-            self.organization_names.insert(o.id, o.name.into_boxed_str());
+            let stored = StoredOrganization {
+                name: t.pools.names.add(o.name.as_bytes()),
+                record: self.blocks.add(&t.packers.organizations.pack(&o)),
+            };
+            t.organizations.insert(o.id, stored);
         }
     }
 
@@ -287,11 +287,11 @@ impl Building {
             let facts = self.tables.file(position, s, &points);
             self.tables.facts.push(facts);
         }
-        let (tables, names, located) = (&self.tables, &self.organization_names, &self.located);
+        let (tables, located) = (&self.tables, &self.located);
         let doc = |i: usize| {
             let s = &services[i];
             let shown: Vec<&LocationText> = s.location_ids.iter().filter_map(|id| located.get(id)).collect();
-            let organization = names.get(&s.organization_id).map(|n| &**n);
+            let organization = tables.organizations.get(&s.organization_id).map(|o| tables.pools.name(o.name));
             let points = FactsRef::new(&tables.facts[first + i], &tables.pools).points();
             text_doc((first + i) as u32, s, points, organization, &shown)
         };
@@ -301,12 +301,12 @@ impl Building {
     /// The index, as built at store change `change`.
     pub fn finish(mut self, change: i64) -> Result<Index, SearchError> {
         self.file_in_region_order()?;
-        let Building { mut tables, text, blocks, organization_names, located, .. } = self;
+        let Building { mut tables, text, blocks, located, .. } = self;
         tables.blocks = Arc::new(blocks);
         // What only the services' text needed goes before the text index's final merge, one of the
         // two moments the build holds the most (segments and their merged copy at once): at a million
         // services the build's peak fell from 1,642 to 1,591 MB.
-        drop((organization_names, located));
+        drop(located);
         let text = text.finish()?;
         let searcher = text.searcher()?;
         Ok(Index::version(tables, Arc::new(text), searcher, change, true))
@@ -344,7 +344,7 @@ impl Index {
                 s.location_ids.iter().filter_map(|id| next.locations.get(id)).map(|l| l.point).collect();
             next.facts[*p as usize] = next.file(*p, s, &points);
         }
-        let shown: Vec<(Option<String>, Vec<LocationText>)> = touched
+        let shown: Vec<(Option<&str>, Vec<LocationText>)> = touched
             .iter()
             .map(|(_, s)| {
                 let locations = s.location_ids.iter().filter_map(|id| next.location(*id));
@@ -353,7 +353,7 @@ impl Index {
             .collect();
         let docs = touched.iter().zip(&shown).map(|((p, s), (organization, locations))| {
             let located: Vec<&LocationText> = locations.iter().collect();
-            text_doc(*p, s, next.facts_at(*p).points(), organization.as_deref(), &located)
+            text_doc(*p, s, next.facts_at(*p).points(), *organization, &located)
         });
         let searcher = self.text.update(docs, &retired)?;
         Ok(Index::version(next, Arc::clone(&self.text), searcher, change, self.caching))
@@ -379,21 +379,12 @@ impl Tables {
     }
 
     pub(super) fn organization(&self, id: Uuid) -> Option<Organization> {
-        self.organization_as(id)
+        self.organizations.get(&id).and_then(|o| self.packers.organizations.unpack(self.blocks.bytes(&o.record)))
     }
 
-    /// An organization's name, without building the rest of the record.
-    pub(super) fn organization_name(&self, id: Uuid) -> Option<String> {
-        #[derive(serde::Deserialize)]
-        struct Named {
-            name: String,
-        }
-        self.organization_as::<Named>(id).map(|o| o.name)
-    }
-
-    /// An organization's record read as `T`, which may take only some of its fields.
-    fn organization_as<T: serde::de::DeserializeOwned>(&self, id: Uuid) -> Option<T> {
-        self.organizations.get(&id).and_then(|o| self.packers.organizations.unpack(self.blocks.bytes(o)))
+    /// An organization's name, without decoding its record.
+    pub(super) fn organization_name(&self, id: Uuid) -> Option<&str> {
+        self.organizations.get(&id).map(|o| self.pools.name(o.name))
     }
 
     pub(super) fn location(&self, id: Uuid) -> Option<Location> {
@@ -487,7 +478,9 @@ impl Tables {
     fn replace(&mut self, changes: &Directory) -> (BTreeSet<u32>, Vec<u32>) {
         let packers = Arc::clone(&self.packers);
         for o in &changes.organizations {
-            self.organizations.insert(o.id, Packed::own(&packers.organizations.pack(o)));
+            let name = self.pools.names.add(o.name.as_bytes());
+            self.organizations
+                .insert(o.id, StoredOrganization { name, record: Packed::own(&packers.organizations.pack(o)) });
         }
         for l in &changes.locations {
             self.locations.insert(l.id, StoredLocation::of(l, Packed::own(&packers.locations.pack(l))));

@@ -231,7 +231,7 @@ pub(super) fn item(s: &Service, distance: Option<f64>, partial: bool, listing: &
     ResultItem {
         href: format!("/services/{}", s.id),
         name: s.name.clone(),
-        organization: index.organization_name(s.organization_id).unwrap_or_default(),
+        organization: index.organization_name(s.organization_id).unwrap_or_default().to_string(),
         description: local_text(s.description_in(language), language, t),
         contact: contact_link(s, listing),
         channels: channels.join(", "),
