@@ -13,7 +13,7 @@ use super::facts::{Counter, Filters};
 use super::plain::{Entry, Groups};
 use super::query::{SearchHit, SearchQuery, SearchResults, MAX_RADIUS_KM};
 use super::text::Parsed;
-use super::{coverage, synonyms, Index};
+use super::{coverage, synonyms, Index, PREFETCH_AHEAD};
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use std::cmp::Ordering;
 
@@ -74,7 +74,10 @@ impl Index {
         };
         let max_score = scored.iter().map(|(_, s)| *s).fold(f32::MIN_POSITIVE, f32::max);
         let mut ranked = Vec::new();
-        for (position, score) in scored {
+        for (i, &(position, score)) in scored.iter().enumerate() {
+            if let Some(&(ahead, _)) = scored.get(i + PREFETCH_AHEAD) {
+                self.tables.prefetch_facts(ahead);
+            }
             let (s, f) = (&self.tables.summaries[position as usize], self.tables.facts_at(position));
             let reach = coverage::covers(&f.areas(), f.points(), &here);
             if !reach.offered() || !filters.eligible(f) {
@@ -157,7 +160,10 @@ impl Index {
                     }
                     counter.add_open(open_now);
                 } else {
-                    for e in &group.entries {
+                    for (i, e) in group.entries.iter().enumerate() {
+                        if let Some(ahead) = group.entries.get(i + PREFETCH_AHEAD) {
+                            self.tables.prefetch_facts(ahead.position);
+                        }
                         let f = self.tables.facts_at(e.position);
                         if !filters.eligible(f) {
                             continue;

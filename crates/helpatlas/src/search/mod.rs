@@ -84,6 +84,10 @@ impl Lists {
     }
 }
 
+/// How many candidates ahead a pass over candidates asks for their facts to be loaded (see
+/// `Tables::prefetch_facts`): enough for the work on the candidates in between to cover a wait on memory.
+const PREFETCH_AHEAD: usize = 8;
+
 /// The plain lists a query asks (see [`Index::plain_lists`]).
 struct Asked<'a> {
     plain: Vec<(&'a plain::Groups, coverage::Reach)>,
@@ -384,7 +388,12 @@ impl Index {
         more: &[&plain::Groups],
         here: &'a coverage::Here,
     ) -> impl Iterator<Item = (u32, coverage::Reach)> + 'a {
-        lists.union(keys, more, self.slots()).into_iter().filter_map(move |p| {
+        let candidates = lists.union(keys, more, self.slots());
+        (0..candidates.len()).filter_map(move |i| {
+            if let Some(&ahead) = candidates.get(i + PREFETCH_AHEAD) {
+                self.tables.prefetch_facts(ahead);
+            }
+            let p = candidates[i];
             let f = self.tables.facts_at(p);
             let reach = coverage::covers(&f.areas(), f.points(), here);
             reach.offered().then_some((p, reach))

@@ -374,6 +374,19 @@ impl Tables {
         FactsRef::new(&self.facts[position as usize], &self.pools)
     }
 
+    /// Asks the processor to start loading the facts at `position` into its caches, without waiting.
+    /// A query's candidates lie scattered over the table of facts, and at a million services reading
+    /// each one's was a wait on memory (a tenth of a computed page's time); asked for a few candidates
+    /// ahead, those waits overlap.
+    pub(super) fn prefetch_facts(&self, position: u32) {
+        #[cfg(target_arch = "x86_64")]
+        if let Some(f) = self.facts.get(position as usize) {
+            safe_arch::prefetch_t0(f);
+        }
+        #[cfg(not(target_arch = "x86_64"))]
+        let _ = position;
+    }
+
     pub(super) fn service_at(&self, position: u32) -> Option<Service> {
         self.packers.services.unpack(self.blocks.bytes(&self.services[position as usize]))
     }
