@@ -190,7 +190,7 @@ impl Facts {
         }
         let codes: Vec<u16> = s.languages.iter().map(|l| languages.intern(l)).collect();
         Facts {
-            kind: 1 << usize::from(s.kind),
+            kind: u8::try_from(bit(s.kind)).unwrap_or(0),
             topics: mask(s.topics.iter().copied()),
             channels: mask(s.channels.iter().map(|c| c.kind)),
             cost: u16::try_from(mask(s.cost)).unwrap_or(0),
