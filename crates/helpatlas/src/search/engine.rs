@@ -13,7 +13,7 @@ use super::facts::{Counter, Filters};
 use super::plain::{Entry, Groups};
 use super::query::{SearchHit, SearchQuery, SearchResults, MAX_RADIUS_KM};
 use super::text::Parsed;
-use super::{coverage, synonyms, Index, PREFETCH_AHEAD};
+use super::{coverage, synonyms, Index};
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use std::cmp::Ordering;
 
@@ -75,9 +75,7 @@ impl Index {
         let max_score = scored.iter().map(|(_, s)| *s).fold(f32::MIN_POSITIVE, f32::max);
         let mut ranked = Vec::new();
         for (i, &(position, score)) in scored.iter().enumerate() {
-            if let Some(&(ahead, _)) = scored.get(i + PREFETCH_AHEAD) {
-                self.tables.prefetch_facts(ahead);
-            }
+            self.prefetch_ahead(i, |j| scored.get(j).map(|&(p, _)| p));
             let (s, f) = (&self.tables.summaries[position as usize], self.tables.facts_at(position));
             let reach = coverage::covers(&f.areas(), f.points(), &here);
             if !reach.offered() || !filters.eligible(f) {
@@ -92,7 +90,7 @@ impl Index {
                     tier: ((score / max_score) * RELEVANCE_TIERS).floor() as u8,
                     partial: reach.partial(),
                     worldwide: reach.worldwide,
-                    distance_km: reach.distance_km,
+                    distance_km: here.nearest_km(f.points()),
                     open: open(),
                     recent: f.verified_on >= recent_since,
                     name_key: f.name_key,
@@ -161,9 +159,7 @@ impl Index {
                     counter.add_open(open_now);
                 } else {
                     for (i, e) in group.entries.iter().enumerate() {
-                        if let Some(ahead) = group.entries.get(i + PREFETCH_AHEAD) {
-                            self.tables.prefetch_facts(ahead.position);
-                        }
+                        self.prefetch_ahead(i, |j| group.entries.get(j).map(|e| e.position));
                         let f = self.tables.facts_at(e.position);
                         if !filters.eligible(f) {
                             continue;

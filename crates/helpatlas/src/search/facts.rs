@@ -165,6 +165,14 @@ impl<'a> FactsRef<'a> {
         }
     }
 
+    /// The service's areas when they are kept in the pool rather than in place.
+    pub fn pooled_areas(self) -> Option<&'a [Area]> {
+        match self.item.areas {
+            Areas::One(_) => None,
+            Areas::Pooled(run) => Some(self.pools.areas.get(run)),
+        }
+    }
+
     /// Whether one of the service's areas, other than the whole world, lies in `country`.
     pub fn meant_for(self, country: CountryCode) -> bool {
         self.areas().iter().any(|a| match a {
@@ -542,6 +550,14 @@ const OPEN_BIT: u32 = 1;
 impl OpenCache {
     pub fn new(len: usize) -> OpenCache {
         OpenCache { slots: (0..len).map(|_| AtomicU32::new(u32::MAX)).collect() }
+    }
+
+    /// Asks for the minute's answer of the service at `position` to be loaded (see `search::prefetch`):
+    /// the slots of a query's candidates are as scattered as their facts.
+    pub fn prefetch(&self, position: u32) {
+        if let Some(slot) = self.slots.get(position as usize) {
+            super::prefetch(slot);
+        }
     }
 
     /// Whether the service at `position`, whose schedule is `service`, is open at `now`. The schedule

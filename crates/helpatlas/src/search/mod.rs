@@ -84,9 +84,18 @@ impl Lists {
     }
 }
 
-/// How many candidates ahead a pass over candidates asks for their facts to be loaded (see
-/// `Tables::prefetch_facts`): enough for the work on the candidates in between to cover a wait on memory.
+/// How many candidates ahead a pass over candidates asks for their lists to be loaded, and half how
+/// many ahead for their facts (see [`Index::prefetch_ahead`]): enough for the work on the candidates in
+/// between to cover a wait on memory.
 const PREFETCH_AHEAD: usize = 8;
+
+/// Asks the processor to start loading `item` into its caches, without waiting (where it can be asked).
+fn prefetch<T>(item: &T) {
+    #[cfg(target_arch = "x86_64")]
+    safe_arch::prefetch_t0(item);
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = item;
+}
 
 /// The plain lists a query asks (see [`Index::plain_lists`]).
 struct Asked<'a> {
@@ -379,6 +388,20 @@ impl Index {
         self.len() == 0
     }
 
+    /// Asks for what a pass over candidates reads of the candidates ahead of its `i`th, where
+    /// `position_at` gives the position of each: the facts and minute's "open now" answer of the one
+    /// twice [`PREFETCH_AHEAD`] ahead, and the lists of the one [`PREFETCH_AHEAD`] ahead, whose facts
+    /// were asked for earlier (reading them is how the lists are found).
+    fn prefetch_ahead(&self, i: usize, position_at: impl Fn(usize) -> Option<u32>) {
+        if let Some(far) = position_at(i + 2 * PREFETCH_AHEAD) {
+            self.tables.prefetch_facts(far);
+            self.open.prefetch(far);
+        }
+        if let Some(near) = position_at(i + PREFETCH_AHEAD) {
+            self.tables.prefetch_lists(near);
+        }
+    }
+
     /// Positions in `lists` under `keys`, or in `more`, of services that may be offered at `here`, with
     /// their exact reach.
     fn reaching<'a>(
@@ -390,9 +413,7 @@ impl Index {
     ) -> impl Iterator<Item = (u32, coverage::Reach)> + 'a {
         let candidates = lists.union(keys, more, self.slots());
         (0..candidates.len()).filter_map(move |i| {
-            if let Some(&ahead) = candidates.get(i + PREFETCH_AHEAD) {
-                self.tables.prefetch_facts(ahead);
-            }
+            self.prefetch_ahead(i, |j| candidates.get(j).copied());
             let p = candidates[i];
             let f = self.tables.facts_at(p);
             let reach = coverage::covers(&f.areas(), f.points(), here);

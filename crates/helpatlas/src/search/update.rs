@@ -8,7 +8,7 @@ use super::ids::{IdMap, Positions};
 use super::pool::Pools;
 use super::records::{Blocks, Packed, Packer};
 use super::text::{SearchError, TextBuilder, TextDoc, TextIndex};
-use super::{plain, Index, Lists, Packers, StoredLocation, StoredOrganization, Summary, SummaryRef, Tables};
+use super::{plain, prefetch, Index, Lists, Packers, StoredLocation, StoredOrganization, Summary, SummaryRef, Tables};
 use crate::geo::atlas;
 use crate::i18n::english;
 use crate::model::{CountryCode, Directory, Location, Organization, Point, Service, ServiceArea};
@@ -379,12 +379,26 @@ impl Tables {
     /// each one's was a wait on memory (a tenth of a computed page's time); asked for a few candidates
     /// ahead, those waits overlap.
     pub(super) fn prefetch_facts(&self, position: u32) {
-        #[cfg(target_arch = "x86_64")]
         if let Some(f) = self.facts.get(position as usize) {
-            safe_arch::prefetch_t0(f);
+            prefetch(f);
         }
-        #[cfg(not(target_arch = "x86_64"))]
-        let _ = position;
+    }
+
+    /// Asks for the lists of the facts at `position` (its languages, location points and pooled
+    /// areas), reading the facts themselves: to be called once [`Tables::prefetch_facts`] has had
+    /// time to bring them in. Each list is one more wait on memory for a candidate that reads it.
+    pub(super) fn prefetch_lists(&self, position: u32) {
+        let Some(f) = self.facts.get(position as usize) else { return };
+        let f = FactsRef::new(f, &self.pools);
+        if let Some(first) = f.languages().first() {
+            prefetch(first);
+        }
+        if let Some(first) = f.points().first() {
+            prefetch(first);
+        }
+        if let Some(first) = f.pooled_areas().and_then(<[_]>::first) {
+            prefetch(first);
+        }
     }
 
     pub(super) fn service_at(&self, position: u32) -> Option<Service> {
