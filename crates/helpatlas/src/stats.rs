@@ -33,7 +33,7 @@ pub struct Stats {
 /// The countries a service's areas lie in (a country, one of its subdivisions, or a radius round a
 /// point in it; worldwide areas name none).
 fn countries(s: &Service) -> BTreeSet<CountryCode> {
-    s.areas.iter().filter_map(|a| a.country()).collect()
+    s.areas.iter().filter_map(crate::geo::area_country).collect()
 }
 
 fn is_support_line(s: &Service) -> bool {

@@ -71,7 +71,7 @@ async fn refresh(app: &common::TestApp) {
 }
 
 fn has_area(s: &Service, country: &str) -> bool {
-    s.areas.iter().any(|a| a.country().is_some_and(|c| c.as_str() == country))
+    s.areas.iter().any(|a| helpatlas::geo::area_country(a).is_some_and(|c| c.as_str() == country))
 }
 
 async fn listed_in(store: &dyn Store, country: &str) -> Vec<Service> {

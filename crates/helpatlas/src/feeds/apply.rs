@@ -63,7 +63,7 @@ fn select(feed: &Feed, directory: &mut Directory) {
         let mut countries = s
             .areas
             .iter()
-            .filter_map(|a| a.country())
+            .filter_map(crate::geo::area_country)
             .chain(s.location_ids.iter().filter_map(|l| location_countries.get(l).copied()));
         kind && (feed.countries.is_empty() || countries.any(|c| feed.countries.contains(&c)))
     });

@@ -46,7 +46,7 @@ pub fn similar_names(a: &str, b: &str) -> bool {
 }
 
 fn home(s: &Service) -> Option<crate::model::CountryCode> {
-    s.areas.iter().find_map(|a| a.country())
+    s.areas.iter().find_map(crate::geo::area_country)
 }
 
 /// Why `a` and `b` look like one service, if they do.

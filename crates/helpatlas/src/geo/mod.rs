@@ -11,7 +11,7 @@ mod places;
 
 pub use emergency::{EmergencyNumbers, Numbers, SourceStatus, CONFIRMED_YEARS};
 
-pub use near::country_near;
+pub use near::{area_country, country_near};
 pub use places::{fold, PlaceMatch, PlaceRef};
 
 use crate::model::{CountryCode, Point};

@@ -2,7 +2,7 @@
 //! enough to place a radius area (no borders are bundled).
 
 use super::atlas;
-use crate::model::{CountryCode, Point};
+use crate::model::{CountryCode, Point, ServiceArea};
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -25,6 +25,17 @@ fn city_grid() -> &'static HashMap<(i16, i16), Vec<usize>> {
         }
         grid
     })
+}
+
+/// The country a service area lies in: none for the world, and for a radius the country of the city
+/// nearest its centre (see [`country_near`]).
+pub fn area_country(area: &ServiceArea) -> Option<CountryCode> {
+    match area {
+        ServiceArea::Country(c) => Some(*c),
+        ServiceArea::Subdivision(code) => code.get(..2).and_then(|c| c.parse().ok()),
+        ServiceArea::Radius { center, .. } => country_near(*center),
+        ServiceArea::World => None,
+    }
 }
 
 pub fn country_near(p: Point) -> Option<CountryCode> {

@@ -114,42 +114,6 @@ pub enum Coverage {
     Covers,
 }
 
-impl ServiceArea {
-    pub fn coverage(&self, place: &Place) -> Coverage {
-        match self {
-            ServiceArea::World => Coverage::Covers,
-            ServiceArea::Country(c) if *c == place.country => Coverage::Covers,
-            ServiceArea::Country(_) => Coverage::None,
-            ServiceArea::Subdivision(code) => {
-                if !code.starts_with(place.country.as_str()) {
-                    Coverage::None
-                } else if place.subdivisions.iter().any(|s| s == code) {
-                    Coverage::Covers
-                } else if place.subdivisions.is_empty() {
-                    Coverage::PartOfCountry
-                } else {
-                    Coverage::None
-                }
-            }
-            ServiceArea::Radius { center, km } => match place.point {
-                Some(p) if p.distance_km(*center) <= *km => Coverage::Covers,
-                Some(_) => Coverage::None,
-                None if self.country() == Some(place.country) => Coverage::PartOfCountry,
-                None => Coverage::None,
-            },
-        }
-    }
-
-    pub fn country(&self) -> Option<CountryCode> {
-        match self {
-            ServiceArea::Country(c) => Some(*c),
-            ServiceArea::Subdivision(code) => code.get(..2).and_then(|c| c.parse().ok()),
-            ServiceArea::Radius { center, .. } => crate::geo::country_near(*center),
-            ServiceArea::World => None,
-        }
-    }
-}
-
 impl FromStr for ServiceArea {
     type Err = AreaError;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
@@ -205,49 +169,6 @@ impl From<ServiceArea> for String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn cc(s: &str) -> CountryCode {
-        s.parse().expect("valid code")
-    }
-
-    fn oslo() -> Place {
-        Place { country: cc("NO"), subdivisions: vec!["NO-03".into()], point: Some(Point { lat: 59.91, lon: 10.75 }) }
-    }
-
-    #[test]
-    fn a_danish_service_does_not_cover_norway() {
-        assert_eq!("DK".parse::<ServiceArea>().map(|a| a.coverage(&oslo())), Ok(Coverage::None));
-        assert_eq!("NO".parse::<ServiceArea>().map(|a| a.coverage(&oslo())), Ok(Coverage::Covers));
-        assert_eq!(ServiceArea::World.coverage(&oslo()), Coverage::Covers);
-    }
-
-    #[test]
-    fn subdivisions_cover_only_their_own_region() {
-        let oslo_only: ServiceArea = "NO-03".parse().expect("valid");
-        let vestland: ServiceArea = "NO-46".parse().expect("valid");
-        assert_eq!(oslo_only.coverage(&oslo()), Coverage::Covers);
-        assert_eq!(vestland.coverage(&oslo()), Coverage::None);
-        let norway = Place { country: cc("NO"), subdivisions: vec![], point: None };
-        assert_eq!(vestland.coverage(&norway), Coverage::PartOfCountry);
-    }
-
-    #[test]
-    fn a_radius_covers_points_inside_it() {
-        let around_bergen: ServiceArea = "radius:60.39,5.32,50".parse().expect("valid");
-        assert_eq!(around_bergen.coverage(&oslo()), Coverage::None);
-        let near = Place { point: Some(Point { lat: 60.3, lon: 5.4 }), ..oslo() };
-        assert_eq!(around_bergen.coverage(&near), Coverage::Covers);
-    }
-
-    #[test]
-    fn a_radius_partly_covers_only_its_own_country_when_the_place_has_no_point() {
-        let around_bergen: ServiceArea = "radius:60.39,5.32,50".parse().expect("valid");
-        assert_eq!(around_bergen.country(), Some(cc("NO")));
-        let norway = Place { country: cc("NO"), subdivisions: vec![], point: None };
-        let japan = Place { country: cc("JP"), subdivisions: vec![], point: None };
-        assert_eq!(around_bergen.coverage(&norway), Coverage::PartOfCountry);
-        assert_eq!(around_bergen.coverage(&japan), Coverage::None);
-    }
 
     #[test]
     fn oslo_to_bergen_is_about_305_km() {

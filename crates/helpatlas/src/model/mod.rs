@@ -192,11 +192,6 @@ pub struct Service {
 }
 
 impl Service {
-    /// How well the service's areas cover a place: the best of its areas.
-    pub fn coverage(&self, place: &Place) -> Coverage {
-        self.areas.iter().map(|a| a.coverage(place)).max().unwrap_or(Coverage::None)
-    }
-
     pub fn is_open_now(&self, at: DateTime<Utc>) -> bool {
         self.channels.iter().any(|c| c.availability(self.timezone, at) == Availability::Open)
     }

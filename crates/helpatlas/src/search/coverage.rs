@@ -79,10 +79,10 @@ pub fn keys_of(service: &Service, locations: &[Point]) -> Vec<Key> {
             ServiceArea::Country(c) => keys.push(Key::Country(*c)),
             ServiceArea::Subdivision(code) => {
                 keys.push(Key::Subdivision(code.clone()));
-                keys.extend(area.country().map(Key::SubdivisionOf));
+                keys.extend(crate::geo::area_country(area).map(Key::SubdivisionOf));
             }
             ServiceArea::Radius { center, km } => {
-                keys.extend(area.country().map(Key::RadiusIn));
+                keys.extend(crate::geo::area_country(area).map(Key::RadiusIn));
                 match cells_around(*center, *km, MAX_AREA_CELLS) {
                     Some(cells) => keys.extend(cells.into_iter().map(|(a, b)| Key::AreaCell(a, b))),
                     None => keys.push(Key::WideRadius),
@@ -213,13 +213,18 @@ pub fn subdivision_bytes(code: &str) -> [u8; 6] {
 
 /// A service's areas packed.
 pub fn pack(service: &Service) -> Vec<Area> {
-    let pack = |a: &ServiceArea| match a {
+    service.areas.iter().map(pack_area).collect()
+}
+
+fn pack_area(a: &ServiceArea) -> Area {
+    match a {
         ServiceArea::World => Area::World,
         ServiceArea::Country(c) => Area::Country(*c),
         ServiceArea::Subdivision(code) => Area::Subdivision(subdivision_bytes(code)),
-        ServiceArea::Radius { center, km } => Area::Radius { center: *center, km: *km as f32, home: a.country() },
-    };
-    service.areas.iter().map(pack).collect()
+        ServiceArea::Radius { center, km } => {
+            Area::Radius { center: *center, km: *km as f32, home: crate::geo::area_country(a) }
+        }
+    }
 }
 
 /// A place, packed once per query for [`covers`].
@@ -277,8 +282,8 @@ impl Here {
                     Coverage::None
                 }
             }
-            // Unlike `ServiceArea::coverage`, a radius counts as part of a point-less place's country
-            // only when its centre lies in that country.
+            // A radius counts as part of a point-less place's country only when its centre lies in that
+            // country (as `geo::area_country` places it).
             (Area::Radius { home, .. }, None) if *home == Some(self.country) => Coverage::PartOfCountry,
             (Area::Radius { .. }, None) => Coverage::None,
             (Area::Radius { center, km, .. }, Some(p)) if p.distance_km(*center) <= f64::from(*km) => Coverage::Covers,
@@ -342,6 +347,51 @@ mod tests {
             }
         }
         assert!(places.len() > 30 && covering > 10_000, "{} places, {covering} covering", places.len());
+    }
+
+    fn coverage(area: &str, place: &Place) -> Coverage {
+        let area: ServiceArea = area.parse().expect("a valid area");
+        covers(&[pack_area(&area)], &[], &Here::new(place, 0.0)).coverage
+    }
+
+    fn cc(code: &str) -> crate::model::CountryCode {
+        code.parse().expect("valid code")
+    }
+
+    fn oslo() -> Place {
+        Place { country: cc("NO"), subdivisions: vec!["NO-03".into()], point: Some(Point { lat: 59.91, lon: 10.75 }) }
+    }
+
+    #[test]
+    fn a_danish_service_does_not_cover_norway() {
+        assert_eq!(coverage("DK", &oslo()), Coverage::None);
+        assert_eq!(coverage("NO", &oslo()), Coverage::Covers);
+        assert_eq!(coverage("world", &oslo()), Coverage::Covers);
+    }
+
+    #[test]
+    fn subdivisions_cover_only_their_own_region() {
+        assert_eq!(coverage("NO-03", &oslo()), Coverage::Covers);
+        assert_eq!(coverage("NO-46", &oslo()), Coverage::None);
+        let norway = Place { country: cc("NO"), subdivisions: vec![], point: None };
+        assert_eq!(coverage("NO-46", &norway), Coverage::PartOfCountry);
+    }
+
+    #[test]
+    fn a_radius_covers_points_inside_it() {
+        assert_eq!(coverage("radius:60.39,5.32,50", &oslo()), Coverage::None);
+        let near = Place { point: Some(Point { lat: 60.3, lon: 5.4 }), ..oslo() };
+        assert_eq!(coverage("radius:60.39,5.32,50", &near), Coverage::Covers);
+    }
+
+    #[test]
+    fn a_radius_partly_covers_only_its_own_country_when_the_place_has_no_point() {
+        let around_bergen: ServiceArea = "radius:60.39,5.32,50".parse().expect("valid");
+        assert_eq!(crate::geo::area_country(&around_bergen), Some(cc("NO")));
+        let norway = Place { country: cc("NO"), subdivisions: vec![], point: None };
+        let japan = Place { country: cc("JP"), subdivisions: vec![], point: None };
+        assert_eq!(coverage("radius:60.39,5.32,50", &norway), Coverage::PartOfCountry);
+        assert_eq!(coverage("radius:60.39,5.32,50", &japan), Coverage::None);
     }
 
     /// "Near" without working out distances at radius 0 is "at distance 0", and the nearest location's

@@ -300,7 +300,13 @@ mod tests {
                 0 => s.name = format!("Aa {}", s.name),
                 1 => s.kind = Kind::ALL[(usize::from(s.kind) + 1) % Kind::ALL.len()],
                 2 => {
-                    s.areas = s.areas.first().and_then(|a| a.country()).map(ServiceArea::Country).into_iter().collect()
+                    s.areas = s
+                        .areas
+                        .first()
+                        .and_then(crate::geo::area_country)
+                        .map(ServiceArea::Country)
+                        .into_iter()
+                        .collect()
                 }
                 3 => s.areas = vec![ServiceArea::World],
                 _ => s.retired = Some(retirement.clone()),
@@ -383,8 +389,11 @@ mod tests {
         assert!(found(&updated, &q).contains(&located.id), "found near Oslo after the move");
         let runs: Vec<_> = directory.services.iter().filter(|s| s.organization_id == located.organization_id).collect();
         for s in runs {
-            let home =
-                Place { country: s.areas[0].country().unwrap_or(oslo.country), subdivisions: Vec::new(), point: None };
+            let home = Place {
+                country: crate::geo::area_country(&s.areas[0]).unwrap_or(oslo.country),
+                subdivisions: Vec::new(),
+                point: None,
+            };
             let mut q = SearchQuery::new(home, now);
             q.text = Some("zyxwvut".into());
             assert!(found(&updated, &q).contains(&s.id), "{} found by its organization's new name", s.name);
@@ -411,7 +420,7 @@ mod tests {
             "the renamed service's old document and the retired one's are gone"
         );
         let now = DateTime::parse_from_rfc3339("2026-01-14T12:00:00Z").expect("valid time").with_timezone(&Utc);
-        let country = renamed.areas.first().and_then(|a| a.country()).expect("a service area in a country");
+        let country = renamed.areas.first().and_then(crate::geo::area_country).expect("a service area in a country");
         let mut q = SearchQuery::new(Place { country, subdivisions: Vec::new(), point: None }, now);
         q.text = Some("qwertzuiop".into());
         let found = |i: &Index| i.search(&q).hits.into_iter().map(|h| h.service.id).collect::<Vec<_>>();

@@ -127,7 +127,7 @@ impl Region {
     fn of(s: &Service, located: &HashMap<Uuid, LocationText>) -> Region {
         let area = s.areas.first();
         let mut region =
-            Region { country: area.and_then(ServiceArea::country), reach: 0, subdivision: [0; 6], cell: (0, 0) };
+            Region { country: area.and_then(crate::geo::area_country), reach: 0, subdivision: [0; 6], cell: (0, 0) };
         match area {
             Some(ServiceArea::World | ServiceArea::Country(_)) => {}
             Some(ServiceArea::Subdivision(code)) => {
