@@ -3,7 +3,7 @@
 //! or the same website host and a similar name, or a location within 100 m and a similar name. Pulls
 //! suggest them; an editor confirms or splits each (`web/admin/merges.rs`).
 
-use crate::geo::fold;
+use crate::geo::{fold, home_country};
 use crate::model::{ChannelType, Directory, LinkStatus, ListingLink, Point, Service};
 use std::collections::{HashMap, HashSet};
 use uuid::Uuid;
@@ -45,13 +45,9 @@ pub fn similar_names(a: &str, b: &str) -> bool {
     larger > 0 && a.intersection(&b).count() as f64 / larger as f64 >= SIMILAR_WORDS
 }
 
-fn home(s: &Service) -> Option<crate::model::CountryCode> {
-    s.areas.iter().find_map(crate::geo::area_country)
-}
-
 /// Why `a` and `b` look like one service, if they do.
 fn alike(a: &Service, b: &Service, points: &HashMap<Uuid, Point>) -> Option<String> {
-    if home(a) != home(b) {
+    if home_country(&a.areas) != home_country(&b.areas) {
         return None;
     }
     if let Some(number) = phones(a).intersection(&phones(b)).next() {

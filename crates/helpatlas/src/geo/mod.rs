@@ -11,7 +11,7 @@ mod places;
 
 pub use emergency::{EmergencyNumbers, Numbers, SourceStatus, CONFIRMED_YEARS};
 
-pub use near::{area_country, country_near};
+pub use near::{area_country, country_near, home_country};
 pub use places::{fold, PlaceMatch, PlaceRef};
 
 use crate::model::{CountryCode, Point};

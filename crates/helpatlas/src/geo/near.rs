@@ -38,6 +38,11 @@ pub fn area_country(area: &ServiceArea) -> Option<CountryCode> {
     }
 }
 
+/// A service's home country: that of the first of its `areas` lying in one (none when all are worldwide).
+pub fn home_country(areas: &[ServiceArea]) -> Option<CountryCode> {
+    areas.iter().find_map(area_country)
+}
+
 pub fn country_near(p: Point) -> Option<CountryCode> {
     let (a, b) = cell_of(p);
     let cities = atlas().cities();

@@ -483,7 +483,7 @@ impl<'c, 'a> ServiceBuilder<'c, 'a> {
             .unwrap_or_default();
         let areas = self.areas(id, kind);
         let timezone = self.timezone(id);
-        let channels = self.channels(id, areas.iter().find_map(crate::geo::area_country));
+        let channels = self.channels(id, crate::geo::home_country(&areas));
         let source_url = self.source_url(id, organization_id);
         let eligibility = Eligibility {
             min_age: self.age("minimum_age"),

@@ -6,6 +6,7 @@
 //! The same keys are indexed as terms in the text index, so that a text query is restricted to the
 //! place inside tantivy rather than after it.
 
+use crate::geo::area_country;
 use crate::model::{CountryCode, Coverage, Place, Point, Service, ServiceArea};
 use serde::{Deserialize, Serialize};
 
@@ -79,10 +80,10 @@ pub fn keys_of(service: &Service, locations: &[Point]) -> Vec<Key> {
             ServiceArea::Country(c) => keys.push(Key::Country(*c)),
             ServiceArea::Subdivision(code) => {
                 keys.push(Key::Subdivision(code.clone()));
-                keys.extend(crate::geo::area_country(area).map(Key::SubdivisionOf));
+                keys.extend(area_country(area).map(Key::SubdivisionOf));
             }
             ServiceArea::Radius { center, km } => {
-                keys.extend(crate::geo::area_country(area).map(Key::RadiusIn));
+                keys.extend(area_country(area).map(Key::RadiusIn));
                 match cells_around(*center, *km, MAX_AREA_CELLS) {
                     Some(cells) => keys.extend(cells.into_iter().map(|(a, b)| Key::AreaCell(a, b))),
                     None => keys.push(Key::WideRadius),
@@ -221,9 +222,7 @@ fn pack_area(a: &ServiceArea) -> Area {
         ServiceArea::World => Area::World,
         ServiceArea::Country(c) => Area::Country(*c),
         ServiceArea::Subdivision(code) => Area::Subdivision(subdivision_bytes(code)),
-        ServiceArea::Radius { center, km } => {
-            Area::Radius { center: *center, km: *km as f32, home: crate::geo::area_country(a) }
-        }
+        ServiceArea::Radius { center, km } => Area::Radius { center: *center, km: *km as f32, home: area_country(a) },
     }
 }
 
@@ -283,7 +282,7 @@ impl Here {
                 }
             }
             // A radius counts as part of a point-less place's country only when its centre lies in that
-            // country (as `geo::area_country` places it).
+            // country (as `area_country` places it).
             (Area::Radius { home, .. }, None) if *home == Some(self.country) => Coverage::PartOfCountry,
             (Area::Radius { .. }, None) => Coverage::None,
             (Area::Radius { center, km, .. }, Some(p)) if p.distance_km(*center) <= f64::from(*km) => Coverage::Covers,
@@ -387,7 +386,7 @@ mod tests {
     #[test]
     fn a_radius_partly_covers_only_its_own_country_when_the_place_has_no_point() {
         let around_bergen: ServiceArea = "radius:60.39,5.32,50".parse().expect("valid");
-        assert_eq!(crate::geo::area_country(&around_bergen), Some(cc("NO")));
+        assert_eq!(area_country(&around_bergen), Some(cc("NO")));
         let norway = Place { country: cc("NO"), subdivisions: vec![], point: None };
         let japan = Place { country: cc("JP"), subdivisions: vec![], point: None };
         assert_eq!(coverage("radius:60.39,5.32,50", &norway), Coverage::PartOfCountry);

@@ -9,7 +9,7 @@ use super::pool::Pools;
 use super::records::{Blocks, Packed, Packer};
 use super::text::{SearchError, TextBuilder, TextDoc, TextIndex};
 use super::{plain, prefetch, Index, Lists, Packers, StoredLocation, StoredOrganization, Summary, SummaryRef, Tables};
-use crate::geo::atlas;
+use crate::geo::{area_country, atlas};
 use crate::i18n::english;
 use crate::model::{CountryCode, Directory, Location, Organization, Point, Service, ServiceArea};
 use std::collections::{BTreeSet, HashMap, HashSet};
@@ -126,8 +126,7 @@ struct Region {
 impl Region {
     fn of(s: &Service, located: &HashMap<Uuid, LocationText>) -> Region {
         let area = s.areas.first();
-        let mut region =
-            Region { country: area.and_then(crate::geo::area_country), reach: 0, subdivision: [0; 6], cell: (0, 0) };
+        let mut region = Region { country: area.and_then(area_country), reach: 0, subdivision: [0; 6], cell: (0, 0) };
         match area {
             Some(ServiceArea::World | ServiceArea::Country(_)) => {}
             Some(ServiceArea::Subdivision(code)) => {

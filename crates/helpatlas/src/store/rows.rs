@@ -107,7 +107,7 @@ pub(super) fn location_row(l: &Location) -> UpsertRow {
 /// The home country of a service's areas ('' when none has one, e.g. worldwide): the dashboard's
 /// grouping.
 pub fn home_country(s: &Service) -> String {
-    s.areas.iter().find_map(crate::geo::area_country).map(|c| c.to_string()).unwrap_or_default()
+    crate::geo::home_country(&s.areas).map(|c| c.to_string()).unwrap_or_default()
 }
 
 pub(super) fn service_row(s: &Service) -> UpsertRow {

@@ -52,7 +52,7 @@ fn find(state: &AppState, visit: &Visit, id: &str) -> Result<(Service, Frame), W
     let id: Uuid = id.parse().map_err(|_| WebError::NotFound)?;
     let index = state.index();
     let service = index.service(id).ok_or(WebError::NotFound)?;
-    let frame = match service.areas.iter().find_map(crate::geo::area_country) {
+    let frame = match crate::geo::home_country(&service.areas) {
         Some(country) => Frame::for_country(visit, &index, country),
         None => Frame::international(visit, Language::English),
     };
@@ -142,7 +142,7 @@ pub async fn submit(
 
 pub async fn sent(State(state): State<AppState>, visit: Visit, Path(id): Path<String>) -> Result<Response, WebError> {
     let (service, frame) = find(&state, &visit, &id)?;
-    let country = service.areas.iter().find_map(crate::geo::area_country);
+    let country = crate::geo::home_country(&service.areas);
     let back = (format!("/services/{}", service.id), frame.t.with("feedback.back_to", "name", &service.name));
     feedback::sent_page(&state, &visit, country, Some(service.id), true, back)
 }

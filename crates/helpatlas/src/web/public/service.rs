@@ -61,7 +61,7 @@ struct ServicePage {
 }
 
 fn home_place(service: &Service) -> Option<Place> {
-    let country = service.areas.iter().find_map(crate::geo::area_country)?;
+    let country = crate::geo::home_country(&service.areas)?;
     Some(Place { country, subdivisions: Vec::new(), point: None })
 }
 
