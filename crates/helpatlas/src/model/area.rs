@@ -68,19 +68,52 @@ pub struct Point {
     pub lon: f64,
 }
 
+const EARTH_RADIUS_KM: f64 = 6371.0;
+
 impl Point {
     /// Great-circle distance in kilometres (haversine; good to well under 1% for this use).
     pub fn distance_km(self, other: Point) -> f64 {
-        const EARTH_RADIUS_KM: f64 = 6371.0;
-        let (la1, la2) = (self.lat.to_radians(), other.lat.to_radians());
-        let dlat = la2 - la1;
-        let dlon = (other.lon - self.lon).to_radians();
-        let a = (dlat / 2.0).sin().powi(2) + la1.cos() * la2.cos() * (dlon / 2.0).sin().powi(2);
-        2.0 * EARTH_RADIUS_KM * a.sqrt().asin()
+        Origin::new(self).distance_km(other)
     }
 
     pub fn is_valid(self) -> bool {
         (-90.0..=90.0).contains(&self.lat) && (-180.0..=180.0).contains(&self.lon)
+    }
+}
+
+/// A point that many distances are measured from (a searched place, against every candidate), with
+/// the cosine of its latitude worked out once.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Origin {
+    pub point: Point,
+    lat: f64,
+    cos_lat: f64,
+}
+
+impl Origin {
+    pub fn new(point: Point) -> Origin {
+        let lat = point.lat.to_radians();
+        Origin { point, lat, cos_lat: lat.cos() }
+    }
+
+    /// [`Point::distance_km`] from this point, to the last bit.
+    pub fn distance_km(&self, other: Point) -> f64 {
+        let la2 = other.lat.to_radians();
+        let dlat = la2 - self.lat;
+        let dlon = (other.lon - self.point.lon).to_radians();
+        let a = (dlat / 2.0).sin().powi(2) + self.cos_lat * la2.cos() * (dlon / 2.0).sin().powi(2);
+        2.0 * EARTH_RADIUS_KM * a.sqrt().asin()
+    }
+
+    /// Whether `other` is within `km`, exactly as `distance_km(other) <= km`. A point is never nearer
+    /// than its difference in latitude, so most of those farther away are told without trigonometry
+    /// (with a margin far above rounding: the rest are measured).
+    pub fn within_km(&self, other: Point, km: f64) -> bool {
+        let along_meridian = EARTH_RADIUS_KM * (other.lat.to_radians() - self.lat).abs();
+        if along_meridian > km * (1.0 + 1e-9) + 1e-9 {
+            return false;
+        }
+        self.distance_km(other) <= km
     }
 }
 
@@ -169,6 +202,34 @@ impl From<ServiceArea> for String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `within_km` answers as the distance does, also at the very edge (the distance itself and the
+    /// numbers just beside it), and an origin measures as the point does.
+    #[test]
+    fn within_is_the_distance_compared() {
+        let points: Vec<Point> = (0..400)
+            .map(|i| {
+                let i = f64::from(i);
+                Point { lat: ((i * 37.1) % 178.0) - 89.0, lon: ((i * 71.3) % 358.0) - 179.0 }
+            })
+            .collect();
+        let (mut inside, mut tested) = (0, 0);
+        for from in points.iter().step_by(7) {
+            let origin = Origin::new(*from);
+            for to in &points {
+                let d = from.distance_km(*to);
+                assert_eq!(origin.distance_km(*to).to_bits(), d.to_bits());
+                assert_eq!(to.distance_km(*from).to_bits(), d.to_bits(), "the same either way");
+                let beside = |step: i64| f64::from_bits(d.to_bits().saturating_add_signed(step));
+                for km in [0.0, 10.0, 500.0, 5_000.0, d, beside(-1), beside(1)] {
+                    assert_eq!(origin.within_km(*to, km), d <= km, "{from:?} {to:?} {km}");
+                    inside += usize::from(d <= km);
+                    tested += 1;
+                }
+            }
+        }
+        assert!(inside > tested / 4 && inside < tested, "{inside} of {tested}");
+    }
 
     #[test]
     fn oslo_to_bergen_is_about_305_km() {

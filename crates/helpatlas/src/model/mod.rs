@@ -5,6 +5,7 @@
 mod account;
 mod area;
 mod codes;
+mod compact;
 pub mod diff;
 mod feed;
 mod hours;
@@ -17,7 +18,7 @@ mod texts;
 pub mod validate;
 
 pub use account::{normalise_email, AuditEntry, Role, UnknownRole, User};
-pub use area::{AreaError, CountryCode, Coverage, Place, Point, ServiceArea};
+pub use area::{AreaError, CountryCode, Coverage, Origin, Place, Point, ServiceArea};
 pub use codes::{
     Audience, ChannelType, Cost, DeliveredBy, Form, Kind, Moderation, Referral, Topic, UnknownCode, VerificationStatus,
 };
@@ -49,6 +50,7 @@ pub struct Organization {
     /// The description in other languages than [`ORIGINAL_LANGUAGE`].
     #[serde(default, skip_serializing_if = "Translations::is_empty")]
     pub translations: Translations<OrganizationTexts>,
+    #[serde(with = "compact::instant")]
     pub last_modified: DateTime<Utc>,
 }
 
@@ -75,6 +77,7 @@ pub struct Location {
     pub region: Option<String>,
     pub country: CountryCode,
     pub point: Point,
+    #[serde(with = "compact::instant")]
     pub last_modified: DateTime<Utc>,
 }
 
@@ -180,6 +183,7 @@ pub struct Service {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source_date: Option<SourceDate>,
     /// When a person last read `source_url` and found the facts there (HSDS `assured_date`).
+    #[serde(with = "compact::day")]
     pub verified_on: NaiveDate,
     pub status: VerificationStatus,
     /// Set when the service no longer runs: it then leaves the public pages and API lists.
@@ -188,6 +192,7 @@ pub struct Service {
     /// The description and eligibility note in other languages than [`ORIGINAL_LANGUAGE`].
     #[serde(default, skip_serializing_if = "Translations::is_empty")]
     pub translations: Translations<ServiceTexts>,
+    #[serde(with = "compact::instant")]
     pub last_modified: DateTime<Utc>,
 }
 

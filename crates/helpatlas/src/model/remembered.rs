@@ -9,23 +9,32 @@ use std::sync::Mutex;
 /// names or times of day, so only a flood of distinct questions ever empties it.
 const KEPT: usize = 100_000;
 
-pub struct Remembered<K, V>(Mutex<HashMap<K, V>>);
+pub struct Remembered<K, V> {
+    known: Mutex<HashMap<K, V>>,
+    kept: usize,
+}
 
 impl<K: Eq + Hash, V: Clone> Default for Remembered<K, V> {
     fn default() -> Self {
-        Remembered(Mutex::new(HashMap::new()))
+        Remembered::keeping(KEPT)
     }
 }
 
 impl<K: Eq + Hash, V: Clone> Remembered<K, V> {
+    /// Keeping at most `kept` answers: for questions visitors choose (words typed), whose answers
+    /// would otherwise take memory a flood of distinct ones could grow.
+    pub fn keeping(kept: usize) -> Self {
+        Remembered { known: Mutex::new(HashMap::new()), kept }
+    }
+
     /// The answer to `key`, worked out by `work_out` the first time.
     pub fn get_or(&self, key: K, work_out: impl FnOnce() -> V) -> V {
-        if let Some(found) = self.0.lock().ok().and_then(|known| known.get(&key).cloned()) {
+        if let Some(found) = self.known.lock().ok().and_then(|known| known.get(&key).cloned()) {
             return found;
         }
         let found = work_out();
-        if let Ok(mut known) = self.0.lock() {
-            if known.len() >= KEPT {
+        if let Ok(mut known) = self.known.lock() {
+            if known.len() >= self.kept {
                 known.clear();
             }
             known.insert(key, found.clone());
@@ -53,5 +62,22 @@ mod tests {
         }
         assert_eq!(calls, 1);
         assert_eq!(remembered.get_or(8, || "eight".to_string()), "eight");
+    }
+
+    #[test]
+    fn a_full_memory_starts_again() {
+        let remembered: Remembered<u32, u32> = Remembered::keeping(2);
+        for n in [1, 2, 3] {
+            remembered.get_or(n, || n * 10);
+        }
+        let mut calls = 0;
+        let mut again = |n: u32| {
+            remembered.get_or(n, || {
+                calls += 1;
+                n * 10
+            })
+        };
+        assert_eq!((again(3), again(1)), (30, 10));
+        assert_eq!(calls, 1, "3 was kept after the memory of 1 and 2 was emptied; 1 was worked out again");
     }
 }

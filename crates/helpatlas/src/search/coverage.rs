@@ -7,7 +7,7 @@
 //! place inside tantivy rather than after it.
 
 use crate::geo::area_country;
-use crate::model::{CountryCode, Coverage, Place, Point, Service, ServiceArea};
+use crate::model::{CountryCode, Coverage, Origin, Place, Point, Service, ServiceArea};
 use serde::{Deserialize, Serialize};
 
 /// Side of a grid cell, in degrees.
@@ -230,7 +230,7 @@ fn pack_area(a: &ServiceArea) -> Area {
 pub struct Here {
     country: CountryCode,
     subdivisions: Vec<[u8; 6]>,
-    point: Option<Point>,
+    point: Option<Origin>,
     radius_km: f64,
 }
 
@@ -239,7 +239,7 @@ impl Here {
         Here {
             country: place.country,
             subdivisions: place.subdivisions.iter().map(|s| subdivision_bytes(s)).collect(),
-            point: place.point,
+            point: place.point.map(Origin::new),
             radius_km,
         }
     }
@@ -252,7 +252,7 @@ impl Here {
     /// are any.
     pub fn nearest_km(&self, locations: &[Point]) -> Option<f64> {
         let p = self.point?;
-        locations.iter().map(|l| l.distance_km(p)).reduce(f64::min)
+        locations.iter().map(|l| p.distance_km(*l)).reduce(f64::min)
     }
 
     /// Whether one of `locations` lies within the radius around the place's point. With no radius, only
@@ -260,9 +260,9 @@ impl Here {
     fn near(&self, locations: &[Point]) -> bool {
         let Some(p) = self.point else { return false };
         if self.radius_km <= 0.0 {
-            return locations.contains(&p);
+            return locations.contains(&p.point);
         }
-        locations.iter().any(|l| l.distance_km(p) <= self.radius_km)
+        locations.iter().any(|l| p.within_km(*l, self.radius_km))
     }
 
     fn coverage(&self, area: &Area) -> Coverage {
@@ -285,7 +285,7 @@ impl Here {
             // country (as `area_country` places it).
             (Area::Radius { home, .. }, None) if *home == Some(self.country) => Coverage::PartOfCountry,
             (Area::Radius { .. }, None) => Coverage::None,
-            (Area::Radius { center, km, .. }, Some(p)) if p.distance_km(*center) <= f64::from(*km) => Coverage::Covers,
+            (Area::Radius { center, km, .. }, Some(p)) if p.within_km(*center, f64::from(*km)) => Coverage::Covers,
             (Area::Radius { .. }, Some(_)) => Coverage::None,
         }
     }

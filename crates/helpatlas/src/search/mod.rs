@@ -27,7 +27,7 @@ pub use saved::{SavedError, SavedIndex, Stamp};
 pub use text::{remove_stale_builds, SearchError};
 pub use update::Building;
 
-use crate::model::{Coverage, Kind, Location, Organization, Place, Point, Service};
+use crate::model::{CountryCode, Coverage, Kind, Location, Organization, Place, Point, Service};
 use chrono::{DateTime, Utc};
 use coverage::Key;
 use facts::{Facts, Languages, OpenCache, Schedule, Schedules};
@@ -221,6 +221,8 @@ pub struct Index {
     cache: cache::Cache<cache::Cached>,
     /// Crisis lines by place: every page's banner asks for them.
     crisis_lines: cache::Cache<Vec<u32>>,
+    /// The banner's crisis line of each country, decoded.
+    banners: cache::Cache<Option<Service>>,
     listings: listings::Listings,
     /// Whether answers are kept for the minute (see `cache`); off only to measure computing them.
     caching: bool,
@@ -261,6 +263,7 @@ impl Index {
             open: OpenCache::new(tables.services.len()),
             cache: Default::default(),
             crisis_lines: Default::default(),
+            banners: Default::default(),
             listings: Default::default(),
             caching,
             tables,
@@ -320,7 +323,7 @@ impl Index {
     }
 
     /// Where the locations with postal code `key` (see [`postcode_key`]) are, by country.
-    pub fn postcode_points(&self, key: &str) -> Vec<(crate::model::CountryCode, Point)> {
+    pub fn postcode_points(&self, key: &str) -> Vec<(CountryCode, Point)> {
         let with_postcode = self.tables.locations.iter().filter(|(_, l)| l.postcode.as_deref() == Some(key));
         with_postcode.filter_map(|(id, l)| Some((self.location(*id)?.country, l.point))).collect()
     }
@@ -501,10 +504,15 @@ impl Index {
         Available { total, first }
     }
 
-    /// The crisis line to show in the banner for a place: a crisis line that covers all of it,
+    /// The crisis line to show in the banner of a country's pages: a crisis line that covers all of it,
     /// preferring one that is open around the clock and one meant for this country over a worldwide one.
-    pub fn crisis_line(&self, place: &Place) -> Option<Service> {
-        self.crisis_lines(place, 1).into_iter().next()
+    /// Decoded once for this version of the index, as its ranking is kept: every page of the country
+    /// shows it, and decoding it again was a fortieth of a results page's work.
+    pub fn crisis_line(&self, country: CountryCode) -> Arc<Option<Service>> {
+        self.banners.get_or(country.as_str().to_string(), || {
+            let place = Place { country, subdivisions: Vec::new(), point: None };
+            self.crisis_lines(&place, 1).into_iter().next()
+        })
     }
 
     /// The first `n` crisis lines for a place, in the banner's order. With answers remembered, a place's

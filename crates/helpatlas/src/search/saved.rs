@@ -41,8 +41,8 @@ use uuid::Uuid;
 const MAGIC: &[u8; 8] = b"HAINDEX\n";
 /// Bumped whenever what is saved changes shape or order: a file of another format is rebuilt, not
 /// misread (format 4: services in region order, see `update::Region`; 5: records in MessagePack, see
-/// `records`, and a service's kind saved as a byte).
-const FORMAT: u32 = 5;
+/// `records`, and a service's kind saved as a byte; 6: dates in records as numbers, see `model::compact`).
+const FORMAT: u32 = 6;
 /// Longest header or small table accepted: anything longer is not one of ours.
 const MAX_SMALL: u64 = 16 * 1024 * 1024;
 

@@ -5,7 +5,7 @@ use super::language::{LanguageLink, Visit};
 use super::view::{phone_link, NumberView};
 use crate::geo::atlas;
 use crate::i18n::{catalogue, Language, Messages};
-use crate::model::{ChannelType, CountryCode, Place};
+use crate::model::{ChannelType, CountryCode};
 use crate::search::Index;
 
 pub struct CountryView {
@@ -67,8 +67,7 @@ impl Frame {
             return Frame::plain(t);
         };
         let emergency = atlas().emergency_numbers(code).and_then(|e| e.primary()).map(NumberView::short);
-        let place = Place { country: code, subdivisions: Vec::new(), point: None };
-        let crisis = index.crisis_line(&place).map(|s| CrisisView {
+        let crisis = index.crisis_line(code).as_ref().as_ref().map(|s| CrisisView {
             name: s.name.clone(),
             number: s.channels.iter().find(|c| c.kind == ChannelType::Phone).map(|c| phone_link(&c.value, Some(code))),
             href: format!("/services/{}", s.id),

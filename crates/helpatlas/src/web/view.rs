@@ -23,14 +23,16 @@ pub fn href(value: &str) -> Option<String> {
     if value.chars().any(|c| c.is_whitespace() || is_hidden(c, Lines::One)) {
         return None;
     }
-    let scheme = url::Url::parse(value).ok()?.scheme().to_string();
+    // The scheme is what comes before the first `:`: a value is parsed once, a web link by the gate's
+    // parser alone (every result card shows one or two links).
+    let scheme = value.split_once(':')?.0.to_ascii_lowercase();
     if !LINK_SCHEMES.contains(&scheme.as_str()) {
         return None;
     }
     if matches!(scheme.as_str(), "https" | "http") {
         return WebUrl::parse(value, Schemes::Web).ok().map(WebUrl::into_string);
     }
-    Some(value.to_string())
+    url::Url::parse(value).ok().map(|_| value.to_string())
 }
 
 /// A number to show and the `tel:` link that dials it.
