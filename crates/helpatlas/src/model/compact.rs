@@ -1,6 +1,6 @@
 //! Dates as numbers in binary formats (the records packed in memory and in a saved index), as text
-//! everywhere else: chrono reads its text forms through its general parser, which was a seventh of
-//! the time a page spent reading back the records it shows. JSON and the data files are unchanged,
+//! everywhere else: chrono reads its text forms through its general parser, which was about a tenth of
+//! the time MessagePack took to read a record back. JSON and the data files are unchanged,
 //! since only formats that say they are not human-readable get numbers (as `uuid` does for ids).
 
 use chrono::{DateTime, NaiveDate, Utc};

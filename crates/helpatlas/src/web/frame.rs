@@ -87,7 +87,7 @@ impl Frame {
     /// Adds the language switcher for the visited address.
     fn switchable(mut self, visit: &Visit) -> Frame {
         self.languages = visit.language_links(self.t.language);
-        self.any_language = visit.full(&visit.href_in(None));
+        self.any_language = visit.full(&visit.href_without_language());
         self
     }
 

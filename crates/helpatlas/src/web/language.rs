@@ -107,19 +107,21 @@ impl Visit {
         catalogue(self.language(default))
     }
 
-    /// This address in `language` (`None`: without `hl`, the address that chooses for itself).
-    pub fn href_in(&self, language: Option<Language>) -> String {
-        let mut query = url::form_urlencoded::Serializer::new(String::new());
-        query.extend_pairs(self.others.iter());
-        if let Some(l) = language {
-            query.append_pair(PARAM, l.code());
-        }
-        let query = query.finish();
+    /// This address without `hl`: the one that chooses its language for itself (`x-default`).
+    pub fn href_without_language(&self) -> String {
+        let query = self.others_query();
         if query.is_empty() {
             self.path.clone()
         } else {
             format!("{}?{query}", self.path)
         }
+    }
+
+    /// The query's pairs other than `hl`, written as a query string.
+    fn others_query(&self) -> String {
+        let mut query = url::form_urlencoded::Serializer::new(String::new());
+        query.extend_pairs(self.others.iter());
+        query.finish()
     }
 
     /// `path` with the site's public origin before it.
@@ -131,9 +133,7 @@ impl Visit {
     /// parameters are written once, and each language adds its `hl` to them: every page has a
     /// switcher, and writing the whole address again for each language was a thirtieth of its work.
     pub fn language_links(&self, current: Language) -> Vec<LanguageLink> {
-        let mut others = url::form_urlencoded::Serializer::new(String::new());
-        others.extend_pairs(self.others.iter());
-        let others = others.finish();
+        let others = self.others_query();
         let separator = if others.is_empty() { "" } else { "&" };
         Language::INTERFACE
             .into_iter()
@@ -327,14 +327,15 @@ mod tests {
         let links = visit.language_links(Language::NorwegianBokmal);
         assert_eq!(links.len(), Language::INTERFACE.len());
         for (link, language) in links.iter().zip(Language::INTERFACE) {
-            assert_eq!(link.href, visit.href_in(Some(language)));
+            assert_eq!(link.href, format!("/no/search?q=angst+%26+uro&city=3143244&hl={}", language.code()));
             assert_eq!(link.alternate, format!("https://help.example{}", link.href));
             assert_eq!((link.code, link.current), (language.code(), language == Language::NorwegianBokmal));
             assert_eq!(link.name, autonym(language));
         }
-        assert_eq!(links[0].href, "/no/search?q=angst+%26+uro&city=3143244&hl=en");
+        assert_eq!(visit.href_without_language(), "/no/search?q=angst+%26+uro&city=3143244");
         let bare = Visit { others: Vec::new(), ..visit };
         assert_eq!(bare.language_links(Language::English)[1].href, "/no/search?hl=es");
+        assert_eq!(bare.href_without_language(), "/no/search");
     }
 
     #[test]
