@@ -230,7 +230,7 @@ fn pack_area(a: &ServiceArea) -> Area {
 pub struct Here {
     country: CountryCode,
     subdivisions: Vec<[u8; 6]>,
-    point: Option<Origin>,
+    origin: Option<Origin>,
     radius_km: f64,
 }
 
@@ -239,34 +239,34 @@ impl Here {
         Here {
             country: place.country,
             subdivisions: place.subdivisions.iter().map(|s| subdivision_bytes(s)).collect(),
-            point: place.point.map(Origin::new),
+            origin: place.point.map(Origin::new),
             radius_km,
         }
     }
 
     pub fn has_point(&self) -> bool {
-        self.point.is_some()
+        self.origin.is_some()
     }
 
     /// The distance from the place's point to the nearest of `locations`, if it has a point and there
     /// are any.
     pub fn nearest_km(&self, locations: &[Point]) -> Option<f64> {
-        let p = self.point?;
-        locations.iter().map(|l| p.distance_km(*l)).reduce(f64::min)
+        let origin = self.origin?;
+        locations.iter().map(|l| origin.distance_km(*l)).reduce(f64::min)
     }
 
     /// Whether one of `locations` lies within the radius around the place's point. With no radius, only
     /// a location at the point itself does (its distance is 0), found without working out distances.
     fn near(&self, locations: &[Point]) -> bool {
-        let Some(p) = self.point else { return false };
+        let Some(origin) = self.origin else { return false };
         if self.radius_km <= 0.0 {
-            return locations.contains(&p.point);
+            return locations.contains(&origin.point);
         }
-        locations.iter().any(|l| p.within_km(*l, self.radius_km))
+        locations.iter().any(|l| origin.within_km(*l, self.radius_km))
     }
 
     fn coverage(&self, area: &Area) -> Coverage {
-        match (area, self.point) {
+        match (area, self.origin) {
             (Area::World, _) => Coverage::Covers,
             (Area::Country(c), _) if *c == self.country => Coverage::Covers,
             (Area::Country(_), _) => Coverage::None,
@@ -285,7 +285,9 @@ impl Here {
             // country (as `area_country` places it).
             (Area::Radius { home, .. }, None) if *home == Some(self.country) => Coverage::PartOfCountry,
             (Area::Radius { .. }, None) => Coverage::None,
-            (Area::Radius { center, km, .. }, Some(p)) if p.within_km(*center, f64::from(*km)) => Coverage::Covers,
+            (Area::Radius { center, km, .. }, Some(origin)) if origin.within_km(*center, f64::from(*km)) => {
+                Coverage::Covers
+            }
             (Area::Radius { .. }, Some(_)) => Coverage::None,
         }
     }

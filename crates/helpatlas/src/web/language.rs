@@ -200,23 +200,18 @@ pub fn localise_links(html: &str, lang: &str) -> String {
     starts.sort_unstable();
     let mut copied = 0;
     for start in starts {
-        let name = &bytes[start + 1..];
-        if start < copied || !(is_tag(name, b"a") || is_tag(name, b"form")) {
+        if start < copied {
             continue;
         }
-        let Some(len) = memchr::memchr(b'>', name) else { break };
-        let end = start + len + 2;
+        // `localise_tag` leaves every other tag found (`<abbr`, `<article`) as it is.
+        let Some(len) = memchr::memchr(b'>', &bytes[start..]) else { break };
+        let end = start + len + 1;
         out.push_str(&html[copied..start]);
         localise_tag(&html[start..end], lang, &mut out);
         copied = end;
     }
     out.push_str(&html[copied..]);
     out
-}
-
-/// Whether what follows a `<` is the tag `name`: the name, then anything but a letter or digit.
-fn is_tag(after: &[u8], name: &[u8]) -> bool {
-    after.starts_with(name) && after.get(name.len()).is_none_or(|b| !b.is_ascii_alphanumeric())
 }
 
 fn tag_name(tag: &str) -> &str {

@@ -25,11 +25,12 @@ pub fn href(value: &str) -> Option<String> {
     }
     // The scheme is what comes before the first `:`: a value is parsed once, a web link by the gate's
     // parser alone (every result card shows one or two links).
-    let scheme = value.split_once(':')?.0.to_ascii_lowercase();
-    if !LINK_SCHEMES.contains(&scheme.as_str()) {
+    let scheme = value.split_once(':')?.0;
+    let is = |name: &str| scheme.eq_ignore_ascii_case(name);
+    if !LINK_SCHEMES.iter().any(|name| is(name)) {
         return None;
     }
-    if matches!(scheme.as_str(), "https" | "http") {
+    if is("https") || is("http") {
         return WebUrl::parse(value, Schemes::Web).ok().map(WebUrl::into_string);
     }
     url::Url::parse(value).ok().map(|_| value.to_string())
