@@ -41,7 +41,7 @@ impl Index {
             .hits
             .iter()
             .filter_map(|&(p, distance_km, partial)| {
-                Some(SearchHit { service: self.service_at(p)?, distance_km, partial })
+                Some(SearchHit { service: self.shown_at(p)?, distance_km, partial })
             })
             .collect();
         SearchResults { total: answer.total, hits, facets: answer.facets.clone(), crisis: answer.crisis }
@@ -270,7 +270,7 @@ mod tests {
             r.hits.iter().map(|h| (h.service.id, h.distance_km, h.partial)).collect::<Vec<_>>()
         };
         let first = |x: &super::super::Available| x.first.iter().map(|h| h.service.id).collect::<Vec<_>>();
-        let lines = |v: Vec<crate::model::Service>| v.into_iter().map(|s| s.id).collect::<Vec<_>>();
+        let lines = |v: Vec<std::sync::Arc<crate::model::Service>>| v.into_iter().map(|s| s.id).collect::<Vec<_>>();
         let mut found = 0;
         for at in ["2026-01-14T12:00:00Z", "2026-07-05T02:30:00Z"] {
             let now = DateTime::parse_from_rfc3339(at).expect("valid time").with_timezone(&Utc);
@@ -342,7 +342,7 @@ mod tests {
         fresh.set_caching(false);
         let mut remembered = fresh.apply(&Directory::default(), 1).expect("empty update applies");
         remembered.set_caching(true);
-        let ids = |v: Vec<crate::model::Service>| v.into_iter().map(|s| s.id).collect::<Vec<_>>();
+        let ids = |v: Vec<std::sync::Arc<crate::model::Service>>| v.into_iter().map(|s| s.id).collect::<Vec<_>>();
         let mut shown = 0;
         for place in places() {
             let all = ids(remembered.crisis_lines(&place, usize::MAX));
@@ -357,6 +357,38 @@ mod tests {
 
     /// A changed organization or location reaches every service that shows it: renamed, its services
     /// are found by the new name; moved, its services are found near where it is now.
+    /// A record pages show is decoded once per version of the index, also without remembered answers;
+    /// an update's version shows the changed record and the earlier version keeps what it showed.
+    #[test]
+    fn records_shown_are_decoded_once_and_an_update_shows_the_change() {
+        let directory = crate::generate::directory(3_000, 5);
+        let mut index = Index::build(directory.clone(), 1);
+        index.set_caching(false);
+        let now = DateTime::parse_from_rfc3339("2026-01-14T12:00:00Z").expect("valid time").with_timezone(&Utc);
+        let norway =
+            Place { country: atlas().parse_country("NO").expect("Norway").code, subdivisions: Vec::new(), point: None };
+        let q = SearchQuery::new(norway, now);
+        let (first, again) = (index.search(&q), index.search(&q));
+        assert!(!first.hits.is_empty(), "something is found in Norway");
+        for (a, b) in first.hits.iter().zip(&again.hits) {
+            assert!(std::sync::Arc::ptr_eq(&a.service, &b.service), "{} decoded again", a.service.name);
+        }
+        let mut renamed = (*first.hits[0].service).clone();
+        renamed.name = format!("{} renamed", renamed.name);
+        let changes = Directory { services: vec![renamed.clone()], ..Directory::default() };
+        let mut updated = index.apply(&changes, 2).expect("update applies");
+        updated.set_caching(false);
+        let shown = |i: &Index| {
+            i.search(&q).hits.into_iter().find(|h| h.service.id == renamed.id).map(|h| h.service.name.clone())
+        };
+        assert_eq!(shown(&updated), Some(renamed.name.clone()));
+        assert_eq!(
+            shown(&index),
+            Some(first.hits[0].service.name.clone()),
+            "the earlier version shows the record as it was"
+        );
+    }
+
     #[test]
     fn an_organization_or_location_change_reaches_its_services() {
         let directory = crate::generate::directory(3_000, 11);

@@ -48,7 +48,7 @@ impl Index {
         });
         let start = order.partition_point(|&p| key(p).0 < organization);
         let runs = order[start..].iter().copied().take_while(|&p| key(p).0 == organization);
-        self.services_at(runs)
+        runs.filter_map(|p| self.service_at(p)).collect()
     }
 
     /// Every location of an organization, also those no service uses, ordered by id.

@@ -27,6 +27,7 @@ pub use saved::{SavedError, SavedIndex, Stamp};
 pub use text::{remove_stale_builds, SearchError};
 pub use update::Building;
 
+use crate::model::remembered::Remembered;
 use crate::model::{CountryCode, Coverage, Kind, Location, Organization, Place, Point, Service};
 use chrono::{DateTime, Utc};
 use coverage::Key;
@@ -88,6 +89,18 @@ impl Lists {
 /// many ahead for their facts (see [`Index::prefetch_ahead`]): enough for the work on the candidates in
 /// between to cover a wait on memory.
 const PREFETCH_AHEAD: usize = 8;
+
+/// A place as a key of kept answers: a whole country (every page's banner asks for one) by its code,
+/// without writing out the whole place.
+fn place_key(place: &Place) -> String {
+    match place.subdivisions.is_empty() && place.point.is_none() {
+        true => place.country.as_str().to_string(),
+        false => format!("{place:?}"),
+    }
+}
+
+/// Records kept decoded by [`Index::shown_at`]: a few hundred results pages' worth, some 6 MB.
+const SHOWN_KEPT: usize = 4_096;
 
 /// Asks the processor to start loading `item` into its caches, without waiting (where it can be asked).
 fn prefetch<T>(item: &T) {
@@ -221,8 +234,8 @@ pub struct Index {
     cache: cache::Cache<cache::Cached>,
     /// Crisis lines by place: every page's banner asks for them.
     crisis_lines: cache::Cache<Vec<u32>>,
-    /// The banner's crisis line of each country, decoded.
-    banners: cache::Cache<Option<Service>>,
+    /// Records pages showed lately, decoded (see [`Index::shown_at`]).
+    shown: Remembered<u32, Option<Arc<Service>>>,
     listings: listings::Listings,
     /// Whether answers are kept for the minute (see `cache`); off only to measure computing them.
     caching: bool,
@@ -235,7 +248,7 @@ pub struct Index {
 /// A service that covers a place, with how well it does.
 #[derive(Debug, Clone)]
 pub struct Hit {
-    pub service: Service,
+    pub service: Arc<Service>,
     pub coverage: Coverage,
 }
 
@@ -263,7 +276,7 @@ impl Index {
             open: OpenCache::new(tables.services.len()),
             cache: Default::default(),
             crisis_lines: Default::default(),
-            banners: Default::default(),
+            shown: Remembered::keeping(SHOWN_KEPT),
             listings: Default::default(),
             caching,
             tables,
@@ -276,8 +289,17 @@ impl Index {
         self.tables.service_at(position)
     }
 
-    fn services_at(&self, positions: impl IntoIterator<Item = u32>) -> Vec<Service> {
-        positions.into_iter().filter_map(|p| self.service_at(p)).collect()
+    /// The service at `position` as a page shows it: decoded once while pages keep showing it. The
+    /// same records come back on page after page (a country's first helplines, a city's services), and
+    /// decoding the twenty a results page shows was as much work as finding them. A record is data,
+    /// not an answer: it holds for this version of the index whatever the clock says, so it is kept
+    /// also when answers are not (`serve --no-cache`).
+    fn shown_at(&self, position: u32) -> Option<Arc<Service>> {
+        self.shown.get_or(position, || self.service_at(position).map(Arc::new))
+    }
+
+    fn services_at(&self, positions: impl IntoIterator<Item = u32>) -> Vec<Arc<Service>> {
+        positions.into_iter().filter_map(|p| self.shown_at(p)).collect()
     }
 
     /// Every service, decoded one at a time (for a whole-directory walk, not for a page).
@@ -497,28 +519,24 @@ impl Index {
     /// `first` of them decoded.
     pub fn available(&self, place: &Place, kind: Kind, first: usize) -> Available {
         let (total, usable) = self.usable(place, kind, first);
-        let first = usable
-            .into_iter()
-            .filter_map(|(p, coverage)| Some(Hit { service: self.service_at(p)?, coverage }))
-            .collect();
+        let first =
+            usable.into_iter().filter_map(|(p, coverage)| Some(Hit { service: self.shown_at(p)?, coverage })).collect();
         Available { total, first }
     }
 
     /// The crisis line to show in the banner of a country's pages: a crisis line that covers all of it,
     /// preferring one that is open around the clock and one meant for this country over a worldwide one.
-    /// Decoded once for this version of the index, as its ranking is kept: every page of the country
-    /// shows it, and decoding it again was a fortieth of a results page's work.
-    pub fn crisis_line(&self, country: CountryCode) -> Arc<Option<Service>> {
-        self.banners.get_or(country.as_str().to_string(), || {
-            let place = Place { country, subdivisions: Vec::new(), point: None };
-            self.crisis_lines(&place, 1).into_iter().next()
-        })
+    /// Every page of the country shows it: its ranking is kept for this version of the index (see
+    /// [`Index::crisis_positions`]) and its record stays decoded among those pages show.
+    pub fn crisis_line(&self, country: CountryCode) -> Option<Arc<Service>> {
+        let place = Place { country, subdivisions: Vec::new(), point: None };
+        self.crisis_lines(&place, 1).into_iter().next()
     }
 
     /// The first `n` crisis lines for a place, in the banner's order. With answers remembered, a place's
     /// whole ranking is kept for this version of the index; worked out afresh, only the first `n` are
     /// put in order, except for a whole country's (see [`Index::crisis_positions`]).
-    pub fn crisis_lines(&self, place: &Place, n: usize) -> Vec<Service> {
+    pub fn crisis_lines(&self, place: &Place, n: usize) -> Vec<Arc<Service>> {
         if self.keeps_crisis_ranking(place) {
             self.services_at(self.crisis_positions(place).iter().take(n).copied())
         } else {
@@ -533,7 +551,7 @@ impl Index {
     fn crisis_positions(&self, place: &Place) -> Arc<Vec<u32>> {
         let rank = || self.rank_crisis_lines(place, usize::MAX);
         if self.keeps_crisis_ranking(place) {
-            self.crisis_lines.get_or(format!("{place:?}"), rank)
+            self.crisis_lines.get_or(place_key(place), rank)
         } else {
             Arc::new(rank())
         }
@@ -573,7 +591,7 @@ impl Index {
     }
 
     /// Helplines covering `place` that are open at `at`, except `except`.
-    pub fn open_alternatives(&self, place: &Place, at: DateTime<Utc>, except: Uuid) -> Vec<Service> {
+    pub fn open_alternatives(&self, place: &Place, at: DateTime<Utc>, except: Uuid) -> Vec<Arc<Service>> {
         let open = self.usable(place, Kind::Helplines, usize::MAX).1.into_iter().filter(|&(p, coverage)| {
             let s = &self.tables.summaries[p as usize];
             coverage == Coverage::Covers && s.id != except && self.open.is_open(p, &s.schedule, at)

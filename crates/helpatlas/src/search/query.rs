@@ -61,7 +61,7 @@ impl SearchQuery {
 
 #[derive(Debug, Clone)]
 pub struct SearchHit {
-    pub service: Service,
+    pub service: std::sync::Arc<Service>,
     /// Distance from the chosen place to the nearest location of the service, when both are known.
     pub distance_km: Option<f64>,
     /// The service covers only part of the country and the place is not precise enough to tell.

@@ -67,7 +67,7 @@ impl Frame {
             return Frame::plain(t);
         };
         let emergency = atlas().emergency_numbers(code).and_then(|e| e.primary()).map(NumberView::short);
-        let crisis = index.crisis_line(code).as_ref().as_ref().map(|s| CrisisView {
+        let crisis = index.crisis_line(code).map(|s| CrisisView {
             name: s.name.clone(),
             number: s.channels.iter().find(|c| c.kind == ChannelType::Phone).map(|c| phone_link(&c.value, Some(code))),
             href: format!("/services/{}", s.id),

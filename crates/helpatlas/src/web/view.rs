@@ -57,7 +57,8 @@ pub fn phone_link(value: &str, country: Option<CountryCode>) -> NumberView {
     match PhoneNumber::parse(value) {
         Some(n) => {
             let display = country.map_or_else(|| n.display(), |c| n.display_in(c.as_str()));
-            NumberView { display, href: href(&n.tel_href()).unwrap_or_default() }
+            // `tel:` and digits, as a parsed number holds only those: a link by construction.
+            NumberView { display, href: n.tel_href() }
         }
         None => NumberView::short(value),
     }
@@ -191,13 +192,14 @@ pub fn channel_view(
 /// opens it, if any: all a result list needs of it, without its hours.
 pub fn channel_target(channel: &Channel, country: Option<CountryCode>) -> (String, Option<String>) {
     match channel.kind {
+        // A number's link went through `href` in `phone_link` (or is `tel:` and digits): empty when none.
         ChannelType::Phone => {
             let n = phone_link(&channel.value, country);
-            (n.display, href(&n.href))
+            (n.display, Some(n.href).filter(|h| !h.is_empty()))
         }
         ChannelType::Sms => {
             let n = phone_link(&channel.value, country);
-            (n.display, href(&n.href.replacen("tel:", "sms:", 1)))
+            (n.display, Some(n.href.replacen("tel:", "sms:", 1)).filter(|h| !h.is_empty()))
         }
         ChannelType::Email => (channel.value.clone(), href(&format!("mailto:{}", channel.value))),
         _ => match href(&channel.value).filter(|h| h.starts_with("https://") || h.starts_with("http://")) {

@@ -212,7 +212,7 @@ pub fn sent_page(
                     .iter()
                     .find(|c| c.kind == crate::model::ChannelType::Phone)
                     .map(|c| phone_link(&c.value, Some(code))),
-                name: s.name,
+                name: s.name.clone(),
             })
             .collect(),
         None => Vec::new(),
