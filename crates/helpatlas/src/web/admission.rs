@@ -44,16 +44,13 @@ pub struct Admission {
     limits: AdmissionLimits,
     /// Permits for those computing and those waiting together: when none is left, the request is shed.
     admitted: Arc<Semaphore>,
-    /// Permits for those computing.
-    computing: Arc<Semaphore>,
-    /// As many threads as permits to compute: admitted pages are made there.
+    /// `computing` threads, taking admitted pages in turn from one queue.
     threads: ComputingThreads,
 }
 
-/// The right to make one page; dropping it lets the next one in.
+/// A place among those computing or waiting; dropping it lets another request in.
 pub struct Ticket {
     _admitted: OwnedSemaphorePermit,
-    _computing: OwnedSemaphorePermit,
 }
 
 /// The queue is full: the request is to be refused.
@@ -66,7 +63,6 @@ impl Admission {
         Admission {
             limits,
             admitted: Arc::new(Semaphore::new(computing + limits.waiting)),
-            computing: Arc::new(Semaphore::new(computing)),
             threads: ComputingThreads::start(computing),
         }
     }
@@ -75,17 +71,19 @@ impl Admission {
         self.limits
     }
 
-    /// Joins the queue, or refuses at once when it is full; resolves when it is this request's turn.
-    pub async fn enter(&self) -> Result<Ticket, Full> {
+    /// A place in the queue, or `Full` at once when there is none.
+    pub fn enter(&self) -> Result<Ticket, Full> {
         let admitted = Arc::clone(&self.admitted).try_acquire_owned().map_err(|_| Full)?;
-        // The semaphores are never closed, so acquiring fails only if they were.
-        let computing = Arc::clone(&self.computing).acquire_owned().await.map_err(|_| Full)?;
-        Ok(Ticket { _admitted: admitted, _computing: computing })
+        Ok(Ticket { _admitted: admitted })
     }
 
-    /// Makes a page with the `ticket` of its turn on the computing threads, which give way to the
-    /// async workers; the ticket is given back when the work ends, even if its client has left.
-    /// `None` if the work panicked.
+    /// Makes a page with its `ticket` on the computing threads, which give way to the async workers:
+    /// it waits in their queue, in order, until a thread is free. Waiting there rather than for a
+    /// permit lets a thread that ends a page start the next at once: with the turn handed over by a
+    /// semaphore, each page waited for an async worker to wake up and pass it on, and the thread slept
+    /// meanwhile. The ticket is given back when the work ends, even if its client has left, or when
+    /// its turn comes after the client left (the page is then not made). `None` if the work panicked
+    /// or was not made.
     pub async fn compute<T: Send + 'static>(
         &self,
         ticket: Ticket,
@@ -192,16 +190,60 @@ mod tests {
     }
 
     #[tokio::test]
-    async fn beyond_those_computing_and_waiting_requests_are_refused_until_one_ends() {
-        let admission = Admission::new(AdmissionLimits { computing: 1, waiting: 1 });
-        let first = admission.enter().await.expect("the first computes");
-        let mut second = Box::pin(admission.enter());
-        assert!((&mut second).now_or_never().is_none(), "the second waits for the first");
-        assert!(matches!(admission.enter().now_or_never(), Some(Err(Full))), "the third is refused at once");
-        drop(first);
-        let second = second.await.expect("the second computes once the first ends");
-        assert!(admission.enter().now_or_never().is_none(), "the next waits for the second");
-        drop(second);
-        assert!(admission.enter().await.is_ok());
+    async fn beyond_those_computing_and_waiting_requests_are_refused_and_the_waiting_one_runs_after() {
+        let admission = Arc::new(Admission::new(AdmissionLimits { computing: 1, waiting: 1 }));
+        let (first, second) = (admission.enter().expect("the first computes"), admission.enter().expect("one waits"));
+        assert!(matches!(admission.enter(), Err(Full)), "the third is refused at once");
+        let (release, released) = std::sync::mpsc::channel::<()>();
+        let started = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+        let running = {
+            let (admission, started) = (Arc::clone(&admission), Arc::clone(&started));
+            async move {
+                let work = move || {
+                    started.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+                    released.recv().is_ok()
+                };
+                admission.compute(first, work).await
+            }
+        };
+        let waiting = {
+            let started = Arc::clone(&started);
+            admission.compute(second, move || started.fetch_add(1, std::sync::atomic::Ordering::SeqCst))
+        };
+        let (running, mut waiting) = (tokio::spawn(running), Box::pin(waiting));
+        while started.load(std::sync::atomic::Ordering::SeqCst) == 0 {
+            tokio::task::yield_now().await;
+        }
+        assert!((&mut waiting).now_or_never().is_none(), "the second is queued behind the first");
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        assert!((&mut waiting).now_or_never().is_none(), "and waits for the one thread");
+        assert_eq!(started.load(std::sync::atomic::Ordering::SeqCst), 1, "only the first has started");
+        assert!(matches!(admission.enter(), Err(Full)), "both places are still taken");
+        release.send(()).expect("the first is running");
+        assert_eq!(running.await.expect("task"), Some(true));
+        assert_eq!(waiting.await, Some(1), "the second ran once the first ended");
+        assert!(admission.enter().is_ok(), "a free queue admits again");
+    }
+
+    #[tokio::test]
+    async fn a_page_whose_client_left_before_its_turn_is_not_made() {
+        let admission = Arc::new(Admission::new(AdmissionLimits { computing: 1, waiting: 1 }));
+        let (first, second) = (admission.enter().expect("a place"), admission.enter().expect("a place"));
+        let (release, released) = std::sync::mpsc::channel::<()>();
+        let running = {
+            let admission = Arc::clone(&admission);
+            tokio::spawn(async move { admission.compute(first, move || released.recv().is_ok()).await })
+        };
+        let made = Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let left = {
+            let made = Arc::clone(&made);
+            admission.compute(second, move || made.store(true, std::sync::atomic::Ordering::SeqCst))
+        };
+        assert!(Box::pin(left).now_or_never().is_none(), "queued behind the first");
+        release.send(()).expect("the first is running");
+        assert_eq!(running.await.expect("task"), Some(true));
+        let next = admission.enter().expect("the left page's place is free");
+        assert_eq!(admission.compute(next, || 7).await, Some(7));
+        assert!(!made.load(std::sync::atomic::Ordering::SeqCst), "the page of the client that left was not made");
     }
 }

@@ -38,12 +38,16 @@ impl ComputingThreads {
         ComputingThreads { jobs: Mutex::new(jobs) }
     }
 
-    /// Runs `job` on one of the threads and gives back its result; `None` if it panicked (the thread
-    /// goes on) or no thread could be started. The job runs to its end even if the caller stops
-    /// waiting, so that whatever it holds (an admission ticket) is released only then.
+    /// Runs `job` on one of the threads, in turn, and gives back its result; `None` if it panicked (the
+    /// thread goes on), no thread could be started, or the caller stopped waiting before the job's
+    /// turn came (it is then dropped unrun). A job that has started runs to its end even if the caller
+    /// stops waiting, so that whatever it holds (an admission ticket) is released only then.
     pub async fn run<T: Send + 'static>(&self, job: impl FnOnce() -> T + Send + 'static) -> Option<T> {
         let (answer, answered) = tokio::sync::oneshot::channel();
         let job: Job = Box::new(move || {
+            if answer.is_closed() {
+                return;
+            }
             let _ = answer.send(job());
         });
         self.jobs.lock().ok()?.send(job).ok()?;

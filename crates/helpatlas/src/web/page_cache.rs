@@ -174,7 +174,7 @@ pub async fn serve_cached(State(state): State<super::AppState>, request: Request
         // Under a flood the background remaking falls behind and pages people keep asking for drop
         // out of the last minute; a copy a few minutes old ("open now" as it was then) serves them
         // better than a refusal.
-        Lookup::Missing { outdated } => match state.admission().enter().await {
+        Lookup::Missing { outdated } => match state.admission().enter() {
             Ok(turn) => keep(&state.pages, stamp, key, make_admitted(&state, next, request, turn).await).await,
             Err(Full) => match outdated {
                 Some(page) => page.respond(request.headers()),
@@ -190,7 +190,7 @@ async fn compute_admitted(state: &super::AppState, next: Next, request: Request)
     if is_crisis_information(request.uri()) {
         return make(next, request).await;
     }
-    match state.admission().enter().await {
+    match state.admission().enter() {
         Ok(turn) => make_admitted(state, next, request, turn).await,
         Err(Full) => busy(state, request.uri()),
     }
