@@ -51,8 +51,8 @@ pub fn country_near(p: Point) -> Option<CountryCode> {
             .flat_map(|x| (b - ring..=b + ring).map(move |y| (x, y)))
             .filter_map(|cell| city_grid().get(&cell))
             .flatten()
-            .map(|&i| &cities[i])
-            .min_by(|x, y| x.point.distance_km(p).total_cmp(&y.point.distance_km(p)))
-            .map(|c| c.country)
+            .map(|&i| (cities[i].point.distance_km(p), &cities[i]))
+            .min_by(|x, y| x.0.total_cmp(&y.0))
+            .map(|(_, c)| c.country)
     })
 }

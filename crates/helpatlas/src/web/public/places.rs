@@ -122,10 +122,11 @@ pub async fn near(visit: Visit, RawQuery(raw): RawQuery) -> Response {
     if !point.is_valid() {
         return json_error(t.get("error.bad_coordinates").into());
     }
-    let nearest =
-        atlas().cities().iter().min_by(|a, b| a.point.distance_km(point).total_cmp(&b.point.distance_km(point)));
-    match nearest {
-        Some(city) => ([(header::CACHE_CONTROL, "no-store")], Json(link(&PlaceRef::City(city), t))).into_response(),
+    let by_distance = atlas().cities().iter().map(|c| (c.point.distance_km(point), c));
+    match by_distance.min_by(|a, b| a.0.total_cmp(&b.0)) {
+        Some((_, city)) => {
+            ([(header::CACHE_CONTROL, "no-store")], Json(link(&PlaceRef::City(city), t))).into_response()
+        }
         None => json_error(t.get("places.none_near").into()),
     }
 }
