@@ -355,8 +355,6 @@ mod tests {
         assert!(shown > 100, "too few crisis lines: {shown}");
     }
 
-    /// A changed organization or location reaches every service that shows it: renamed, its services
-    /// are found by the new name; moved, its services are found near where it is now.
     /// A record pages show is decoded once per version of the index, also without remembered answers;
     /// an update's version shows the changed record and the earlier version keeps what it showed.
     #[test]
@@ -389,6 +387,8 @@ mod tests {
         );
     }
 
+    /// A changed organization or location reaches every service that shows it: renamed, its services
+    /// are found by the new name; moved, its services are found near where it is now.
     #[test]
     fn an_organization_or_location_change_reaches_its_services() {
         let directory = crate::generate::directory(3_000, 11);
