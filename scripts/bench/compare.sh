@@ -4,17 +4,12 @@
 #
 #   scripts/bench/compare.sh BENCH_DIR SECONDS BIN...     BENCH_DIR as made by `scripts/bench.sh N`
 set -euo pipefail
+. "$(dirname "$0")/computed.sh"
 DIR=$(realpath "$1"); SECS=$2; shift 2
 PORT=${BENCH_PORT:-28700}
 LUA=$(cd "$(dirname "$0")" && pwd)/wrk-paths.lua
 for BIN in "$@"; do
-  HELPATLAS_LOG=warn "$BIN" serve --data-dir "$DIR/data" --bind "127.0.0.1:$PORT" --no-cache > /dev/null 2>&1 &
-  PID=$!
-  # A server that exits (the port taken by a leftover one, say) would leave another answering.
-  until curl -sf -o /dev/null "http://127.0.0.1:$PORT/healthz"; do
-    kill -0 "$PID" 2>/dev/null || { echo "$BIN exited before it was ready: is port $PORT in use?" >&2; exit 1; }
-    sleep 0.3
-  done
+  start_computed "$BIN" "$DIR" "$PORT"
   sleep 3
   while read -r p; do curl -s -o /dev/null "http://127.0.0.1:$PORT$p"; done < "$DIR/html.paths"
   for c in 32 1; do

@@ -5,17 +5,13 @@
 #
 #   scripts/bench/floor.sh BIN BENCH_DIR [PATH...]     BENCH_DIR as made by `scripts/bench.sh N`
 set -euo pipefail
+. "$(dirname "$0")/computed.sh"
 BIN=$1; DIR=$(realpath "$2"); shift 2
 PORT=${BENCH_PORT:-28700}; SECS=${BENCH_SECONDS:-6}
 PATHS=("$@")
 [ ${#PATHS[@]} -gt 0 ] || PATHS=(/healthz / /no /no/search "/no/search?city=3143244" "/us/search?city=5128581&q=lonely")
-HELPATLAS_LOG=warn "$BIN" serve --data-dir "$DIR/data" --bind "127.0.0.1:$PORT" --no-cache > /dev/null 2>&1 &
-PID=$!
+start_computed "$BIN" "$DIR" "$PORT"
 trap 'kill $PID 2>/dev/null || true' EXIT
-until curl -sf -o /dev/null "http://127.0.0.1:$PORT/healthz"; do
-  kill -0 "$PID" 2>/dev/null || { echo "$BIN exited before it was ready: is port $PORT in use?" >&2; exit 1; }
-  sleep 0.3
-done
 tick_ms=$(echo "1000 / $(getconf CLK_TCK)" | bc -l)
 for p in "${PATHS[@]}"; do
   for _ in 1 2 3; do curl -s -o /dev/null "http://127.0.0.1:$PORT$p"; done
