@@ -2,6 +2,7 @@
 //! formatter, compiling a pattern) whose answers are few and never change.
 
 use std::collections::HashMap;
+use std::convert::Infallible;
 use std::hash::Hash;
 use std::sync::Mutex;
 
@@ -29,17 +30,26 @@ impl<K: Eq + Hash, V: Clone> Remembered<K, V> {
 
     /// The answer to `key`, worked out by `work_out` the first time.
     pub fn get_or(&self, key: K, work_out: impl FnOnce() -> V) -> V {
-        if let Some(found) = self.known.lock().ok().and_then(|known| known.get(&key).cloned()) {
-            return found;
+        match self.try_get_or(key, || Ok::<V, Infallible>(work_out())) {
+            Ok(found) => found,
+            Err(never) => match never {},
         }
-        let found = work_out();
+    }
+
+    /// The answer to `key`, worked out by `work_out` the first time it gives one: an error is
+    /// returned and not kept, so the next call tries again.
+    pub fn try_get_or<E>(&self, key: K, work_out: impl FnOnce() -> Result<V, E>) -> Result<V, E> {
+        if let Some(found) = self.known.lock().ok().and_then(|known| known.get(&key).cloned()) {
+            return Ok(found);
+        }
+        let found = work_out()?;
         if let Ok(mut known) = self.known.lock() {
             if known.len() >= self.kept {
                 known.clear();
             }
             known.insert(key, found.clone());
         }
-        found
+        Ok(found)
     }
 }
 

@@ -62,10 +62,12 @@ impl Index {
         // coverage lists hold only the others; with text, the text index finds them all.
         let mut plain = (0, Vec::new());
         let scored: Vec<(u32, f32)> = match &parsed {
-            Some(p) => self.text.search(&self.searcher, p, &keys).unwrap_or_else(|e| {
-                tracing::warn!(error = %e, "text search failed; answering without text matches");
-                Vec::new()
-            }),
+            Some(p) => {
+                self.text_area(&keys).and_then(|area| self.text.search(&self.searcher, p, &area)).unwrap_or_else(|e| {
+                    tracing::warn!(error = %e, "text search failed; answering without text matches");
+                    Vec::new()
+                })
+            }
             None => {
                 let asked = self.plain_lists(&keys, &here);
                 plain = self.plain_answer(&asked.plain, &filters, (q.now, recent_since), &mut counter, end);
@@ -355,17 +357,22 @@ mod tests {
         assert!(shown > 100, "too few crisis lines: {shown}");
     }
 
-    /// A record pages show is decoded once per version of the index, also without remembered answers;
-    /// an update's version shows the changed record and the earlier version keeps what it showed.
-    #[test]
-    fn records_shown_are_decoded_once_and_an_update_shows_the_change() {
+    /// Generated data, its index computing every answer (as `serve --no-cache`), and a query for the
+    /// whole of the country `code`.
+    fn computing(code: &str) -> (Directory, Index, SearchQuery) {
         let directory = crate::generate::directory(3_000, 5);
         let mut index = Index::build(directory.clone(), 1);
         index.set_caching(false);
         let now = DateTime::parse_from_rfc3339("2026-01-14T12:00:00Z").expect("valid time").with_timezone(&Utc);
-        let norway =
-            Place { country: atlas().parse_country("NO").expect("Norway").code, subdivisions: Vec::new(), point: None };
-        let q = SearchQuery::new(norway, now);
+        let country = atlas().parse_country(code).expect("a country").code;
+        (directory, index, SearchQuery::new(Place { country, subdivisions: Vec::new(), point: None }, now))
+    }
+
+    /// A record pages show is decoded once per version of the index, also without remembered answers;
+    /// an update's version shows the changed record and the earlier version keeps what it showed.
+    #[test]
+    fn records_shown_are_decoded_once_and_an_update_shows_the_change() {
+        let (_, index, q) = computing("NO");
         let (first, again) = (index.search(&q), index.search(&q));
         assert!(!first.hits.is_empty(), "something is found in Norway");
         for (a, b) in first.hits.iter().zip(&again.hits) {
@@ -385,6 +392,31 @@ mod tests {
             Some(first.hits[0].service.name.clone()),
             "the earlier version shows the record as it was"
         );
+    }
+
+    /// A place's text documents are read once per version of the index, also without remembered
+    /// answers, and give the same answers as read afresh; an update's version reads its own.
+    #[test]
+    fn a_places_text_documents_are_read_once_per_version() {
+        let (directory, index, mut q) = computing("US");
+        let keys = super::super::coverage::keys_for(&q.place, 50.0);
+        let area = index.text_area(&keys).expect("the country's documents");
+        assert!(std::sync::Arc::ptr_eq(&area, &index.text_area(&keys).expect("again")), "read again");
+        q.text = Some("depression".into());
+        let ids = |i: &Index, q: &SearchQuery| i.search(q).hits.into_iter().map(|h| h.service.id).collect::<Vec<_>>();
+        let first = ids(&index, &q);
+        assert!(!first.is_empty(), "depression is found in the US");
+        assert_eq!(ids(&index, &q), first);
+        let fresh = super::super::Index::build(directory, 1);
+        assert_eq!(ids(&fresh, &q), first, "as found by an index that read them afresh");
+        let mut renamed = index.service(first[0]).expect("the first found");
+        renamed.name = "Qwertzuiop Listening Line".into();
+        let mut updated = index.apply(&Directory { services: vec![renamed.clone()], ..Directory::default() }, 2);
+        let updated = updated.as_mut().expect("update applies");
+        updated.set_caching(false);
+        assert!(!std::sync::Arc::ptr_eq(&area, &updated.text_area(&keys).expect("the update's")));
+        q.text = Some("qwertzuiop".into());
+        assert_eq!(ids(updated, &q), vec![renamed.id]);
     }
 
     /// A changed organization or location reaches every service that shows it: renamed, its services

@@ -102,6 +102,10 @@ fn place_key(place: &Place) -> String {
 /// Records kept decoded by [`Index::shown_at`]: a few hundred results pages' worth, some 6 MB.
 const SHOWN_KEPT: usize = 4_096;
 
+/// Places whose text documents are kept by [`Index::text_area`]: a bit per service each, some 4 MB
+/// at a million services.
+const AREAS_KEPT: usize = 32;
+
 /// Asks the processor to start loading `item` into its caches, without waiting (where it can be asked).
 fn prefetch<T>(item: &T) {
     #[cfg(target_arch = "x86_64")]
@@ -236,6 +240,8 @@ pub struct Index {
     crisis_lines: cache::Cache<Vec<u32>>,
     /// Records pages showed lately, decoded (see [`Index::shown_at`]).
     shown: Remembered<u32, Option<Arc<Service>>>,
+    /// The text documents of places searched lately (see [`Index::text_area`]).
+    areas: Remembered<Vec<Key>, Arc<within::Area>>,
     listings: listings::Listings,
     /// Whether answers are kept for the minute (see `cache`); off only to measure computing them.
     caching: bool,
@@ -277,6 +283,7 @@ impl Index {
             cache: Default::default(),
             crisis_lines: Default::default(),
             shown: Remembered::keeping(SHOWN_KEPT),
+            areas: Remembered::keeping(AREAS_KEPT),
             listings: Default::default(),
             caching,
             tables,
@@ -371,6 +378,15 @@ impl Index {
             .locations
             .values()
             .filter_map(|l| self.tables.packers.locations.unpack(self.tables.blocks.bytes(&l.record)))
+    }
+
+    /// The text documents filed under `keys` (a place's), read from their postings once while text
+    /// queries keep asking about the place. Every text query about a place, whatever its words, kind
+    /// or filters, needs them, and reading them (tens of thousands of postings for a big city at a
+    /// million services) was a tenth of such a query. Like a decoded record, they are data of this
+    /// version of the index, not an answer, so they are kept also when answers are not.
+    fn text_area(&self, keys: &[Key]) -> Result<Arc<within::Area>, text::SearchError> {
+        self.areas.try_get_or(keys.to_vec(), || self.text.area(&self.searcher, keys))
     }
 
     pub fn set_caching(&mut self, on: bool) {

@@ -466,11 +466,22 @@ impl TextIndex {
         self.searcher()
     }
 
-    /// Services matching `text` among those filed under `keys`, with their scores. Tries strictly first
-    /// (every word), then with typos and prefixes allowed, then any word: the first that finds anything.
-    pub fn search(&self, searcher: &Snapshot, parsed: &Parsed, keys: &[Key]) -> Result<Vec<(u32, Score)>, SearchError> {
+    /// The documents of `searcher` filed under `keys`: a place's, for [`TextIndex::search`].
+    pub fn area(&self, searcher: &Snapshot, keys: &[Key]) -> Result<Arc<Area>, SearchError> {
         let terms: Vec<Term> = keys.iter().map(|k| Term::from_field_text(self.fields.coverage, &k.token())).collect();
-        let clauses = Clauses { fields: &self.fields, area: Arc::new(Area::of(searcher, &terms)?) };
+        Ok(Arc::new(Area::of(searcher, &terms)?))
+    }
+
+    /// Services matching `text` among the documents of `area` (of the same `searcher`), with their
+    /// scores. Tries strictly first (every word), then with typos and prefixes allowed, then any word:
+    /// the first that finds anything.
+    pub fn search(
+        &self,
+        searcher: &Snapshot,
+        parsed: &Parsed,
+        area: &Arc<Area>,
+    ) -> Result<Vec<(u32, Score)>, SearchError> {
+        let clauses = Clauses { fields: &self.fields, area: Arc::clone(area) };
         for mode in [Mode::Strict, Mode::Tolerant, Mode::AnyWord] {
             let Some(query) = clauses.text_query(parsed, mode) else { return Ok(Vec::new()) };
             let found = searcher.search(&*query, &searcher.all_scored())?;
@@ -811,7 +822,8 @@ mod tests {
             let keys = super::super::coverage::keys_for(place, 50.0);
             for t in texts {
                 let parsed = Parsed::new(t);
-                let mut now = text.search(searcher, &parsed, &keys).expect("search");
+                let area = text.area(searcher, &keys).expect("the place's documents");
+                let mut now = text.search(searcher, &parsed, &area).expect("search");
                 let mut then = before(&parsed, &keys);
                 now.sort_by_key(|&(p, _)| p);
                 then.sort_by_key(|&(p, _)| p);

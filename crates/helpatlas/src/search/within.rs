@@ -18,7 +18,7 @@ use tantivy_common::{BitSet, TinySet};
 
 /// The documents filed under a place, one bit per document of each segment.
 pub struct Area {
-    segments: HashMap<SegmentId, Arc<BitSet>>,
+    segments: HashMap<SegmentId, Arc<Docs>>,
 }
 
 impl std::fmt::Debug for Area {
@@ -42,7 +42,7 @@ impl Area {
                     postings.advance();
                 }
             }
-            segments.insert(reader.segment_id(), Arc::new(docs));
+            segments.insert(reader.segment_id(), Arc::new(Docs::of(docs)));
         }
         Ok(Area { segments })
     }
@@ -50,11 +50,12 @@ impl Area {
     /// Every document of `searcher`'s segments: clauses restricted to it match as they would alone.
     #[cfg(test)]
     pub fn everything(searcher: &tantivy::Searcher) -> Area {
-        let full = |r: &SegmentReader| (r.segment_id(), Arc::new(BitSet::with_max_value_and_full(r.max_doc())));
+        let full =
+            |r: &SegmentReader| (r.segment_id(), Arc::new(Docs::of(BitSet::with_max_value_and_full(r.max_doc()))));
         Area { segments: searcher.segment_readers().iter().map(full).collect() }
     }
 
-    fn in_segment(&self, reader: &SegmentReader) -> tantivy::Result<Arc<BitSet>> {
+    fn in_segment(&self, reader: &SegmentReader) -> tantivy::Result<Arc<Docs>> {
         self.segments.get(&reader.segment_id()).cloned().ok_or_else(|| {
             tantivy::TantivyError::InvalidArgument(format!(
                 "no area for segment {}",
@@ -62,6 +63,60 @@ impl Area {
             ))
         })
     }
+}
+
+/// A place's documents in one segment, and which of the bit set's 64-bit words hold any: a place's
+/// documents lie in a few runs (see `update::Region`) with long gaps between them, and finding the
+/// next run by reading every empty word of a gap was a twenty-fifth of a text query's time at a
+/// million services.
+struct Docs {
+    docs: BitSet,
+    words: BitSet,
+}
+
+impl Docs {
+    fn of(docs: BitSet) -> Docs {
+        let count = docs.max_value().div_ceil(64);
+        let mut words = BitSet::with_max_value(count);
+        (0..count).filter(|&w| !docs.tinyset(w).is_empty()).for_each(|w| words.insert(w));
+        Docs { docs, words }
+    }
+
+    fn contains(&self, doc: DocId) -> bool {
+        self.docs.contains(doc)
+    }
+
+    fn len(&self) -> usize {
+        self.docs.len()
+    }
+
+    /// The first document after `doc` (one of the segment's), or `TERMINATED`.
+    fn after(&self, doc: DocId) -> DocId {
+        let word = doc / 64;
+        if let Some(bit) = first_from(self.docs.tinyset(word), doc % 64 + 1) {
+            return word * 64 + bit;
+        }
+        let Some(next) = next_member(&self.words, word) else { return TERMINATED };
+        first_from(self.docs.tinyset(next), 0).map_or(TERMINATED, |bit| next * 64 + bit)
+    }
+}
+
+/// The first member of `set` greater than `value` (which is below the set's maximum).
+fn next_member(set: &BitSet, value: u32) -> Option<u32> {
+    let word = value / 64;
+    if let Some(bit) = first_from(set.tinyset(word), value % 64 + 1) {
+        return Some(word * 64 + bit);
+    }
+    let next = set.first_non_empty_bucket(word + 1)?;
+    first_from(set.tinyset(next), 0).map(|bit| next * 64 + bit)
+}
+
+/// The lowest member of `word` at or above `bit`; none when `bit` is past the word.
+fn first_from(word: TinySet, bit: u32) -> Option<u32> {
+    if bit >= 64 {
+        return None;
+    }
+    word.intersect(TinySet::range_greater_or_equal(bit)).into_iter().next()
 }
 
 /// `clause`, matching only documents of `area`.
@@ -117,12 +172,12 @@ impl Weight for WithinWeight {
 /// even where the clause matched far more documents than the place has.
 struct WithinScorer {
     clause: Box<dyn Scorer>,
-    area: Arc<BitSet>,
+    area: Arc<Docs>,
     doc: DocId,
 }
 
 impl WithinScorer {
-    fn new(clause: Box<dyn Scorer>, area: Arc<BitSet>) -> WithinScorer {
+    fn new(clause: Box<dyn Scorer>, area: Arc<Docs>) -> WithinScorer {
         let mut scorer = WithinScorer { clause, area, doc: 0 };
         scorer.doc = scorer.settle();
         scorer
@@ -132,26 +187,12 @@ impl WithinScorer {
     fn settle(&mut self) -> DocId {
         let mut doc = self.clause.doc();
         while doc != TERMINATED && !self.area.contains(doc) {
-            doc = match self.next_in_area(doc) {
+            doc = match self.area.after(doc) {
                 TERMINATED => TERMINATED,
                 next => self.clause.seek(next),
             };
         }
         doc
-    }
-
-    /// The first document of the area after `doc`.
-    fn next_in_area(&self, doc: DocId) -> DocId {
-        let bucket = doc / 64;
-        // `range_greater_or_equal` takes bits below 64 only: after the last bit, the next bucket.
-        if doc % 64 < 63 {
-            let after = self.area.tinyset(bucket).intersect(TinySet::range_greater_or_equal(doc % 64 + 1));
-            if let Some(bit) = after.into_iter().next() {
-                return bucket * 64 + bit;
-            }
-        }
-        let Some(next) = self.area.first_non_empty_bucket(bucket + 1) else { return TERMINATED };
-        self.area.tinyset(next).into_iter().next().map_or(TERMINATED, |bit| next * 64 + bit)
     }
 }
 
@@ -184,5 +225,37 @@ impl DocSet for WithinScorer {
 impl Scorer for WithinScorer {
     fn score(&mut self) -> Score {
         self.clause.score()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Runs of documents at word edges, single ones, and gaps of every length up to thousands of words.
+    fn sample(max: u32) -> Vec<u32> {
+        let mut docs = vec![0, 63, 64, 127, 129, 4_095, 4_096, 4_159];
+        docs.extend(70_000..70_200);
+        docs.extend([262_143, 262_144, 300_001]);
+        docs.extend((500_000..max).step_by(40_961));
+        docs.push(max - 1);
+        docs.retain(|&d| d < max);
+        docs.sort_unstable();
+        docs.dedup();
+        docs
+    }
+
+    #[test]
+    fn the_next_document_is_found_across_gaps_of_any_length() {
+        for max in [1, 64, 65, 4_160, 1_000_000, 1_000_001] {
+            let docs = sample(max);
+            let mut set = BitSet::with_max_value(max);
+            docs.iter().for_each(|&d| set.insert(d));
+            let area = Docs::of(set);
+            for doc in (0..max).step_by(7).chain(docs.iter().copied()).chain([max - 1]) {
+                let expected = docs.iter().copied().find(|&d| d > doc).unwrap_or(TERMINATED);
+                assert_eq!(area.after(doc), expected, "after {doc} of {max}");
+            }
+        }
     }
 }
