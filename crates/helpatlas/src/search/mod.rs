@@ -383,8 +383,9 @@ impl Index {
     /// The text documents filed under `keys` (a place's), read from their postings once while text
     /// queries keep asking about the place. Every text query about a place, whatever its words, kind
     /// or filters, needs them, and reading them (tens of thousands of postings for a big city at a
-    /// million services) was a tenth of such a query. Like a decoded record, they are data of this
-    /// version of the index, not an answer, so they are kept also when answers are not.
+    /// million services) was about a tenth of the benchmark's CPU there. Like a decoded record, they
+    /// are data of this version of the index, not an answer, so they are kept also when answers are
+    /// not.
     fn text_area(&self, keys: &[Key]) -> Result<Arc<within::Area>, text::SearchError> {
         self.areas.try_get_or(keys.to_vec(), || self.text.area(&self.searcher, keys))
     }

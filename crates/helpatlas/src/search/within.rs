@@ -67,8 +67,8 @@ impl Area {
 
 /// A place's documents in one segment, and which of the bit set's 64-bit words hold any: a place's
 /// documents lie in a few runs (see `update::Region`) with long gaps between them, and finding the
-/// next run by reading every empty word of a gap was a twenty-fifth of a text query's time at a
-/// million services.
+/// next run by reading every empty word of a gap was a twenty-fifth of the CPU of the benchmark's
+/// pages at a million services.
 struct Docs {
     docs: BitSet,
     words: BitSet,
