@@ -7,7 +7,9 @@ use crate::model::CountryCode;
 use chrono::{NaiveDate, Weekday};
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use foldhash::fast::RandomState;
 use std::borrow::Cow;
+use std::cell::RefCell;
 use std::cmp::Ordering;
 use std::collections::HashMap;
 
@@ -28,8 +30,9 @@ pub struct Messages {
     pub dir: &'static str,
     bundle: FluentBundle<FluentResource>,
     /// Every message formatted without arguments, by Fluent id: most messages have none, and
-    /// templates borrow them.
-    plain: HashMap<String, String>,
+    /// templates borrow them. Hashed with foldhash: a results page looks up a hundred or more, and
+    /// SipHash was half the cost of each.
+    plain: HashMap<String, String, RandomState>,
     cldr: Cldr,
 }
 
@@ -72,7 +75,7 @@ impl Messages {
             file,
             errors: errors.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("; "),
         })?;
-        let mut plain = HashMap::with_capacity(ids.len());
+        let mut plain = HashMap::with_capacity_and_hasher(ids.len(), RandomState::default());
         for id in ids {
             if let Some(pattern) = bundle.get_message(&id).and_then(|m| m.value()) {
                 let text = bundle.format_pattern(pattern, None, &mut Vec::new()).into_owned();
@@ -84,7 +87,7 @@ impl Messages {
 
     /// The text for `key` (`site.name`); a missing key shows itself, which the catalogue tests prevent.
     pub fn get<'a>(&'a self, key: &'a str) -> &'a str {
-        self.plain.get(&fluent_id(key)).map(String::as_str).unwrap_or(key)
+        self.plain_text(&[key]).unwrap_or(key)
     }
 
     /// The text for `key` with the variable `name` set to `value`.
@@ -123,11 +126,34 @@ impl Messages {
 
     /// The label of a vocabulary code, e.g. `label("topic", "insomnia")` → "Sleep problems".
     pub fn label<'a>(&'a self, vocabulary: &str, code: &'a str) -> &'a str {
-        self.plain.get(&fluent_id(&format!("{vocabulary}.{code}"))).map(String::as_str).unwrap_or(code)
+        self.plain_text(&[vocabulary, code]).unwrap_or(code)
     }
 
     pub fn has(&self, key: &str) -> bool {
-        self.plain.contains_key(&fluent_id(key))
+        self.plain_text(&[key]).is_some()
+    }
+
+    /// The message without arguments whose key is `parts` joined by dots. The Fluent id is written
+    /// into a buffer kept by the thread: a results page asks for a hundred or more labels, and
+    /// allocating each id was a fiftieth of a computed page.
+    fn plain_text(&self, parts: &[&str]) -> Option<&str> {
+        thread_local! {
+            static ID: RefCell<String> = const { RefCell::new(String::new()) };
+        }
+        ID.with_borrow_mut(|id| {
+            id.clear();
+            for (i, part) in parts.iter().enumerate() {
+                if i > 0 {
+                    id.push('-');
+                }
+                let start = id.len();
+                id.push_str(part);
+                while let Some(dot) = id[start..].find('.') {
+                    id.replace_range(start + dot..=start + dot, "-");
+                }
+            }
+            self.plain.get(id.as_str()).map(String::as_str)
+        })
     }
 
     /// The Fluent ids this catalogue defines.

@@ -23,6 +23,7 @@ const RELEVANCE_TIERS: f32 = 8.0;
 const RECENT_DAYS: i64 = 365;
 
 /// A result, with what ranking compares.
+#[derive(Clone, Copy)]
 struct Ranked {
     position: u32,
     tier: u8,
@@ -75,7 +76,11 @@ impl Index {
             }
         };
         let max_score = scored.iter().map(|(_, s)| *s).fold(f32::MIN_POSITIVE, f32::max);
-        let mut ranked = Vec::new();
+        let first_positions: Vec<u32> = if crisis { self.crisis_positions(&q.place).to_vec() } else { Vec::new() };
+        let mut firsts_sorted = first_positions.clone();
+        firsts_sorted.sort_unstable();
+        let (mut passed, mut firsts_passed) = (0, 0);
+        let mut best = Best::new(self, end.saturating_add(first_positions.len()));
         for (i, &(position, score)) in scored.iter().enumerate() {
             self.prefetch_ahead(i, |j| scored.get(j).map(|&(p, _)| p));
             let (s, f) = (&self.tables.summaries[position as usize], self.tables.facts_at(position));
@@ -87,7 +92,9 @@ impl Index {
             let fails = filters.fails(f, open);
             counter.add(f, fails, open);
             if fails == 0 {
-                ranked.push(Ranked {
+                passed += 1;
+                firsts_passed += usize::from(firsts_sorted.binary_search(&position).is_ok());
+                best.offer(Ranked {
                     position,
                     tier: ((score / max_score) * RELEVANCE_TIERS).floor() as u8,
                     partial: reach.partial(),
@@ -100,14 +107,11 @@ impl Index {
             }
         }
         let facets = counter.facets(&self.tables.languages);
-        let first_positions: Vec<u32> = if crisis { self.crisis_positions(&q.place).to_vec() } else { Vec::new() };
         let (plain_total, plain_best) = plain;
-        let total = ranked.len()
-            + plain_total
-            + first_positions.iter().filter(|p| !ranked.iter().any(|r| r.position == **p)).count();
-        ranked.extend(plain_best);
-        let top = self.top(ranked, end.saturating_add(first_positions.len()));
-        let ranked_hits = top
+        let total = passed + plain_total + first_positions.len().saturating_sub(firsts_passed);
+        plain_best.into_iter().for_each(|r| best.offer(r));
+        let ranked_hits = best
+            .finish()
             .into_iter()
             .filter(|r| !first_positions.contains(&r.position))
             .map(|r| (r.position, r.distance_km, r.partial));
@@ -192,20 +196,6 @@ impl Index {
         (total, best)
     }
 
-    /// The best `n` results in order, without sorting the rest.
-    fn top(&self, mut ranked: Vec<Ranked>, n: usize) -> Vec<Ranked> {
-        let order = |a: &Ranked, b: &Ranked| self.compare(a, b);
-        if n < ranked.len() {
-            if n == 0 {
-                return Vec::new();
-            }
-            ranked.select_nth_unstable_by(n - 1, order);
-            ranked.truncate(n);
-        }
-        ranked.sort_by(order);
-        ranked
-    }
-
     fn compare(&self, a: &Ranked, b: &Ranked) -> Ordering {
         let far = |r: &Ranked| r.distance_km.unwrap_or(f64::MAX);
         a.partial
@@ -217,6 +207,52 @@ impl Index {
             .then(b.recent.cmp(&a.recent))
             .then(a.name_key.cmp(&b.name_key))
             .then_with(|| self.tables.summary_at(a.position).by_name(self.tables.summary_at(b.position)))
+    }
+}
+
+/// The best `n` of the results offered, in order, without keeping or sorting the rest: once it holds
+/// [`Best::HELD`] times `n`, it keeps the best `n`, and from then on turns away at once whatever ranks
+/// below the last of them (most of a big place's results, after the first few hundred).
+struct Best<'a> {
+    index: &'a Index,
+    n: usize,
+    kept: Vec<Ranked>,
+    /// The last of the best `n` at the latest cut.
+    bar: Option<Ranked>,
+}
+
+impl<'a> Best<'a> {
+    const HELD: usize = 8;
+
+    fn new(index: &'a Index, n: usize) -> Best<'a> {
+        Best { index, n, kept: Vec::new(), bar: None }
+    }
+
+    fn offer(&mut self, r: Ranked) {
+        if self.n == 0 || self.bar.is_some_and(|bar| self.index.compare(&r, &bar) == Ordering::Greater) {
+            return;
+        }
+        self.kept.push(r);
+        if self.kept.len() >= self.n.saturating_mul(Self::HELD).max(64) {
+            self.cut();
+        }
+    }
+
+    /// Keeps only the best `n`, unordered.
+    fn cut(&mut self) {
+        if self.kept.len() > self.n {
+            let index = self.index;
+            self.kept.select_nth_unstable_by(self.n - 1, |a, b| index.compare(a, b));
+            self.kept.truncate(self.n);
+            self.bar = self.kept.last().copied();
+        }
+    }
+
+    fn finish(mut self) -> Vec<Ranked> {
+        self.cut();
+        let index = self.index;
+        self.kept.sort_by(|a, b| index.compare(a, b));
+        self.kept
     }
 }
 
@@ -366,6 +402,34 @@ mod tests {
         let now = DateTime::parse_from_rfc3339("2026-01-14T12:00:00Z").expect("valid time").with_timezone(&Utc);
         let country = atlas().parse_country(code).expect("a country").code;
         (directory, index, SearchQuery::new(Place { country, subdivisions: Vec::new(), point: None }, now))
+    }
+
+    /// The best `n` kept while results are offered are the first `n` of them all sorted, for any `n`,
+    /// with ties on every signal before the name and offered in an order that keeps lowering the bar.
+    #[test]
+    fn the_best_kept_are_the_first_of_all_results_sorted() {
+        use super::{Best, Ranked};
+        let (_, index, _) = computing("NO");
+        let ranked = |p: u32| Ranked {
+            position: p,
+            tier: (p % 3) as u8,
+            partial: p % 7 == 0,
+            worldwide: p % 5 == 0,
+            distance_km: (p % 4 != 0).then(|| f64::from(p % 11)),
+            open: p % 2 == 0,
+            recent: p % 3 == 0,
+            name_key: index.tables.facts[p as usize].name_key,
+        };
+        let all: Vec<Ranked> = (0..index.slots() as u32).rev().map(ranked).collect();
+        let mut sorted = all.clone();
+        sorted.sort_by(|a, b| index.compare(a, b));
+        for n in [0, 1, 7, 20, 63, 64, 65, 500, all.len(), all.len() + 1] {
+            let mut best = Best::new(&index, n);
+            all.iter().for_each(|r| best.offer(*r));
+            let kept: Vec<u32> = best.finish().iter().map(|r| r.position).collect();
+            let first: Vec<u32> = sorted.iter().take(n).map(|r| r.position).collect();
+            assert_eq!(kept, first, "the best {n} of {}", all.len());
+        }
     }
 
     /// A record pages show is decoded once per version of the index, also without remembered answers;

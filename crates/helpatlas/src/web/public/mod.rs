@@ -38,10 +38,16 @@ pub fn routes() -> Router<AppState> {
         .route("/{country}/{kind}", get(results::kind_page))
 }
 
+const PAGE_CAPACITY: usize = 64 * 1024;
+
 /// Renders a page template in the language of `t` into a response: its internal links carry the
 /// language, and `Content-Language` names it.
 fn render(t: &Messages, page: impl Template) -> Result<Response, WebError> {
-    let html = localise_links(&page.render()?, t.lang);
+    // Rendered into room for a results page (tens of kilobytes) rather than grown from askama's
+    // estimate, a dozen copies on the way.
+    let mut rendered = String::with_capacity(PAGE_CAPACITY);
+    page.render_into(&mut rendered)?;
+    let html = localise_links(&rendered, t.lang);
     Ok(([content_language(t)], Html(html)).into_response())
 }
 
