@@ -211,8 +211,9 @@ impl Index {
 }
 
 /// The best `n` of the results offered, in order, without keeping or sorting the rest: once it holds
-/// [`Best::HELD`] times `n`, it keeps the best `n`, and from then on turns away at once whatever ranks
-/// below the last of them (most of a big place's results, after the first few hundred).
+/// [`Best::HELD`] times `n` (at least 64), it keeps the best `n`, and from then on turns away with one
+/// comparison whatever ranks below the last of them (most of a big place's results, after the first
+/// few hundred).
 struct Best<'a> {
     index: &'a Index,
     n: usize,
@@ -405,7 +406,8 @@ mod tests {
     }
 
     /// The best `n` kept while results are offered are the first `n` of them all sorted, for any `n`,
-    /// with ties on every signal before the name and offered in an order that keeps lowering the bar.
+    /// with ties on every signal before the name, offered in an order that has nothing to do with the
+    /// ranking.
     #[test]
     fn the_best_kept_are_the_first_of_all_results_sorted() {
         use super::{Best, Ranked};
