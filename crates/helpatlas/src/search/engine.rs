@@ -76,11 +76,12 @@ impl Index {
             }
         };
         let max_score = scored.iter().map(|(_, s)| *s).fold(f32::MIN_POSITIVE, f32::max);
-        let first_positions: Vec<u32> = if crisis { self.crisis_positions(&q.place).to_vec() } else { Vec::new() };
-        let mut firsts_sorted = first_positions.clone();
-        firsts_sorted.sort_unstable();
+        // A crisis query shows the place's crisis lines first, then the rest ranked: only the first `end`
+        // of the lines can be on the page, and the ranked results leave every one of them out.
+        let (firsts, crisis_lines) = if crisis { self.crisis_firsts(&q.place, end) } else { Default::default() };
+        let is_crisis_line = |p: u32| crisis_lines.binary_search(&p).is_ok();
         let (mut passed, mut firsts_passed) = (0, 0);
-        let mut best = Best::new(self, end.saturating_add(first_positions.len()));
+        let mut best = Best::new(self, end);
         for (i, &(position, score)) in scored.iter().enumerate() {
             self.prefetch_ahead(i, |j| scored.get(j).map(|&(p, _)| p));
             let (s, f) = (&self.tables.summaries[position as usize], self.tables.facts_at(position));
@@ -93,7 +94,10 @@ impl Index {
             counter.add(f, fails, open);
             if fails == 0 {
                 passed += 1;
-                firsts_passed += usize::from(firsts_sorted.binary_search(&position).is_ok());
+                if is_crisis_line(position) {
+                    firsts_passed += 1;
+                    continue;
+                }
                 best.offer(Ranked {
                     position,
                     tier: ((score / max_score) * RELEVANCE_TIERS).floor() as u8,
@@ -108,15 +112,10 @@ impl Index {
         }
         let facets = counter.facets(&self.tables.languages);
         let (plain_total, plain_best) = plain;
-        let total = passed + plain_total + first_positions.len().saturating_sub(firsts_passed);
-        plain_best.into_iter().for_each(|r| best.offer(r));
-        let ranked_hits = best
-            .finish()
-            .into_iter()
-            .filter(|r| !first_positions.contains(&r.position))
-            .map(|r| (r.position, r.distance_km, r.partial));
-        let hits =
-            first_positions.iter().map(|&p| (p, None, false)).chain(ranked_hits).skip(start).take(q.per_page).collect();
+        let total = passed + plain_total + crisis_lines.len().saturating_sub(firsts_passed);
+        plain_best.into_iter().filter(|r| !is_crisis_line(r.position)).for_each(|r| best.offer(r));
+        let ranked_hits = best.finish().into_iter().map(|r| (r.position, r.distance_km, r.partial));
+        let hits = firsts.iter().map(|&p| (p, None, false)).chain(ranked_hits).skip(start).take(q.per_page).collect();
         Cached { total, hits, facets, crisis }
     }
 
@@ -403,6 +402,38 @@ mod tests {
         let now = DateTime::parse_from_rfc3339("2026-01-14T12:00:00Z").expect("valid time").with_timezone(&Utc);
         let country = atlas().parse_country(code).expect("a country").code;
         (directory, index, SearchQuery::new(Place { country, subdivisions: Vec::new(), point: None }, now))
+    }
+
+    /// A crisis query shows the place's crisis lines first, in the banner's order, then the other results
+    /// without them; alike whether the place's whole crisis ranking is kept or only a page's worth of
+    /// its first lines is put in order.
+    #[test]
+    fn crisis_queries_show_the_crisis_lines_first_then_the_rest_without_them() {
+        let directory = crate::generate::directory(3_000, 5);
+        let kept = Index::build(directory.clone(), 1);
+        let mut afresh = Index::build(directory, 1);
+        afresh.set_caching(false);
+        let now = DateTime::parse_from_rfc3339("2026-01-14T12:00:00Z").expect("valid time").with_timezone(&Utc);
+        let ids = |r: &crate::search::SearchResults| r.hits.iter().map(|h| h.service.id).collect::<Vec<_>>();
+        let (mut crisis_pages, mut lines_shown) = (0, 0);
+        for place in places() {
+            let lines: Vec<_> = kept.crisis_lines(&place, usize::MAX).iter().map(|s| s.id).collect();
+            for (page, per_page) in [(1, 20), (2, 20), (1, 3), (4, 3), (40, 3), (1, 5_000)] {
+                let mut q = SearchQuery::new(place.clone(), now);
+                (q.text, q.page, q.per_page) = (Some("suicidal".into()), page, per_page);
+                let (a, b) = (kept.search(&q), afresh.search(&q));
+                assert_eq!((a.total, ids(&a)), (b.total, ids(&b)), "{q:?}");
+                assert!(a.crisis, "{q:?}");
+                crisis_pages += 1;
+                if per_page == 5_000 {
+                    let shown = ids(&a);
+                    assert!(shown.starts_with(&lines) && a.total == shown.len(), "{place:?}");
+                    assert!(!shown[lines.len()..].iter().any(|id| lines.contains(id)), "{place:?}");
+                    lines_shown += lines.len();
+                }
+            }
+        }
+        assert!(crisis_pages > 100 && lines_shown > 50, "{crisis_pages} pages, {lines_shown} lines");
     }
 
     /// The best `n` kept while results are offered are the first `n` of them all sorted, for any `n`,

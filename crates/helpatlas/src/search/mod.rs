@@ -582,17 +582,42 @@ impl Index {
 
     /// The first `n` crisis lines covering `place`, in order.
     fn rank_crisis_lines(&self, place: &Place, n: usize) -> Vec<u32> {
+        self.first_crisis_lines(self.crisis_candidates(place), n)
+    }
+
+    /// What a crisis query at `place` puts first: the first `n` crisis lines in order, and every one of
+    /// them by position (for the count, and to leave them out of the ranked results). Worked out afresh,
+    /// only the first `n` are put in order: a country's crisis lines number thousands at a million
+    /// services, and a page shows twenty.
+    fn crisis_firsts(&self, place: &Place, n: usize) -> (Vec<u32>, Vec<u32>) {
+        let (first, mut all) = if self.keeps_crisis_ranking(place) {
+            let ranking = self.crisis_positions(place);
+            (ranking.iter().take(n).copied().collect(), ranking.to_vec())
+        } else {
+            let lines = self.crisis_candidates(place);
+            let all = lines.iter().map(|&(.., p)| p).collect();
+            (self.first_crisis_lines(lines, n), all)
+        };
+        all.sort_unstable();
+        (first, all)
+    }
+
+    /// The crisis lines covering `place`, with what orders them: around the clock first, then meant for
+    /// the place's country, then by name. Keys are worked out once per line, and names compared only
+    /// where their first bytes tie.
+    fn crisis_candidates(&self, place: &Place) -> Vec<(bool, bool, u64, u32)> {
         let (keys, here) = (coverage::covering_keys_for(place), coverage::Here::new(place, 0.0));
-        // Keys worked out once per line, names compared only where their first bytes tie: a
-        // country's crisis lines number thousands at a million services, and this runs for every page.
-        let mut lines: Vec<(bool, bool, u64, u32)> = self
-            .reaching(&self.tables.crisis, &keys, &[], &here)
+        self.reaching(&self.tables.crisis, &keys, &[], &here)
             .filter(|(_, r)| r.coverage == Coverage::Covers)
             .map(|(p, _)| {
                 let f = self.tables.facts_at(p);
                 (!f.always_open, !f.meant_for(place.country), f.name_key, p)
             })
-            .collect();
+            .collect()
+    }
+
+    /// The first `n` of `lines` (see [`Index::crisis_candidates`]), in order.
+    fn first_crisis_lines(&self, mut lines: Vec<(bool, bool, u64, u32)>, n: usize) -> Vec<u32> {
         let order = |a: &(bool, bool, u64, u32), b: &(bool, bool, u64, u32)| {
             (a.0, a.1, a.2)
                 .cmp(&(b.0, b.1, b.2))
