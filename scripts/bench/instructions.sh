@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Instructions per computed page, counted by callgrind: steadier than CPU time on a shared host (±10%
 # between runs there; within 0.1% at 1M and 1% at 100k here), but blind to the kernel and to waits on
-# memory, so pair it with `compare.sh`. Each binary serves `--no-cache` under valgrind, takes one warm pass over PATHS, then
-# counting is switched on for PASSES more (one connection) and off again. "Open now" is kept per service
+# memory, so pair it with `compare.sh`. Each binary serves `--no-cache` under valgrind, takes one warm
+# pass over PATHS, then counting is switched on for PASSES more (one connection) and off again.
+# "Open now" is kept per service
 # per minute, so a minute turning during the count adds its recomputation (~10% at 1M): the count
 # starts just after a minute turns, after a second warm pass in that minute, and a count that another
 # turn reached is flagged.
