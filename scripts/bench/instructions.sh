@@ -3,10 +3,9 @@
 # between runs there; within 0.1% at 1M and 1% at 100k here), but blind to the kernel and to waits on
 # memory, so pair it with `compare.sh`. Each binary serves `--no-cache` under valgrind, takes one warm
 # pass over PATHS, then counting is switched on for PASSES more (one connection) and off again.
-# "Open now" is kept per service
-# per minute, so a minute turning during the count adds its recomputation (~10% at 1M): the count
-# starts just after a minute turns, after a second warm pass in that minute, and a count that another
-# turn reached is flagged.
+# "Open now" is kept per service per minute, so a minute turning during the count adds its
+# recomputation (~10% at 1M): the count starts just after a minute turns, after a second warm pass in
+# that minute, and a count that another turn reached is flagged.
 #
 #   scripts/bench/instructions.sh BENCH_DIR PATHS PASSES BIN...   needs valgrind (Debian package)
 #

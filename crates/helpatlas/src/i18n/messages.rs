@@ -36,9 +36,27 @@ pub struct Messages {
     cldr: Cldr,
 }
 
-/// The Fluent id of a code key: Fluent ids allow no dots, so `site.name` is `site-name`.
-pub fn fluent_id(key: &str) -> String {
-    key.replace('.', "-")
+/// Runs `f` with the Fluent id of the key `parts` joined by dots (Fluent ids allow no dots, so
+/// `site.name` is `site-name`). The id is written into a buffer the thread keeps: a results page looks
+/// up a hundred or more messages, and allocating each id was a fiftieth of a computed page.
+fn with_fluent_id<R>(parts: &[&str], f: impl FnOnce(&str) -> R) -> R {
+    thread_local! {
+        static ID: RefCell<String> = const { RefCell::new(String::new()) };
+    }
+    ID.with_borrow_mut(|id| {
+        id.clear();
+        for (i, part) in parts.iter().enumerate() {
+            if i > 0 {
+                id.push('-');
+            }
+            let start = id.len();
+            id.push_str(part);
+            while let Some(dot) = id[start..].find('.') {
+                id.replace_range(start + dot..=start + dot, "-");
+            }
+        }
+        f(id)
+    })
 }
 
 /// An argument as Fluent sees it: whole numbers as numbers, so that plural rules apply to them.
@@ -113,7 +131,7 @@ impl Messages {
     }
 
     fn format(&self, key: &str, args: &FluentArgs) -> String {
-        let Some(pattern) = self.bundle.get_message(&fluent_id(key)).and_then(|m| m.value()) else {
+        let Some(pattern) = with_fluent_id(&[key], |id| self.bundle.get_message(id)).and_then(|m| m.value()) else {
             return key.to_string();
         };
         let mut errors = Vec::new();
@@ -133,27 +151,9 @@ impl Messages {
         self.plain_text(&[key]).is_some()
     }
 
-    /// The message without arguments whose key is `parts` joined by dots. The Fluent id is written
-    /// into a buffer kept by the thread: a results page asks for a hundred or more labels, and
-    /// allocating each id was a fiftieth of a computed page.
+    /// The message without arguments whose key is `parts` joined by dots.
     fn plain_text(&self, parts: &[&str]) -> Option<&str> {
-        thread_local! {
-            static ID: RefCell<String> = const { RefCell::new(String::new()) };
-        }
-        ID.with_borrow_mut(|id| {
-            id.clear();
-            for (i, part) in parts.iter().enumerate() {
-                if i > 0 {
-                    id.push('-');
-                }
-                let start = id.len();
-                id.push_str(part);
-                while let Some(dot) = id[start..].find('.') {
-                    id.replace_range(start + dot..=start + dot, "-");
-                }
-            }
-            self.plain.get(id.as_str()).map(String::as_str)
-        })
+        with_fluent_id(parts, |id| self.plain.get(id).map(String::as_str))
     }
 
     /// The Fluent ids this catalogue defines.

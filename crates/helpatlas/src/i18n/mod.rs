@@ -7,7 +7,7 @@ mod language;
 mod messages;
 
 pub use language::Language;
-pub use messages::{fluent_id, CatalogueError, Messages};
+pub use messages::{CatalogueError, Messages};
 
 use std::sync::OnceLock;
 
