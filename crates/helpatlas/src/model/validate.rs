@@ -66,6 +66,16 @@ pub fn is_hidden(c: char, lines: Lines) -> bool {
         )
 }
 
+/// Whether `value` has a space, a line break or a [hidden](is_hidden) character: what no link may
+/// hold. ASCII text (nearly every address) is checked byte by byte: among ASCII characters those are
+/// exactly the controls and the space.
+pub fn has_space_or_hidden(value: &str) -> bool {
+    if value.is_ascii() {
+        return value.bytes().any(|b| b <= b' ' || b == 0x7f);
+    }
+    value.chars().any(|c| c.is_whitespace() || is_hidden(c, Lines::One))
+}
+
 /// Text with the hidden characters taken out, and which they were.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Cleaned {
@@ -169,7 +179,7 @@ impl WebUrl {
             return Err(UrlError::TooLong { length, max: URL_MAX });
         }
         // The URL parser would quietly drop tabs, line breaks and leading controls: refuse them first.
-        if value.chars().any(|c| c.is_whitespace() || is_hidden(c, Lines::One)) {
+        if has_space_or_hidden(value) {
             return Err(UrlError::Hidden(shown()));
         }
         let scheme_error = || match schemes {

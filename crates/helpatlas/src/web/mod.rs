@@ -5,6 +5,7 @@ pub mod admission;
 mod api;
 mod computing;
 mod error;
+mod escape;
 mod frame;
 pub(crate) mod health;
 pub mod language;

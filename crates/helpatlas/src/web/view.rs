@@ -2,7 +2,7 @@
 
 use crate::geo::atlas;
 use crate::i18n::Messages;
-use crate::model::validate::{is_hidden, Lines, Schemes, WebUrl};
+use crate::model::validate::{has_space_or_hidden, Schemes, WebUrl};
 use crate::model::{
     Availability, Channel, ChannelType, CountryCode, Days, Hours, Localized, PhoneNumber, Service, ServiceArea,
     SourceDate, Span,
@@ -20,18 +20,15 @@ const LINK_SCHEMES: [&str; 5] = ["https", "http", "tel", "sms", "mailto"];
 /// page: `None` means the value is shown as text.
 pub fn href(value: &str) -> Option<String> {
     let value = value.trim();
-    if value.chars().any(|c| c.is_whitespace() || is_hidden(c, Lines::One)) {
-        return None;
-    }
     // The scheme is what comes before the first `:`: a value is parsed once, a web link by the gate's
-    // parser alone (every result card shows one or two links).
+    // parser alone (every result card shows one or two links), which refuses what is checked below.
     let scheme = value.split_once(':')?.0;
     let is = |name: &str| scheme.eq_ignore_ascii_case(name);
-    if !LINK_SCHEMES.iter().any(|name| is(name)) {
-        return None;
-    }
     if is("https") || is("http") {
         return WebUrl::parse(value, Schemes::Web).ok().map(WebUrl::into_string);
+    }
+    if has_space_or_hidden(value) || !LINK_SCHEMES.iter().any(|name| is(name)) {
+        return None;
     }
     url::Url::parse(value).ok().map(|_| value.to_string())
 }
