@@ -53,6 +53,10 @@ enum Part {
     Variable(String),
 }
 
+/// 2^53: from here on not every whole number has an `f64` of its own, and Fluent writes numbers
+/// through `f64`.
+const EXACT_IN_F64: f64 = 9_007_199_254_740_992.0;
+
 impl Simple {
     /// The parts of `pattern`, if it is only text and variable references.
     fn of(pattern: &fluent_syntax::ast::Pattern<&str>, isolating: bool) -> Option<Simple> {
@@ -81,9 +85,7 @@ impl Simple {
                 Part::Text(text) => out.push_str(text),
                 Part::Variable(name) => {
                     let value = values.iter().find(|(n, _)| n == name)?.1;
-                    if matches!(argument(value), FluentValue::Number(_))
-                        && !value.parse::<u64>().is_ok_and(|n| n < 1 << 53)
-                    {
+                    if matches!(argument(value), FluentValue::Number(n) if n.value >= EXACT_IN_F64) {
                         return None;
                     }
                     if self.isolating {
@@ -121,6 +123,15 @@ fn with_fluent_id<R>(parts: &[&str], f: impl FnOnce(&str) -> R) -> R {
         }
         f(id)
     })
+}
+
+/// `values` as Fluent's arguments.
+fn arguments<'a>(values: &[(&str, &'a str)]) -> FluentArgs<'a> {
+    let mut args = FluentArgs::new();
+    for (name, value) in values {
+        args.set(name.to_string(), argument(value));
+    }
+    args
 }
 
 /// An argument as Fluent sees it: whole numbers as numbers, so that plural rules apply to them.
@@ -189,11 +200,7 @@ impl Messages {
         if let Some(text) = with_fluent_id(&[key], |id| self.simple.get(id).and_then(|s| s.fill(values))) {
             return text;
         }
-        let mut args = FluentArgs::new();
-        for (name, value) in values {
-            args.set(name.to_string(), argument(value));
-        }
-        self.format(key, &args)
+        self.format(key, &arguments(values))
     }
 
     /// The text for `key` with the count `name` set to `n`, so that plural rules apply ("1 found",
@@ -335,17 +342,11 @@ mod tests {
                     // Each variable a different value, and once with the last variable missing.
                     let given: Vec<(&str, &str)> =
                         names.iter().enumerate().map(|(j, n)| (*n, values[(i + j) % values.len()])).collect();
-                    let mut args = FluentArgs::new();
-                    for (name, value) in &given {
-                        args.set(name.to_string(), argument(value));
-                    }
-                    assert_eq!(m.with_all(id, &given), m.format(id, &args), "{id} in {language:?} with {value}");
+                    let fluent = m.format(id, &arguments(&given));
+                    assert_eq!(m.with_all(id, &given), fluent, "{id} in {language:?} with {value}");
                     let fewer = &given[..given.len().saturating_sub(1)];
-                    let mut args = FluentArgs::new();
-                    for (name, value) in fewer {
-                        args.set(name.to_string(), argument(value));
-                    }
-                    assert_eq!(m.with_all(id, fewer), m.format(id, &args), "{id} in {language:?} without its last");
+                    let fluent = m.format(id, &arguments(fewer));
+                    assert_eq!(m.with_all(id, fewer), fluent, "{id} in {language:?} without its last");
                 }
                 simple += 1;
             }

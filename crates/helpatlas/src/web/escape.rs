@@ -41,17 +41,18 @@ impl Escaper for Html {
     fn write_escaped_str<W: Write>(&self, mut dest: W, text: &str) -> fmt::Result {
         let bytes = text.as_bytes();
         let mut written = 0;
-        let mut write = |at: usize, written: &mut usize| -> fmt::Result {
-            // The five are ASCII, so `at` is always a character boundary.
-            if at > *written {
-                dest.write_str(&text[*written..at])?;
+        // Writes the text before the one at `at`, then its entity. The five are ASCII, so `at` is
+        // always a character boundary.
+        let mut replace = |at: usize| -> fmt::Result {
+            if at > written {
+                dest.write_str(&text[written..at])?;
             }
-            *written = at + 1;
+            written = at + 1;
             dest.write_str(entity(bytes[at]))
         };
         if bytes.len() < SHORT {
             for at in (0..bytes.len()).filter(|&i| SPECIAL[usize::from(bytes[i])]) {
-                write(at, &mut written)?;
+                replace(at)?;
             }
         } else {
             // memchr takes at most three bytes at a time: the next `<`, `>` or `&` and the next
@@ -60,7 +61,7 @@ impl Escaper for Html {
             let quotes = |from: usize| memchr::memchr2(b'"', b'\'', &bytes[from..]).map(|i| from + i);
             let (mut tag, mut quote) = (tags(0), quotes(0));
             while let Some(at) = tag.into_iter().chain(quote).min() {
-                write(at, &mut written)?;
+                replace(at)?;
                 if tag == Some(at) {
                     tag = tags(at + 1);
                 } else {
